@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Switchboard's scripts use, when missing. Usage: eng/install-deps.sh [run|test|load|prompts]
+set -euo pipefail
+
+want=()
+need() { # need <command> <debian package>
+  command -v "$1" >/dev/null 2>&1 || want+=("$2")
+}
+
+case "${1:-test}" in
+  run)     need redis-server redis-server ;;
+  test)    need redis-server redis-server; need sipp sip-tester; need baresip baresip-core; need tshark tshark ;;
+  load)    need redis-server redis-server; need sipp sip-tester ;;
+  prompts) need espeak-ng espeak-ng; need sox sox ;;
+  web)     need chromium chromium ;;
+  *) echo "usage: $0 [run|test|load|prompts|web]" >&2; exit 2 ;;
+esac
+
+[ ${#want[@]} -eq 0 ] && exit 0
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null 2>&1 && sudo="sudo" || { echo "missing: ${want[*]} (run as root or install them: apt-get install -y ${want[*]})" >&2; exit 1; }
+fi
+echo "installing: ${want[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+# tshark asks whether non-root users may capture; answer no without a prompt.
+echo "wireshark-common wireshark-common/install-setuid boolean false" | $sudo debconf-set-selections 2>/dev/null || true
+$sudo apt-get update -qq >/dev/null
+$sudo apt-get install -y -qq --no-install-recommends "${want[@]}" >/dev/null

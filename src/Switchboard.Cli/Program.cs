@@ -1,0 +1,2 @@
+Console.Error.WriteLine("sbctl: no commands yet");
+return 2;

@@ -1,0 +1,15 @@
+namespace Switchboard.TestSupport;
+
+/// <summary>Every await in a test gets a bound, so a hung dialog or stream fails fast instead of hanging the run.</summary>
+public static class TestTimeouts
+{
+    public static readonly TimeSpan Default = TimeSpan.FromSeconds(Environment.GetEnvironmentVariable("CI") is null ? 10 : 30);
+
+    public static Task DefaultTimeout(this Task task) => task.WaitAsync(Default);
+
+    public static Task<T> DefaultTimeout<T>(this Task<T> task) => task.WaitAsync(Default);
+
+    public static Task<T> DefaultTimeout<T>(this ValueTask<T> task) => task.AsTask().WaitAsync(Default);
+
+    public static Task DefaultTimeout(this ValueTask task) => task.AsTask().WaitAsync(Default);
+}
