@@ -1,0 +1,14 @@
+namespace Switchboard.Acd.Events;
+
+/// <summary>Kinds of <see cref="CallEvent"/> sent to the node that owns a call.</summary>
+public enum CallEventType
+{
+    /// <summary>An agent accepted: dial <see cref="CallEvent.AgentSipAddress"/> and bridge.</summary>
+    Accepted,
+
+    /// <summary>The call moved to another queue by escalation (place kept).</summary>
+    Overflowed,
+
+    /// <summary>The offer went back to waiting (reject or timeout); the caller keeps waiting.</summary>
+    Requeued,
+}

@@ -1,0 +1,32 @@
+namespace Switchboard.Acd.Store;
+
+/// <summary>Settings of the ACD store for one node.</summary>
+public sealed record AcdOptions
+{
+    /// <summary>Tenant: every key is <c>sb:{Tenant}:...</c>, one Redis Cluster hash slot per tenant.</summary>
+    public string Tenant { get; init; } = "default";
+
+    /// <summary>This node's id (owns the live calls it enqueues).</summary>
+    public string NodeId { get; init; } = Environment.MachineName;
+
+    /// <summary>A node whose heartbeat is older than this is dead and swept.</summary>
+    public TimeSpan HeartbeatTtl { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the scheduler loop heartbeats, fires due timers and sweeps.</summary>
+    public TimeSpan SchedulerInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Approximate bound on the event stream (XADD MAXLEN ~).</summary>
+    public int EventStreamMaxLength { get; init; } = 100_000;
+
+    /// <summary>Per-attempt timeout of one Redis call.</summary>
+    public TimeSpan RedisTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Retries after a transient Redis failure (exponential backoff with jitter).</summary>
+    public int RedisRetries { get; init; } = 2;
+
+    /// <summary>Average handle time assumed until a queue has samples.</summary>
+    public TimeSpan DefaultHandleTime { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>Lowest estimated wait announced to a caller who is not being connected.</summary>
+    public TimeSpan EstimatedWaitFloor { get; init; } = TimeSpan.FromSeconds(30);
+}
