@@ -1,0 +1,20 @@
+namespace Switchboard.Api.Auth;
+
+/// <summary>
+/// HMAC-signed JWTs (<c>Api:Jwt</c>): HS256/384/512 with <see cref="SigningKey"/>, <c>sub</c> = subject,
+/// <c>role</c> = one role or an array, <c>exp</c> required.
+/// </summary>
+public sealed class JwtOptions
+{
+    /// <summary>Shared HMAC key (at least 32 bytes of UTF-8). Empty disables JWTs.</summary>
+    public string SigningKey { get; set; } = "";
+
+    /// <summary>Required <c>iss</c>.</summary>
+    public string Issuer { get; set; } = "switchboard";
+
+    /// <summary>Required <c>aud</c>.</summary>
+    public string Audience { get; set; } = "switchboard-api";
+
+    /// <summary>Allowed clock skew for <c>exp</c>/<c>nbf</c>.</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+}
