@@ -1,101 +1,228 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
 using StackExchange.Redis;
 using Switchboard.Acd.Agents;
-using Switchboard.Acd.Events;
 using Switchboard.Acd.Queues;
+using Switchboard.Acd.Resilience;
 
 namespace Switchboard.Acd.Store;
 
 /// <summary>
 /// The ACD: queues, agents and routing, with Redis as the source of truth. Every state change runs as one
 /// Lua script (atomic on the server), so any number of nodes can share the queues. All methods throw
-/// <see cref="Resilience.AcdUnavailableException"/> when Redis cannot be reached.
+/// <see cref="AcdUnavailableException"/> when Redis cannot be reached, and <see cref="ArgumentException"/> for bad names.
 /// </summary>
 public sealed partial class AcdStore : IAsyncDisposable
 {
     private readonly IConnectionMultiplexer _redis;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly ResiliencePipeline _pipeline;
+    private readonly string _prefix;
+    private readonly RedisKey[] _keys;
+    private readonly SemaphoreSlim _loadLock = new(1, 1);
+    private volatile bool _scriptsLoaded;
 
     public AcdStore(IConnectionMultiplexer redis, AcdOptions options, TimeProvider timeProvider, ILogger<AcdStore>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(redis);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
+        AcdNames.Check(options.Tenant, nameof(options.Tenant));
+        AcdNames.Check(options.NodeId, nameof(options.NodeId));
         _redis = redis;
         Options = options;
         _timeProvider = timeProvider;
         _logger = logger ?? (ILogger)NullLogger.Instance;
+        _pipeline = AcdResilience.Create(options, timeProvider);
+        _prefix = "sb:{" + options.Tenant + "}:";
+        _keys = [_prefix + "seq"];
     }
 
     public AcdOptions Options { get; }
 
+    /// <summary>The key prefix <c>sb:{tenant}:</c>; every key of this tenant starts with it.</summary>
+    public string KeyPrefix => _prefix;
+
     /// <summary>Stores (or replaces) a queue's routing settings.</summary>
-    public Task ConfigureQueueAsync(QueueOptions queue, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public Task ConfigureQueueAsync(QueueOptions queue, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(queue);
+        AcdNames.Check(queue.Name, "queue");
+        if (queue.OfferTimeout <= TimeSpan.Zero || queue.WrapUpTime < TimeSpan.Zero || queue.MaxNoAnswer < 0 || queue.LanguageFallbackAfter < TimeSpan.Zero)
+        {
+            throw new ArgumentException($"Queue '{queue.Name}': offer timeout must be positive; wrap-up, language fallback and max-no-answer not negative.", nameof(queue));
+        }
+
+        var overflow = queue.NoAgents == NoAgentBehaviour.Overflow ? AcdNames.Check(queue.NoAgentOverflowQueue, "NoAgentOverflowQueue") : string.Empty;
+        HashEntry[] fields =
+        [
+            new("offer", AcdEncoding.Millis(queue.OfferTimeout)),
+            new("wrap", AcdEncoding.Millis(queue.WrapUpTime)),
+            new("maxna", queue.MaxNoAnswer),
+            new("langwait", AcdEncoding.Millis(queue.LanguageFallbackAfter)),
+            new("esc", AcdEncoding.Escalations(queue.Escalations)),
+            new("noagents", queue.NoAgents.ToString()),
+            new("noagentsq", overflow),
+        ];
+        var key = _prefix + "qopt:" + queue.Name;
+        return RunAsync(async token =>
+        {
+            var db = _redis.GetDatabase();
+            await Task.WhenAll(db.HashSetAsync(key, fields), db.SetAddAsync(_prefix + "queues", queue.Name)).WaitAsync(token).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <summary>Reads a queue's settings; null when not configured.</summary>
+    public async Task<QueueOptions?> GetQueueAsync(string name, CancellationToken cancellationToken = default)
+    {
+        AcdNames.Check(name, "queue");
+        var key = _prefix + "qopt:" + name;
+        var h = await RunAsync(token => _redis.GetDatabase().HashGetAllAsync(key).WaitAsync(token), cancellationToken).ConfigureAwait(false);
+        if (h.Length == 0)
+        {
+            return null;
+        }
+
+        var d = h.ToStringDictionary();
+        return new QueueOptions
+        {
+            Name = name,
+            OfferTimeout = TimeSpan.FromMilliseconds(AcdEncoding.Int(d.GetValueOrDefault("offer"))),
+            WrapUpTime = TimeSpan.FromMilliseconds(AcdEncoding.Int(d.GetValueOrDefault("wrap"))),
+            MaxNoAnswer = AcdEncoding.Int(d.GetValueOrDefault("maxna")),
+            LanguageFallbackAfter = TimeSpan.FromMilliseconds(AcdEncoding.Int(d.GetValueOrDefault("langwait"))),
+            Escalations = AcdEncoding.ParseEscalations(d.GetValueOrDefault("esc")),
+            NoAgents = Enum.TryParse<NoAgentBehaviour>(d.GetValueOrDefault("noagents"), out var na) ? na : NoAgentBehaviour.Wait,
+            NoAgentOverflowQueue = string.IsNullOrEmpty(d.GetValueOrDefault("noagentsq")) ? null : d["noagentsq"],
+        };
+    }
 
     /// <summary>Adds or updates an agent's profile (skills, languages, phone, queues). New agents start logged out.</summary>
-    public Task RegisterAgentAsync(Agent agent, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public async Task RegisterAgentAsync(Agent agent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        await EvalAsync(
+            AcdScripts.Register,
+            [
+                AcdNames.Check(agent.Id, "agent id"),
+                AcdNames.Text(agent.Name, "agent name"),
+                AcdNames.Text(agent.SipAddress, "SIP address"),
+                AcdEncoding.Skills(agent.Skills),
+                AcdEncoding.List(agent.Languages, "language"),
+                AcdEncoding.List(agent.Queues, "queue"),
+            ],
+            cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Reads an agent's profile and state; null when unknown.</summary>
-    public Task<AgentStatus?> GetAgentAsync(string agentId, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public async Task<AgentStatus?> GetAgentAsync(string agentId, CancellationToken cancellationToken = default)
+    {
+        AcdNames.Check(agentId, "agent id");
+        var key = _prefix + "agent:" + agentId;
+        var h = await RunAsync(token => _redis.GetDatabase().HashGetAllAsync(key).WaitAsync(token), cancellationToken).ConfigureAwait(false);
+        if (h.Length == 0)
+        {
+            return null;
+        }
 
-    /// <summary>Makes the agent ready (logs in if logged out; ends a pause or wrap-up) and routes a waiting caller to them.</summary>
-    public Task<AcdCommandResult> ReadyAsync(string agentId, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        var d = h.ToStringDictionary();
+        var agent = new Agent(
+            agentId,
+            d.GetValueOrDefault("name") ?? string.Empty,
+            AcdEncoding.ParseSkills(d.GetValueOrDefault("skills")),
+            AcdEncoding.ParseList(d.GetValueOrDefault("langs")),
+            d.GetValueOrDefault("sip") ?? string.Empty,
+            AcdEncoding.ParseList(d.GetValueOrDefault("queues")));
+        return new AgentStatus(
+            agent,
+            Enum.TryParse<AgentState>(d.GetValueOrDefault("state"), out var state) ? state : AgentState.LoggedOut,
+            Enum.TryParse<PauseReason>(d.GetValueOrDefault("reason"), out var reason) ? reason : PauseReason.None,
+            AcdEncoding.Time(d.GetValueOrDefault("since")),
+            string.IsNullOrEmpty(d.GetValueOrDefault("call")) ? null : d["call"],
+            AcdEncoding.Int(d.GetValueOrDefault("missed")));
+    }
 
-    /// <summary>Pauses a logged-in agent who is not holding an offer or a call.</summary>
-    public Task<AcdCommandResult> PauseAsync(string agentId, PauseReason reason, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public ValueTask DisposeAsync()
+    {
+        DisposeSubscriptions();
+        _loadLock.Dispose();
+        return ValueTask.CompletedTask;
+    }
 
-    /// <summary>Logs the agent out (not while holding an offer or a call).</summary>
-    public Task<AcdCommandResult> LogoutAsync(string agentId, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    private long NowMillis() => _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
 
-    /// <summary>The agent accepts the offer of <paramref name="callId"/>; the owning node gets <see cref="CallEventType.Accepted"/>.</summary>
-    public Task<AcdCommandResult> AcceptAsync(string agentId, string callId, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    private async Task<AcdCommandResult> CommandAsync(AcdScript script, string[] args, CancellationToken cancellationToken)
+    {
+        var result = await EvalAsync(script, args, cancellationToken).ConfigureAwait(false);
+        return (AcdCommandResult)(int)result;
+    }
 
-    /// <summary>
-    /// The agent rejects the offer (also use when the agent's phone did not answer after accepting): the caller
-    /// is re-offered with their place kept; counts as a missed offer.
-    /// </summary>
-    public Task<AcdCommandResult> RejectAsync(string agentId, string callId, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    private async Task<RedisResult> EvalAsync(AcdScript script, string[] args, CancellationToken cancellationToken)
+    {
+        await EnsureScriptsLoadedAsync(cancellationToken).ConfigureAwait(false);
+        var values = new RedisValue[args.Length + 3];
+        values[0] = _prefix;
+        values[1] = NowMillis();
+        values[2] = Options.EventStreamMaxLength.ToString(CultureInfo.InvariantCulture);
+        for (var i = 0; i < args.Length; i++)
+        {
+            values[i + 3] = args[i];
+        }
 
-    /// <summary>Ends the agent's wrap-up early, recording an outcome (e.g. resolved, forwarded); the agent becomes ready.</summary>
-    public Task<AcdCommandResult> EndWrapUpAsync(string agentId, string? outcome = null, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        return await RunAsync(token => _redis.GetDatabase().ScriptEvaluateAsync(script.Text, _keys, values).WaitAsync(token), cancellationToken).ConfigureAwait(false);
+    }
 
-    /// <summary>Queues a caller or callback (owned by this node) and offers it at once if an agent is free.</summary>
-    public Task<EnqueueResult> EnqueueAsync(EnqueueRequest request, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    private async Task EnsureScriptsLoadedAsync(CancellationToken cancellationToken)
+    {
+        if (_scriptsLoaded)
+        {
+            return;
+        }
 
-    /// <summary>The agent's phone answered: caller and agent are connected.</summary>
-    public Task<AcdCommandResult> CallAnsweredAsync(string callId, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        await _loadLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_scriptsLoaded)
+            {
+                return;
+            }
 
-    /// <summary>An answered call ended: the entry is removed and the agent goes to wrap-up.</summary>
-    public Task<AcdCommandResult> CallEndedAsync(string callId, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+            // SCRIPT LOAD once: StackExchange.Redis remembers the SHA1 and sends EVALSHA from then on
+            // (and EVAL again by itself if a restarted server answers NOSCRIPT).
+            await RunAsync(async token =>
+            {
+                foreach (var server in _redis.GetServers().Where(s => s.IsConnected && !s.IsReplica))
+                {
+                    foreach (var script in AcdScripts.All)
+                    {
+                        await server.ScriptLoadAsync(script.Text).WaitAsync(token).ConfigureAwait(false);
+                    }
+                }
 
-    /// <summary>The caller hung up (or left the queue) before being answered: their place is removed, any reserved agent freed.</summary>
-    public Task<AcdCommandResult> AbandonAsync(string callId, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+                return true;
+            }, cancellationToken).ConfigureAwait(false);
+            _scriptsLoaded = true;
+        }
+        finally
+        {
+            _loadLock.Release();
+        }
+    }
 
-    /// <summary>Reads a queue entry; null when it has ended or never existed.</summary>
-    public Task<QueueEntry?> GetEntryAsync(string callId, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-
-    /// <summary>Position and estimated wait of a queued caller, for announcements; null when not queued.</summary>
-    public Task<QueuePosition?> GetPositionAsync(string callId, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-
-    /// <summary>Fires every due timer (offer timeouts, wrap-up ends, escalations, language fallbacks). Safe on several nodes at once.</summary>
-    public Task<int> RunDueTimersAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
-
-    /// <summary>Refreshes this node's heartbeat (TTL <see cref="AcdOptions.HeartbeatTtl"/>).</summary>
-    public Task HeartbeatAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
-
-    /// <summary>Removes the live calls of nodes whose heartbeat expired and frees their agents; callbacks stay. Returns calls removed.</summary>
-    public Task<int> SweepDeadNodesAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
-
-    /// <summary>Events for one agent (offers first: a pending offer is replayed on subscribe), from any node.</summary>
-    public IAsyncEnumerable<AgentEvent> SubscribeAgentAsync(string agentId, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-
-    /// <summary>Events for the calls this node owns (an agent accepted: dial them).</summary>
-    public IAsyncEnumerable<CallEvent> SubscribeCallsAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
-
-    /// <summary>Reads the event stream after <paramref name="afterId"/> (null: from the start).</summary>
-    public Task<IReadOnlyList<AcdEvent>> ReadEventsAsync(string? afterId, int count, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    private async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _pipeline.ExecuteAsync(async token => await action(token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (AcdResilience.IsUnavailable(ex))
+        {
+            AcdLog.RedisUnavailable(_logger, ex);
+            throw new AcdUnavailableException("The ACD store (Redis) is unavailable: " + ex.Message, ex);
+        }
+    }
 }

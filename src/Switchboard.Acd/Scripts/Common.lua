@@ -1,0 +1,215 @@
+-- Shared by every ACD script. ARGV[1] = key prefix "sb:{tenant}:", ARGV[2] = node time (unix ms),
+-- ARGV[3] = event stream MAXLEN; script arguments start at ARGV[4]. KEYS[1] carries the hash tag.
+local P = ARGV[1]
+local NOW = tonumber(ARGV[2])
+local MAXLEN = ARGV[3]
+local LIMIT = 1000
+
+local function split(s, sep)
+  local t = {}
+  if not s or s == '' then return t end
+  for part in string.gmatch(s, '([^' .. sep .. ']+)') do t[#t + 1] = part end
+  return t
+end
+
+local function parseSkills(s)
+  local list = {}
+  for _, item in ipairs(split(s, ',')) do
+    local n, l = string.match(item, '^(.*):(%-?%d+)$')
+    if n then list[#list + 1] = { n, tonumber(l) } end
+  end
+  return list
+end
+
+local function joinSkills(list)
+  local parts = {}
+  for i, r in ipairs(list) do parts[i] = r[1] .. ':' .. r[2] end
+  return table.concat(parts, ',')
+end
+
+local function emit(fields)
+  redis.call('XADD', P .. 'events', 'MAXLEN', '~', MAXLEN, '*', 'at', NOW, unpack(fields))
+end
+
+local function publishAgent(id, typ, extra)
+  local a = redis.call('HMGET', P .. 'agent:' .. id, 'state', 'reason')
+  local msg = { t = typ, agent = id, at = NOW, state = a[1] or 'LoggedOut', reason = a[2] or '' }
+  if extra then for k, v in pairs(extra) do msg[k] = v end end
+  redis.call('PUBLISH', P .. 'agent-events', cjson.encode(msg))
+end
+
+local function publishCall(node, typ, callId, queue, agent, sip)
+  if not node or node == '' then return end
+  redis.call('PUBLISH', P .. 'call-events:' .. node,
+    cjson.encode({ t = typ, call = callId, queue = queue or '', agent = agent or '', sip = sip or '', at = NOW }))
+end
+
+local function indexAgent(id, qs, state)
+  for _, q in ipairs(qs) do
+    if state == 'Ready' then redis.call('ZADD', P .. 'ready:' .. q, NOW, id) else redis.call('ZREM', P .. 'ready:' .. q, id) end
+    if state == 'LoggedOut' then redis.call('SREM', P .. 'loggedin:' .. q, id) else redis.call('SADD', P .. 'loggedin:' .. q, id) end
+    if state == 'LoggedOut' or state == 'Paused' then redis.call('SREM', P .. 'active:' .. q, id) else redis.call('SADD', P .. 'active:' .. q, id) end
+  end
+end
+
+-- Sets an agent's state, keeps the per-queue indexes, appends the event and tells the agent's stream.
+local function setAgentState(id, state, reason, callId)
+  local key = P .. 'agent:' .. id
+  local old = redis.call('HMGET', key, 'state', 'queues')
+  local qs = split(old[2], ',')
+  redis.call('HSET', key, 'state', state, 'reason', reason or '', 'since', NOW, 'call', callId or '')
+  indexAgent(id, qs, state)
+  emit({ 'type', 'agent_state', 'agent', id, 'from', old[1] or '', 'state', state, 'reason', reason or '', 'call', callId or '' })
+  publishAgent(id, 'state', nil)
+  return qs
+end
+
+local function addAll(set, list) for _, q in ipairs(list) do set[q] = true end end
+
+local function keysOf(set)
+  local list = {}
+  for k, _ in pairs(set) do list[#list + 1] = k end
+  table.sort(list)
+  return list
+end
+
+-- Offers a waiting entry to a ready agent: both reserved, offer timer armed.
+local function reserve(callId, q, member, agentId)
+  redis.call('ZREM', P .. 'q:' .. q, member)
+  local offerMs = tonumber(redis.call('HGET', P .. 'qopt:' .. q, 'offer') or '20000')
+  local exp = NOW + offerMs
+  local ckey = P .. 'call:' .. callId
+  redis.call('HSET', ckey, 'state', 'Offered', 'agent', agentId, 'offerexp', exp)
+  setAgentState(agentId, 'Reserved', '', callId)
+  redis.call('ZADD', P .. 'timers', exp, 'offer|' .. callId .. '|' .. agentId)
+  local c = redis.call('HMGET', ckey, 'caller', 'kind', 'cbnum', 'at')
+  emit({ 'type', 'offered', 'call', callId, 'queue', q, 'agent', agentId, 'wait', NOW - tonumber(c[4]) })
+  publishAgent(agentId, 'offer', { call = callId, queue = q, caller = c[1] or '', kind = c[2] or 'Call', cbnum = c[3] or '', exp = exp })
+end
+
+local function loadAgent(id)
+  local h = redis.call('HMGET', P .. 'agent:' .. id, 'skills', 'langs')
+  local skills = {}
+  for _, s in ipairs(parseSkills(h[1])) do skills[s[1]] = s[2] end
+  local langs = {}
+  for _, l in ipairs(split(h[2], ',')) do langs[l] = true end
+  return { id = id, skills = skills, langs = langs, queues = {}, idle = 0 }
+end
+
+-- The match: the waiting entries of the given queues in order (priority, then place), each to the best
+-- eligible ready agent (language match, then skill level, then longest idle). Returns offers made.
+local function match(queues)
+  local pool, count, qlist, seen = {}, 0, {}, {}
+  for _, q in ipairs(queues) do
+    if not seen[q] then
+      seen[q] = true
+      qlist[#qlist + 1] = q
+      local r = redis.call('ZRANGE', P .. 'ready:' .. q, 0, -1, 'WITHSCORES')
+      for i = 1, #r, 2 do
+        local a = pool[r[i]]
+        if not a then
+          a = loadAgent(r[i])
+          a.idle = tonumber(r[i + 1])
+          pool[r[i]] = a
+          count = count + 1
+        end
+        a.queues[q] = true
+      end
+    end
+  end
+  if count == 0 then return 0 end
+  local entries = {}
+  for _, q in ipairs(qlist) do
+    local w = redis.call('ZRANGE', P .. 'q:' .. q, 0, LIMIT - 1, 'WITHSCORES')
+    for i = 1, #w, 2 do entries[#entries + 1] = { m = w[i], s = tonumber(w[i + 1]), q = q } end
+  end
+  table.sort(entries, function(x, y)
+    if x.s ~= y.s then return x.s < y.s end
+    return x.m < y.m
+  end)
+  local offers = 0
+  for _, e in ipairs(entries) do
+    if count == 0 then break end
+    local callId = string.sub(e.m, 14)
+    local c = redis.call('HMGET', P .. 'call:' .. callId, 'skills', 'lang', 'langat')
+    local reqs = parseSkills(c[1])
+    local lang = c[2] or ''
+    local fallback = lang == '' or NOW >= tonumber(c[3] or '0')
+    local best, bestLang, bestLevel
+    for id, a in pairs(pool) do
+      if a.queues[e.q] then
+        local ok, level = #reqs == 0, 0
+        for _, r in ipairs(reqs) do
+          local have = a.skills[r[1]]
+          if have and have >= r[2] then
+            ok = true
+            if have > level then level = have end
+          end
+        end
+        if ok then
+          local lm = (lang == '' or a.langs[lang]) and 1 or 0
+          if lm == 1 or fallback then
+            local better = best == nil or lm > bestLang
+              or (lm == bestLang and (level > bestLevel
+                or (level == bestLevel and (a.idle < best.idle or (a.idle == best.idle and id < best.id)))))
+            if better then best, bestLang, bestLevel = a, lm, level end
+          end
+        end
+      end
+    end
+    if best then
+      reserve(callId, e.q, e.m, best.id)
+      pool[best.id] = nil
+      count = count - 1
+      offers = offers + 1
+    end
+  end
+  return offers
+end
+
+-- Puts an offered entry back in its queue with its place (member and score) unchanged.
+local function requeue(callId)
+  local ckey = P .. 'call:' .. callId
+  local c = redis.call('HMGET', ckey, 'queue', 'member', 'score')
+  redis.call('ZADD', P .. 'q:' .. c[1], c[3], c[2])
+  redis.call('HSET', ckey, 'state', 'Waiting', 'agent', '')
+  return c[1]
+end
+
+-- A missed offer (reject or timeout): the agent is ready again at the back of the idle order, or paused "Missed".
+local function missed(agentId, queue)
+  local max = tonumber(redis.call('HGET', P .. 'qopt:' .. queue, 'maxna') or '0')
+  local n = redis.call('HINCRBY', P .. 'agent:' .. agentId, 'missed', 1)
+  if max > 0 and n >= max then
+    return setAgentState(agentId, 'Paused', 'Missed', nil)
+  end
+  return setAgentState(agentId, 'Ready', '', nil)
+end
+
+local function removeEntry(callId, node)
+  redis.call('DEL', P .. 'call:' .. callId)
+  if node and node ~= '' then redis.call('SREM', P .. 'nodecalls:' .. node, callId) end
+  redis.call('ZREM', P .. 'timers', 'esc|' .. callId, 'lang|' .. callId)
+end
+
+-- Agent goes to wrap-up after a call (or ready at once when the queue has no wrap-up time).
+local function startWrapUp(agentId, queue, callId)
+  local wrap = tonumber(redis.call('HGET', P .. 'qopt:' .. queue, 'wrap') or '0')
+  if wrap > 0 then
+    setAgentState(agentId, 'WrapUp', '', callId)
+    redis.call('ZADD', P .. 'timers', NOW + wrap, 'wrap|' .. agentId)
+    return {}
+  end
+  return setAgentState(agentId, 'Ready', '', nil)
+end
+
+local function queueStats(q)
+  local samples = redis.call('LRANGE', P .. 'aht:' .. q, 0, -1)
+  local sum = 0
+  for _, s in ipairs(samples) do sum = sum + tonumber(s) end
+  local aht = -1
+  if #samples > 0 then aht = math.floor(sum / #samples) end
+  return aht, redis.call('SCARD', P .. 'active:' .. q)
+end
+
+-- Script body follows.

@@ -1,0 +1,14 @@
+-- ARGV[4] = agent id
+local id = ARGV[4]
+local key = P .. 'agent:' .. id
+local st = redis.call('HGET', key, 'state')
+if not st then return 1 end
+if st == 'LoggedOut' then return 0 end
+if st == 'Reserved' or st == 'OnCall' then return 2 end
+if st == 'WrapUp' then
+  redis.call('ZREM', P .. 'timers', 'wrap|' .. id)
+  emit({ 'type', 'wrapup_ended', 'agent', id, 'outcome', '', 'by', 'logout' })
+end
+redis.call('HSET', key, 'missed', 0)
+setAgentState(id, 'LoggedOut', '', nil)
+return 0

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace Switchboard.Acd.Store;
+
+/// <summary>Source-generated log messages of the ACD.</summary>
+internal static partial class AcdLog
+{
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "ACD store unavailable (Redis)")]
+    public static partial void RedisUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "ACD scheduler round failed")]
+    public static partial void SchedulerFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Information, Message = "Swept {Count} calls of dead nodes")]
+    public static partial void Swept(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Warning, Message = "Dropped malformed ACD pub/sub message on {Channel}")]
+    public static partial void BadMessage(ILogger logger, string channel, Exception exception);
+}

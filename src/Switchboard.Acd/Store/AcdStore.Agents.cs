@@ -1,0 +1,47 @@
+using Switchboard.Acd.Agents;
+
+namespace Switchboard.Acd.Store;
+
+public sealed partial class AcdStore
+{
+    /// <summary>
+    /// Makes the agent ready (logs in if logged out; ends a pause or wrap-up; resets the missed count) and offers
+    /// them the longest-waiting eligible caller of their queues, if any.
+    /// </summary>
+    public Task<AcdCommandResult> ReadyAsync(string agentId, CancellationToken cancellationToken = default) =>
+        CommandAsync(AcdScripts.Ready, [AcdNames.Check(agentId, "agent id")], cancellationToken);
+
+    /// <summary>Pauses a logged-in agent who is not holding an offer or a call (a logged-out agent logs in paused).</summary>
+    public Task<AcdCommandResult> PauseAsync(string agentId, PauseReason reason, CancellationToken cancellationToken = default)
+    {
+        if (reason == PauseReason.None || !Enum.IsDefined(reason))
+        {
+            throw new ArgumentException("A pause needs a reason.", nameof(reason));
+        }
+
+        return CommandAsync(AcdScripts.Pause, [AcdNames.Check(agentId, "agent id"), reason.ToString()], cancellationToken);
+    }
+
+    /// <summary>Logs the agent out (not while holding an offer or a call).</summary>
+    public Task<AcdCommandResult> LogoutAsync(string agentId, CancellationToken cancellationToken = default) =>
+        CommandAsync(AcdScripts.Logout, [AcdNames.Check(agentId, "agent id")], cancellationToken);
+
+    /// <summary>
+    /// The agent accepts the offer of <paramref name="callId"/>: agent OnCall, and the node that owns the call gets
+    /// <see cref="Events.CallEventType.Accepted"/> with the agent's SIP address to dial.
+    /// </summary>
+    public Task<AcdCommandResult> AcceptAsync(string agentId, string callId, CancellationToken cancellationToken = default) =>
+        CommandAsync(AcdScripts.Accept, [AcdNames.Check(agentId, "agent id"), AcdNames.Check(callId, "call id")], cancellationToken);
+
+    /// <summary>
+    /// The agent rejects the offer (also use it when the agent's phone did not answer after accepting): the caller is
+    /// re-offered with their place kept. Counts as a missed offer: after <c>MaxNoAnswer</c> in a row the agent is
+    /// paused with <see cref="PauseReason.Missed"/>, otherwise ready again at the back of the idle order.
+    /// </summary>
+    public Task<AcdCommandResult> RejectAsync(string agentId, string callId, CancellationToken cancellationToken = default) =>
+        CommandAsync(AcdScripts.Reject, [AcdNames.Check(agentId, "agent id"), AcdNames.Check(callId, "call id")], cancellationToken);
+
+    /// <summary>Ends the agent's wrap-up early, recording an outcome (e.g. resolved, forwarded); the agent becomes ready.</summary>
+    public Task<AcdCommandResult> EndWrapUpAsync(string agentId, string? outcome = null, CancellationToken cancellationToken = default) =>
+        CommandAsync(AcdScripts.EndWrapUp, [AcdNames.Check(agentId, "agent id"), AcdNames.Text(outcome, "outcome")], cancellationToken);
+}

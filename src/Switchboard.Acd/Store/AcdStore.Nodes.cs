@@ -1,0 +1,59 @@
+using StackExchange.Redis;
+
+namespace Switchboard.Acd.Store;
+
+public sealed partial class AcdStore
+{
+    private const int TimersPerRun = 500;
+
+    /// <summary>
+    /// Fires every due timer (offer timeouts, wrap-up ends, escalations, language fallbacks) at this node's time.
+    /// Each timer is removed and handled inside one script, so several nodes may run this at once. Returns timers fired.
+    /// </summary>
+    public async Task<int> RunDueTimersAsync(CancellationToken cancellationToken = default)
+    {
+        var total = 0;
+        while (true)
+        {
+            var fired = (int)await EvalAsync(AcdScripts.Tick, [TimersPerRun.ToString(System.Globalization.CultureInfo.InvariantCulture)], cancellationToken).ConfigureAwait(false);
+            total += fired;
+            if (fired < TimersPerRun)
+            {
+                return total;
+            }
+        }
+    }
+
+    /// <summary>Refreshes this node's heartbeat key (expires after <see cref="AcdOptions.HeartbeatTtl"/>).</summary>
+    public Task HeartbeatAsync(CancellationToken cancellationToken = default)
+    {
+        var key = _prefix + "node:" + Options.NodeId;
+        return RunAsync(async token =>
+        {
+            var db = _redis.GetDatabase();
+            await Task.WhenAll(
+                db.StringSetAsync(key, NowMillis(), Options.HeartbeatTtl),
+                db.SetAddAsync(_prefix + "nodes", Options.NodeId)).WaitAsync(token).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Removes the live calls of nodes whose heartbeat expired and frees the agents reserved for them; callbacks
+    /// stay queued. One script, so two nodes sweeping at once remove each call once. Returns calls removed.
+    /// </summary>
+    public async Task<int> SweepDeadNodesAsync(CancellationToken cancellationToken = default)
+    {
+        var removed = (int)await EvalAsync(AcdScripts.Sweep, [], cancellationToken).ConfigureAwait(false);
+        if (removed > 0)
+        {
+            AcdLog.Swept(_logger, removed);
+        }
+
+        return removed;
+    }
+
+    /// <summary>Simulates this node's death for tests and drills: deletes its heartbeat key at once.</summary>
+    internal Task ExpireHeartbeatAsync() =>
+        RunAsync(token => _redis.GetDatabase().KeyDeleteAsync((RedisKey)(_prefix + "node:" + Options.NodeId)).WaitAsync(token), CancellationToken.None);
+}
