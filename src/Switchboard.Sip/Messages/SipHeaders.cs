@@ -135,6 +135,20 @@ public sealed class SipHeaders : IReadOnlyList<SipHeader>
     public SipHeaders Without(string name) =>
         new(_items.Where(h => !string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase)).ToArray());
 
+    /// <summary>Replaces the value of the first line of a header (e.g. to add received/rport to the top Via).</summary>
+    public SipHeaders ReplaceFirst(string name, string value)
+    {
+        var index = Array.FindIndex(_items, h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (index < 0)
+        {
+            return Add(name, value);
+        }
+
+        var items = (SipHeader[])_items.Clone();
+        items[index] = items[index] with { Value = value };
+        return new SipHeaders(items);
+    }
+
     /// <summary>Removes only the first line of a header (e.g. our own top Via on a response).</summary>
     public SipHeaders WithoutFirst(string name)
     {

@@ -1,0 +1,110 @@
+using Switchboard.Sip.Messages;
+using Switchboard.Sip.Transport;
+
+namespace Switchboard.Sip.Transactions;
+
+/// <summary>Common state of a client or server transaction (RFC 3261 §17): a lock, timers through <see cref="TimeProvider"/>, the peer.</summary>
+public abstract class SipTransaction
+{
+    private readonly List<ITimer> _timers = [];
+    private readonly TaskCompletionSource _terminated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private protected SipTransaction(SipTransactionLayer layer, SipRequest request, SipEndPoint remote, string key)
+    {
+        Layer = layer;
+        Request = request;
+        Remote = remote;
+        Key = key;
+    }
+
+    /// <summary>The request that created the transaction.</summary>
+    public SipRequest Request { get; }
+
+    /// <summary>Where requests are sent (client) or came from (server).</summary>
+    public SipEndPoint Remote { get; }
+
+    public SipTransactionState State { get; private set; }
+
+    /// <summary>Completes when the transaction reaches Terminated.</summary>
+    public Task Terminated => _terminated.Task;
+
+    internal string Key { get; }
+
+    private protected SipTransactionLayer Layer { get; }
+
+    private protected object Gate { get; } = new();
+
+    private protected SipTimerOptions Timers => Layer.Timers;
+
+    /// <summary>Moves to a state; entering Terminated stops timers and removes the transaction from the layer.</summary>
+    private protected void SetState(SipTransactionState state)
+    {
+        if (State == SipTransactionState.Terminated)
+        {
+            return;
+        }
+
+        State = state;
+        if (state == SipTransactionState.Terminated)
+        {
+            foreach (var t in _timers)
+            {
+                t.Dispose();
+            }
+
+            _timers.Clear();
+            Layer.Remove(this);
+            _terminated.TrySetResult();
+        }
+    }
+
+    /// <summary>Starts a one-shot timer whose callback runs under the transaction lock, unless the transaction ended.</summary>
+    private protected ITimer? StartTimer(TimeSpan due, Action callback)
+    {
+        if (due <= TimeSpan.Zero)
+        {
+            callback(); // A zero timer (D, I, J, K on reliable transports) fires at once.
+            return null;
+        }
+
+        ITimer? timer = null;
+        timer = Layer.TimeProvider.CreateTimer(
+            _ =>
+            {
+                lock (Gate)
+                {
+                    if (State != SipTransactionState.Terminated && _timers.Contains(timer!))
+                    {
+                        _timers.Remove(timer!);
+                        timer!.Dispose();
+                        callback();
+                    }
+                }
+            },
+            null,
+            Timeout.InfiniteTimeSpan,
+            Timeout.InfiniteTimeSpan);
+        _timers.Add(timer);
+        timer.Change(due, Timeout.InfiniteTimeSpan);
+        return timer;
+    }
+
+    private protected void StopTimer(ITimer? timer)
+    {
+        if (timer is not null && _timers.Remove(timer))
+        {
+            timer.Dispose();
+        }
+    }
+
+    private protected void Send(SipMessage message, SipEndPoint destination) => Layer.SendInBackground(message, destination);
+
+    /// <summary>Forces termination (e.g. on shutdown).</summary>
+    internal void Terminate()
+    {
+        lock (Gate)
+        {
+            SetState(SipTransactionState.Terminated);
+        }
+    }
+}

@@ -1,0 +1,294 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Switchboard.Sip.Messages;
+using Switchboard.Sip.Transport;
+
+namespace Switchboard.Sip.Transactions;
+
+/// <summary>
+/// The transaction layer (RFC 3261 §17): matches requests to server transactions (§17.2.3, with the RFC 2543 fallback)
+/// and responses to client transactions (§17.1.3), handles CANCEL (§9.2), stamps received/rport (§18.2.1, RFC 3581 §4).
+/// </summary>
+public sealed class SipTransactionLayer
+{
+    private readonly ConcurrentDictionary<string, SipServerTransaction> _server = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SipClientTransaction> _client = new(StringComparer.Ordinal);
+    private readonly ISipTransport _transport;
+    private readonly ILogger _logger;
+
+    public SipTransactionLayer(ISipTransport transport, TimeProvider timeProvider, SipTimerOptions? timers = null, ILogger? logger = null)
+    {
+        _transport = transport;
+        TimeProvider = timeProvider;
+        Timers = timers ?? SipTimerOptions.Default;
+        _logger = logger ?? NullLogger.Instance;
+    }
+
+    public TimeProvider TimeProvider { get; }
+
+    public SipTimerOptions Timers { get; }
+
+    public ISipTransport Transport => _transport;
+
+    /// <summary>The UA core; set before messages arrive.</summary>
+    public ISipTransactionUser? User { get; set; }
+
+    public int ServerTransactionCount => _server.Count;
+
+    public int ClientTransactionCount => _client.Count;
+
+    /// <summary>A new branch with the RFC 3261 magic cookie (§8.1.1.7).</summary>
+    public static string NewBranch() => SipVia.BranchCookie + RandomToken(10);
+
+    /// <summary>A random token for tags and Call-IDs (§19.3: at least 32 bits of randomness).</summary>
+    public static string RandomToken(int bytes = 8) => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(bytes));
+
+    /// <summary>Entry point for every valid message from the transport.</summary>
+    public void Receive(SipMessage message, SipEndPoint remote)
+    {
+        try
+        {
+            if (message is SipRequest request)
+            {
+                ReceiveRequest(StampVia(request, remote), remote);
+            }
+            else if (message is SipResponse response)
+            {
+                ReceiveResponse(response, remote);
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _logger.LogWarning(ex, "SIP message from {Remote} could not be processed", remote);
+        }
+    }
+
+    /// <summary>Starts a client transaction: adds the top Via with a new branch and sends (§8.1.1.7, §17.1).</summary>
+    public SipClientTransaction SendRequest(SipRequest request, SipEndPoint destination)
+    {
+        request = WithNewVia(request, destination.Transport);
+        var key = ClientKey(request.TopVia!.Branch!, request.Method);
+        SipClientTransaction tx = request.Method == SipMethods.Invite
+            ? new ClientInviteTransaction(this, request, destination, key)
+            : new ClientNonInviteTransaction(this, request, destination, key);
+        _client[key] = tx;
+        tx.Start();
+        return tx;
+    }
+
+    /// <summary>CANCEL for a pending INVITE client transaction (§9.1): same Request-URI, Call-ID, From, To, CSeq number and top Via.</summary>
+    public SipClientTransaction SendCancel(SipClientTransaction invite)
+    {
+        var r = invite.Request;
+        var headers = new List<SipHeader>
+        {
+            new(SipHeaderNames.Via, r.Headers.Get(SipHeaderNames.Via)!),
+            new(SipHeaderNames.MaxForwards, "70"),
+            new(SipHeaderNames.From, r.Headers.Get(SipHeaderNames.From)!),
+            new(SipHeaderNames.To, r.Headers.Get(SipHeaderNames.To)!),
+            new(SipHeaderNames.CallId, r.CallId!),
+            new(SipHeaderNames.CSeq, $"{r.CSeq!.Value.Number.ToString(CultureInfo.InvariantCulture)} CANCEL"),
+        };
+        headers.AddRange(r.Headers.GetAll(SipHeaderNames.Route).Select(v => new SipHeader(SipHeaderNames.Route, v)));
+        var cancel = new SipRequest(SipMethods.Cancel, r.Uri) { Headers = new SipHeaders(headers.ToArray()) };
+        var key = ClientKey(r.TopVia!.Branch!, SipMethods.Cancel);
+        var tx = new ClientNonInviteTransaction(this, cancel, invite.Remote, key);
+        _client[key] = tx;
+        tx.Start();
+        return tx;
+    }
+
+    /// <summary>Sends a request outside any transaction (ACK for 2xx, §13.2.2.4) with a new Via.</summary>
+    public void SendStateless(SipRequest request, SipEndPoint destination) => SendInBackground(WithNewVia(request, destination.Transport), destination);
+
+    /// <summary>Sends a response outside a transaction (e.g. to an unparseable request).</summary>
+    public void SendStateless(SipResponse response, SipEndPoint destination) => SendInBackground(response, destination);
+
+    internal void Remove(SipTransaction tx)
+    {
+        if (tx is SipServerTransaction)
+        {
+            _server.TryRemove(new KeyValuePair<string, SipServerTransaction>(tx.Key, (SipServerTransaction)tx));
+        }
+        else
+        {
+            _client.TryRemove(new KeyValuePair<string, SipClientTransaction>(tx.Key, (SipClientTransaction)tx));
+        }
+    }
+
+    internal void SendInBackground(SipMessage message, SipEndPoint destination)
+    {
+        ValueTask pending;
+        try
+        {
+            pending = _transport.SendAsync(message, destination);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _logger.LogWarning(ex, "SIP send to {Destination} failed", destination);
+            return;
+        }
+
+        if (!pending.IsCompletedSuccessfully)
+        {
+            _ = ObserveAsync(pending, destination);
+        }
+    }
+
+    private async Task ObserveAsync(ValueTask pending, SipEndPoint destination)
+    {
+        try
+        {
+            await pending.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _logger.LogWarning(ex, "SIP send to {Destination} failed", destination);
+        }
+    }
+
+    private void ReceiveRequest(SipRequest request, SipEndPoint remote)
+    {
+        var key = ServerKey(request, request.Method == SipMethods.Ack ? SipMethods.Invite : request.Method);
+        if (_server.TryGetValue(key, out var existing))
+        {
+            if (request.Method == SipMethods.Ack && existing.State == SipTransactionState.Accepted)
+            {
+                User?.OnAck(request, remote); // ACK for a 2xx: goes to the UA core (RFC 6026 §7.1).
+                return;
+            }
+
+            existing.OnRetransmission(request);
+            return;
+        }
+
+        switch (request.Method)
+        {
+            case SipMethods.Ack:
+                User?.OnAck(request, remote);
+                return;
+            case SipMethods.Cancel:
+                var cancelTx = new ServerNonInviteTransaction(this, request, remote, key);
+                if (!_server.TryAdd(key, cancelTx))
+                {
+                    return;
+                }
+
+                cancelTx.Start();
+                var inviteKey = ServerKey(request, SipMethods.Invite);
+                if (_server.TryGetValue(inviteKey, out var invite) && invite is ServerInviteTransaction pending)
+                {
+                    cancelTx.Respond(SipStatusCodes.Ok);
+                    pending.Cancel();
+                }
+                else
+                {
+                    cancelTx.Respond(SipStatusCodes.CallDoesNotExist);
+                }
+
+                return;
+            case SipMethods.Invite:
+                var inviteTx = new ServerInviteTransaction(this, request, remote, key);
+                if (_server.TryAdd(key, inviteTx))
+                {
+                    inviteTx.Start();
+                    Deliver(inviteTx);
+                }
+
+                return;
+            default:
+                var tx = new ServerNonInviteTransaction(this, request, remote, key);
+                if (_server.TryAdd(key, tx))
+                {
+                    tx.Start();
+                    Deliver(tx);
+                }
+
+                return;
+        }
+    }
+
+    private void Deliver(SipServerTransaction tx)
+    {
+        if (User is { } user)
+        {
+            user.OnRequest(tx);
+        }
+        else
+        {
+            tx.Respond(SipStatusCodes.ServiceUnavailable);
+        }
+    }
+
+    private void ReceiveResponse(SipResponse response, SipEndPoint remote)
+    {
+        var via = response.TopVia;
+        var cseq = response.CSeq;
+        if (via?.Branch is { } branch && cseq is { } c && _client.TryGetValue(ClientKey(branch, c.Method), out var tx))
+        {
+            tx.OnResponse(response);
+            return;
+        }
+
+        User?.OnStrayResponse(response, remote);
+    }
+
+    private static string ClientKey(string branch, string method) => string.Concat(branch, "|", method);
+
+    /// <summary>Server transaction key (§17.2.3); requests without the magic cookie use the RFC 2543 fields.</summary>
+    private static string ServerKey(SipRequest request, string method)
+    {
+        var via = request.TopVia;
+        if (via?.Branch is { } branch && branch.StartsWith(SipVia.BranchCookie, StringComparison.Ordinal) && branch.Length > SipVia.BranchCookie.Length)
+        {
+            return string.Join('|', branch, via.SentBy, method);
+        }
+
+        return string.Join('|', "2543", request.CallId, request.CSeq?.Number.ToString(CultureInfo.InvariantCulture), request.From?.Tag, via?.SentBy, via?.Branch, method);
+    }
+
+    /// <summary>Adds received and rport to the top Via of a request (RFC 3261 §18.2.1, RFC 3581 §4).</summary>
+    private static SipRequest StampVia(SipRequest request, SipEndPoint remote)
+    {
+        var first = request.Headers.Get(SipHeaderNames.Via);
+        if (first is null)
+        {
+            return request;
+        }
+
+        var values = new List<string>();
+        HeaderValueSplitter.Split(first, values);
+        if (!SipVia.TryParse(values[0], out var via))
+        {
+            return request;
+        }
+
+        var address = remote.Address.Address.ToString();
+        var ps = via.Parameters;
+        if (ps.Has("rport"))
+        {
+            ps = ps.With("rport", remote.Address.Port.ToString(CultureInfo.InvariantCulture)).With("received", address);
+        }
+        else if (via.Host != address)
+        {
+            ps = ps.With("received", address);
+        }
+        else
+        {
+            return request;
+        }
+
+        values[0] = (via with { Parameters = ps }).ToString();
+        return request with { Headers = request.Headers.ReplaceFirst(SipHeaderNames.Via, string.Join(", ", values)) };
+    }
+
+    private SipRequest WithNewVia(SipRequest request, SipTransportKind transport)
+    {
+        var (host, port) = _transport.GetSentBy(transport);
+        var via = new SipVia(transport.ToString().ToUpperInvariant(), host, port, SipParameters.Empty.With("branch", NewBranch()).With("rport", null));
+        return request with { Headers = request.Headers.Prepend(SipHeaderNames.Via, via.ToString()) };
+    }
+}
