@@ -1,0 +1,14 @@
+namespace Switchboard.Dialplan.Loading;
+
+/// <summary>Options for <see cref="DialplanLoader"/>.</summary>
+public sealed record DialplanLoadOptions
+{
+    /// <summary>Prompt directory overriding the file's <c>prompt_dir</c> (holding <c>&lt;lang&gt;/&lt;name&gt;.wav</c>).</summary>
+    public string? PromptDirectory { get; init; }
+
+    /// <summary>Whether missing prompt files are errors. Off for unit tests without prompt files.</summary>
+    public bool CheckPromptFiles { get; init; } = true;
+
+    /// <summary>Defaults: check prompt files in the file's own prompt directory.</summary>
+    public static DialplanLoadOptions Default { get; } = new();
+}
