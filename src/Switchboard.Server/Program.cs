@@ -1,4 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok(new { status = "starting" }));
-await app.RunAsync();
+using Switchboard.Server.Hosting;
+
+return await SwitchboardHost.RunAsync(args);

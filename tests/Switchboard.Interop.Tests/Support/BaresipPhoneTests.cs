@@ -57,7 +57,7 @@ public sealed class BaresipPhoneTests
         await caller.HangupAsync().DefaultTimeout();
         await callee.WaitForEventAsync(BaresipEventType.CallClosed).DefaultTimeout();
 
-        var audio = WavAudio.Read(recording);
+        var audio = PcmRecording.Read(recording);
         // Skip the first half second (jitter buffer fill, possible silence before RTP flows).
         var steady = audio with { Samples = audio.Samples[(audio.SampleRate / 2)..] };
         Assert.Equal(8000, audio.SampleRate);

@@ -3,12 +3,12 @@ using System.Buffers.Binary;
 namespace Switchboard.TestSupport;
 
 /// <summary>16-bit PCM samples read from a WAV file (first channel only), for checking what a peer heard.</summary>
-public sealed record WavAudio(int SampleRate, short[] Samples)
+public sealed record PcmRecording(int SampleRate, short[] Samples)
 {
     public TimeSpan Duration => TimeSpan.FromSeconds((double)Samples.Length / SampleRate);
 
     /// <summary>Reads a RIFF/WAVE file with 16-bit PCM data; throws <see cref="InvalidDataException"/> on anything else.</summary>
-    public static WavAudio Read(string path)
+    public static PcmRecording Read(string path)
     {
         var bytes = File.ReadAllBytes(path);
         if (bytes.Length < 12 || bytes.AsSpan(0, 4).SequenceEqual("RIFF"u8) is false || bytes.AsSpan(8, 4).SequenceEqual("WAVE"u8) is false)
@@ -50,7 +50,7 @@ public sealed record WavAudio(int SampleRate, short[] Samples)
                     samples[i] = BinaryPrimitives.ReadInt16LittleEndian(bytes.AsSpan(body + (i * 2 * channels), 2));
                 }
 
-                return new WavAudio(sampleRate, samples);
+                return new PcmRecording(sampleRate, samples);
             }
 
             offset = body + size + (size & 1);

@@ -1,0 +1,24 @@
+using System.Net;
+
+namespace Switchboard.Server.Configuration;
+
+/// <summary>The <c>Sip</c> section: where the SIP transports (UDP and TCP, RFC 3261 §18) listen.</summary>
+public sealed class SipOptions
+{
+    public const string Section = "Sip";
+
+    /// <summary><c>Sip:BindAddress</c>: the IP address the UDP and TCP transports bind.</summary>
+    public string BindAddress { get; set; } = "127.0.0.1";
+
+    /// <summary><c>Sip:Port</c>: the SIP port, UDP and TCP.</summary>
+    public int Port { get; set; } = 5060;
+
+    /// <summary><c>Sip:PublicAddress</c>: the address written into Contact and SDP; null means the bind address.</summary>
+    public string? PublicAddress { get; set; }
+
+    /// <summary>The bind address and port as an endpoint (valid after <see cref="SwitchboardSettings.Read"/>).</summary>
+    public IPEndPoint BindEndPoint => new(IPAddress.Parse(BindAddress), Port);
+
+    /// <summary>What to advertise: <see cref="PublicAddress"/>, else the bind address.</summary>
+    public string AdvertisedAddress => string.IsNullOrWhiteSpace(PublicAddress) ? BindAddress : PublicAddress;
+}
