@@ -16,9 +16,9 @@ public static partial class DialplanLoader
             return menus;
         }
 
-        foreach (var (id, _, value) in map.Entries)
+        foreach (var (id, keyNode, value) in map.Entries)
         {
-            if (ReadMenu(context, prompts, id, value) is { } menu)
+            if (ReadMenu(context, prompts, id, keyNode, value) is { } menu)
             {
                 menus[id] = menu;
             }
@@ -27,7 +27,7 @@ public static partial class DialplanLoader
         return menus;
     }
 
-    private static MenuDefinition? ReadMenu(YamlContext context, PromptChecker prompts, string id, YamlNode node)
+    private static MenuDefinition? ReadMenu(YamlContext context, PromptChecker prompts, string id, YamlNode keyNode, YamlNode node)
     {
         if (context.Map(node, $"menu '{id}'") is not { } map)
         {
@@ -40,23 +40,23 @@ public static partial class DialplanLoader
         var options = new List<MenuOption>();
         if (context.Map(map.Require("options", $"menu '{id}'"), $"menus.{id}.options") is { } optionsMap)
         {
-            foreach (var (key, keyNode, value) in optionsMap.Entries)
+            foreach (var (key, optionKey, value) in optionsMap.Entries)
             {
                 if (key.Length != 1 || !MenuKeys.Contains(key[0], StringComparison.Ordinal))
                 {
-                    context.Error(keyNode, $"bad key '{key}' in menu '{id}' (one of 0-9, \"*\" or \"#\"; quote * and # in YAML)");
+                    context.Error(optionKey, $"bad key '{key}' in menu '{id}' (one of 0-9, \"*\" or \"#\"; quote * and # in YAML)");
                     continue;
                 }
 
                 if (context.Action(value, $"key {key}") is { } action)
                 {
-                    options.Add(new MenuOption(key[0], action, context.At(keyNode)));
+                    options.Add(new MenuOption(key[0], action, context.At(optionKey)));
                 }
             }
         }
 
         var defaultAction = context.Action(map["default"], "default") ?? new DialplanAction(ActionKind.HangUp, null, context.At(map.Node));
         map.ReportUnknown($"menu '{id}'");
-        return new MenuDefinition(id, list, options, timeout, retries, defaultAction, context.At(node));
+        return new MenuDefinition(id, list, options, timeout, retries, defaultAction, context.At(keyNode));
     }
 }

@@ -14,9 +14,9 @@ public static partial class DialplanLoader
             return queues;
         }
 
-        foreach (var (id, _, value) in map.Entries)
+        foreach (var (id, keyNode, value) in map.Entries)
         {
-            if (ReadQueue(context, prompts, id, value) is { } queue)
+            if (ReadQueue(context, prompts, id, keyNode, value) is { } queue)
             {
                 queues[id] = queue;
             }
@@ -25,7 +25,7 @@ public static partial class DialplanLoader
         return queues;
     }
 
-    private static QueueDefinition? ReadQueue(YamlContext context, PromptChecker prompts, string id, YamlNode node)
+    private static QueueDefinition? ReadQueue(YamlContext context, PromptChecker prompts, string id, YamlNode keyNode, YamlNode node)
     {
         var what = $"queue '{id}'";
         if (context.Map(node, what) is not { } map)
@@ -64,11 +64,11 @@ public static partial class DialplanLoader
         if (context.Map(map["callback"], "callback") is { } callbackMap)
         {
             var after = context.Duration(callbackMap.Require("after", "callback"), "callback.after");
-            var keyNode = callbackMap["key"];
-            var key = context.Scalar(keyNode, "callback.key") ?? "1";
+            var callbackKeyNode = callbackMap["key"];
+            var key = context.Scalar(callbackKeyNode, "callback.key") ?? "1";
             if (key.Length != 1 || !char.IsAsciiDigit(key[0]))
             {
-                context.Error(keyNode!, $"callback.key must be one digit, not '{key}'");
+                context.Error(callbackKeyNode!, $"callback.key must be one digit, not '{key}'");
             }
 
             callbackMap.ReportUnknown("callback");
@@ -91,14 +91,15 @@ public static partial class DialplanLoader
                 var after = context.Duration(step.Require("after", "an escalation step"), "after") ?? TimeSpan.Zero;
                 var level = context.Int(step["min_level"], "min_level", 0, 10);
                 var addSkill = context.Scalar(step["add_skill"], "add_skill");
-                var overflow = context.Scalar(step["overflow"], "overflow");
+                var overflowNode = step["overflow"];
+                var overflow = context.Scalar(overflowNode, "overflow");
                 if (level is null && addSkill is null && overflow is null)
                 {
                     context.Error(stepNode, "an escalation step needs min_level, add_skill or overflow");
                 }
 
                 step.ReportUnknown("an escalation step");
-                escalation.Add(new EscalationStep(after, level, addSkill, overflow, context.At(stepNode)));
+                escalation.Add(new EscalationStep(after, level, addSkill, overflow, context.At(overflowNode ?? stepNode)));
             }
         }
         else if (map["escalation"] is { } badSteps)
@@ -132,6 +133,6 @@ public static partial class DialplanLoader
         map.ReportUnknown(what);
         return new QueueDefinition(
             id, name, list, skill, minLevel, priority, announcements, maxWait, callback, escalation, noAgents,
-            offerTimeout, wrapUp, languageWait, hours, context.At(node));
+            offerTimeout, wrapUp, languageWait, hours, context.At(keyNode));
     }
 }
