@@ -47,6 +47,18 @@ public sealed class PromptPlayer : IAudioSource
     /// <summary>Stops playback (DTMF type-ahead, hang-up): the next <see cref="TryReadFrame"/> returns false. Idempotent.</summary>
     public void Stop() => _stopped = true;
 
+    /// <summary>
+    /// Starts the playlist again from its first frame (a menu's "press star to repeat"), clearing <see cref="Stop"/>.
+    /// Call it from the thread that reads frames.
+    /// </summary>
+    public void Rewind()
+    {
+        _index = 0;
+        _frame = 0;
+        FramesPlayed = 0;
+        _stopped = false;
+    }
+
     /// <inheritdoc />
     public bool TryReadFrame(AudioCodec codec, Span<byte> frame)
     {

@@ -109,4 +109,24 @@ public sealed class PromptPlayerTests
         Assert.Equal(0, allocated);
         Assert.Equal(100 + 51 + 1 - 1, frames);
     }
+
+    [Fact]
+    public void Rewind_AfterStop_PlaysTheWholePlaylistAgain()
+    {
+        var player = new PromptPlayer(Constant("a", 320, 1), Constant("b", 1, 2));
+        var frame = new byte[160];
+        Assert.True(player.TryReadFrame(AudioCodec.Pcmu, frame));
+        player.Stop();
+
+        player.Rewind();
+
+        var frames = 0;
+        while (player.TryReadFrame(AudioCodec.Pcmu, frame))
+        {
+            frames++;
+        }
+
+        Assert.Equal(3, frames);
+        Assert.False(player.IsStopped);
+    }
 }
