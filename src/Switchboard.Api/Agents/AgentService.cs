@@ -1,0 +1,110 @@
+using Grpc.Core;
+using Switchboard.Acd.Agents;
+using Switchboard.Acd.Store;
+using Switchboard.Api.Auth;
+using Switchboard.Api.Calls;
+using Switchboard.Api.Hosting;
+using V1 = Switchboard.Api.Agent.V1;
+
+namespace Switchboard.Api.Agents;
+
+/// <summary>
+/// <c>switchboard.agent.v1.AgentService</c>: an agent's own console on top of the ACD. Every RPC acts on the
+/// token subject's agent id only (<see cref="ServerCallContextExtensions.OwnAgentId"/>).
+/// </summary>
+public sealed partial class AgentService(
+    AcdStore acd,
+    AgentRoster roster,
+    AgentEventHub hub,
+    ICallControl callControl,
+    ApiOptions options,
+    TimeProvider timeProvider) : V1.AgentService.AgentServiceBase
+{
+    private const int MaxNoteLength = 500;
+
+    public override async Task<V1.SignInResponse> SignIn(V1.SignInRequest request, ServerCallContext context)
+    {
+        var agentId = context.OwnAgentId(request.AgentId);
+        if (request.Queues.Count == 0)
+        {
+            throw Invalid("at least one queue is required");
+        }
+
+        if (request.Languages.Count == 0)
+        {
+            throw Invalid("at least one language is required");
+        }
+
+        if (!request.SipAddress.StartsWith("sip:", StringComparison.OrdinalIgnoreCase) || request.SipAddress.Length < 6)
+        {
+            throw Invalid("sip_address must be a SIP URI such as sip:anna@127.0.0.1:5062");
+        }
+
+        if (request.Skills.Any(s => string.IsNullOrWhiteSpace(s.Name) || s.Level is < 0 or > 10))
+        {
+            throw Invalid("every skill needs a name and a level 0-10");
+        }
+
+        var agent = new Acd.Agents.Agent(
+            agentId,
+            string.IsNullOrWhiteSpace(request.DisplayName) ? agentId : request.DisplayName,
+            [.. request.Skills.Select(s => new AgentSkill(s.Name, s.Level))],
+            [.. request.Languages],
+            request.SipAddress,
+            [.. request.Queues]);
+        var ct = context.CancellationToken;
+        await acd.RegisterAgentAsync(agent, ct).ConfigureAwait(false);
+        await roster.AddAsync(agentId).ConfigureAwait(false);
+        Check(await acd.ReadyAsync(agentId, ct).ConfigureAwait(false), "sign in");
+        if (request.StartPaused)
+        {
+            Check(await acd.PauseAsync(agentId, AgentMapper.ToAcd(request.PauseReason), ct).ConfigureAwait(false), "pause");
+        }
+
+        return new V1.SignInResponse { Status = await StatusAsync(agentId, ct).ConfigureAwait(false) };
+    }
+
+    public override async Task<V1.SignOutResponse> SignOut(V1.SignOutRequest request, ServerCallContext context)
+    {
+        var agentId = context.OwnAgentId(request.AgentId);
+        Check(await acd.LogoutAsync(agentId, context.CancellationToken).ConfigureAwait(false), "sign out");
+        return new V1.SignOutResponse { Status = await StatusAsync(agentId, context.CancellationToken).ConfigureAwait(false) };
+    }
+
+    public override async Task<V1.SetStateResponse> SetState(V1.SetStateRequest request, ServerCallContext context)
+    {
+        var agentId = context.OwnAgentId(request.AgentId);
+        var ct = context.CancellationToken;
+        var result = request.State switch
+        {
+            V1.AgentState.Ready => await acd.ReadyAsync(agentId, ct).ConfigureAwait(false),
+            V1.AgentState.Paused when request.PauseReason == V1.PauseReason.Unspecified => throw Invalid("pause_reason is required when pausing"),
+            V1.AgentState.Paused => await acd.PauseAsync(agentId, AgentMapper.ToAcd(request.PauseReason), ct).ConfigureAwait(false),
+            _ => throw Invalid("state must be AGENT_STATE_READY or AGENT_STATE_PAUSED"),
+        };
+        Check(result, "set state");
+        return new V1.SetStateResponse { Status = await StatusAsync(agentId, ct).ConfigureAwait(false) };
+    }
+
+    private static RpcException Invalid(string message) => new(new Status(StatusCode.InvalidArgument, message));
+
+    private static void Check(AcdCommandResult result, string what)
+    {
+        switch (result)
+        {
+            case AcdCommandResult.Ok:
+                return;
+            case AcdCommandResult.NotFound:
+                throw new RpcException(new Status(StatusCode.NotFound, $"{what}: no such agent or call (sign in first, or the call has ended)"));
+            default:
+                throw new RpcException(new Status(StatusCode.FailedPrecondition, $"{what}: not allowed in the agent's current state"));
+        }
+    }
+
+    private async Task<V1.AgentStatus> StatusAsync(string agentId, CancellationToken cancellationToken)
+    {
+        var status = await acd.GetAgentAsync(agentId, cancellationToken).ConfigureAwait(false)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"agent '{agentId}' is not known: sign in first"));
+        return AgentMapper.ToProto(status);
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using StackExchange.Redis;
+using Switchboard.Acd.Store;
+using Switchboard.Api.Agents;
+using Switchboard.Api.Auth;
+using Switchboard.Api.Calls;
+using Switchboard.Api.Dialplans;
+using Switchboard.Api.Live;
+using Switchboard.Api.Supervisors;
+using Switchboard.Dialplan.Loading;
+
+namespace Switchboard.Api.Hosting;
+
+/// <summary>Wires the Switchboard gRPC API into an ASP.NET Core host.</summary>
+public static class SwitchboardApiExtensions
+{
+    /// <summary>
+    /// Adds the agent and supervisor services, authentication (section <c>Api</c>), gRPC health and reflection,
+    /// and the Redis-backed live stores. The host must register <see cref="IConnectionMultiplexer"/> and
+    /// <see cref="AcdStore"/>; <see cref="TimeProvider"/>, <see cref="ICallControl"/> and
+    /// <see cref="IDialplanChecker"/> get defaults when not registered.
+    /// </summary>
+    public static IServiceCollection AddSwitchboardApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection("Api");
+        var authOptions = new ApiAuthOptions();
+        section.Bind(authOptions);
+        authOptions.Validate();
+        var apiOptions = new ApiOptions();
+        section.Bind(apiOptions);
+        _ = apiOptions.ResolveTimeZone();
+        var promptDirectory = section["Dialplan:PromptDirectory"];
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(authOptions);
+        services.AddSingleton(apiOptions);
+        services.AddSingleton(sp => new BearerTokenValidator(sp.GetRequiredService<ApiAuthOptions>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ApiAuthInterceptor>();
+        services.AddSingleton<ApiErrorInterceptor>();
+        services.AddSingleton(sp => new ApiKeys(sp.GetRequiredService<AcdStore>().Options.Tenant));
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<LiveSettingsStore>();
+        services.AddSingleton<AgentRoster>();
+        services.AddSingleton<AgentEventHub>();
+        services.AddSingleton<RedisCallControl>();
+        services.TryAddSingleton<ICallControl>(sp => sp.GetRequiredService<RedisCallControl>());
+        services.TryAddSingleton<IDialplanChecker>(_ => new DialplanLoaderChecker(string.IsNullOrEmpty(promptDirectory)
+            ? new DialplanLoadOptions { CheckPromptFiles = false }
+            : new DialplanLoadOptions { PromptDirectory = promptDirectory }));
+        services.AddSingleton<DialplanVersionStore>();
+
+        services.AddGrpc()
+            .AddServiceOptions<AgentService>(o =>
+            {
+                o.Interceptors.Add<ApiAuthInterceptor>();
+                o.Interceptors.Add<ApiErrorInterceptor>();
+            })
+            .AddServiceOptions<SupervisorService>(o =>
+            {
+                o.Interceptors.Add<ApiAuthInterceptor>();
+                o.Interceptors.Add<ApiErrorInterceptor>();
+            });
+        services.AddGrpcHealthChecks();
+        services.AddGrpcReflection();
+        return services;
+    }
+
+    /// <summary>Maps the agent and supervisor services plus the open gRPC health (<c>grpc.health.v1</c>) and reflection services.</summary>
+    public static IEndpointRouteBuilder MapSwitchboardApi(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapGrpcService<AgentService>();
+        endpoints.MapGrpcService<SupervisorService>();
+        endpoints.MapGrpcHealthChecksService();
+        endpoints.MapGrpcReflectionService();
+        return endpoints;
+    }
+}
