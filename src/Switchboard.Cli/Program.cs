@@ -1,2 +1,3 @@
-Console.Error.WriteLine("sbctl: no commands yet");
-return 2;
+using Switchboard.Cli;
+
+return SbctlApp.Run(args, Console.Out, Console.Error);
