@@ -46,20 +46,22 @@ public sealed class ServerInviteTransaction : SipServerTransaction
             }
 
             LastResponse = response;
-            Send(response, ResponseDestination);
             if (response.IsProvisional)
             {
+                Send(response, ResponseDestination);
                 return true;
             }
 
             if (response.IsSuccess)
             {
-                SetState(SipTransactionState.Accepted);
+                SetState(SipTransactionState.Accepted); // before sending: the ACK may come back at once
+                Send(response, ResponseDestination);
                 StartTimer(Timers.TransactionTimeout, () => SetState(SipTransactionState.Terminated)); // timer L
                 return true;
             }
 
             SetState(SipTransactionState.Completed);
+            Send(response, ResponseDestination);
             if (!Remote.IsReliable)
             {
                 _intervalG = Timers.T1;
@@ -105,7 +107,11 @@ public sealed class ServerInviteTransaction : SipServerTransaction
         {
             if (request.Method == SipMethods.Ack)
             {
-                if (State == SipTransactionState.Completed)
+                if (State == SipTransactionState.Accepted)
+                {
+                    Layer.User?.OnAck(request, Remote); // ACK for our 2xx reusing the INVITE branch
+                }
+                else if (State == SipTransactionState.Completed)
                 {
                     SetState(SipTransactionState.Confirmed);
                     _ack.TrySetResult(true);

@@ -1,0 +1,9 @@
+namespace Switchboard.Sip.Authentication;
+
+/// <summary>Result of checking a nonce we issued.</summary>
+public enum DigestNonceStatus
+{
+    Valid,
+    Stale,
+    Invalid,
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Switchboard.Sip.Registrar;
+using Switchboard.Sip.Transactions;
+using Switchboard.Sip.Transport;
+using Switchboard.Sip.UserAgents;
+
+namespace Switchboard.Sip;
+
+/// <summary>
+/// The SIP stack on one address/port: UDP+TCP transport, transaction layer, user agent and (optionally) registrar.
+/// Start it, read <see cref="UserAgent"/>.IncomingCalls, place calls with <see cref="SipUserAgent.InviteAsync"/>.
+/// </summary>
+public sealed class SipEndpoint : IAsyncDisposable
+{
+    private readonly SipNetworkTransport _transport;
+
+    private SipEndpoint(SipNetworkTransport transport, SipTransactionLayer layer, SipUserAgent userAgent, SipRegistrar? registrar)
+    {
+        _transport = transport;
+        Transactions = layer;
+        UserAgent = userAgent;
+        Registrar = registrar;
+    }
+
+    public SipUserAgent UserAgent { get; }
+
+    public SipTransactionLayer Transactions { get; }
+
+    /// <summary>The registrar, when configured; use <see cref="SipRegistrar.LookupAsync"/> to find where a user is registered.</summary>
+    public SipRegistrar? Registrar { get; }
+
+    /// <summary>The bound port (useful when started on port 0).</summary>
+    public int Port => _transport.Port;
+
+    public System.Net.IPEndPoint LocalEndPoint => _transport.LocalEndPoint;
+
+    /// <summary>Messages rejected or dropped as malformed since start.</summary>
+    public long MalformedCount => _transport.MalformedCount;
+
+    /// <summary>Binds the sockets and starts receiving.</summary>
+    public static SipEndpoint Start(SipEndpointOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
+    {
+        timeProvider ??= TimeProvider.System;
+        loggerFactory ??= NullLoggerFactory.Instance;
+        var transport = new SipNetworkTransport(options.Transport, loggerFactory.CreateLogger<SipNetworkTransport>());
+        var layer = new SipTransactionLayer(transport, timeProvider, options.Timers, loggerFactory.CreateLogger<SipTransactionLayer>());
+        var ua = new SipUserAgent(layer, options.UserAgent, loggerFactory.CreateLogger<SipUserAgent>());
+        SipRegistrar? registrar = null;
+        if (options.Registrar is { } registrarOptions)
+        {
+            registrar = new SipRegistrar(options.RegistrationStore ?? new InMemoryRegistrationStore(timeProvider), options.Credentials, timeProvider, registrarOptions);
+            ua.RegisterHandler = registrar;
+        }
+
+        transport.Start(layer.Receive);
+        return new SipEndpoint(transport, layer, ua, registrar);
+    }
+
+    public ValueTask DisposeAsync() => _transport.DisposeAsync();
+}

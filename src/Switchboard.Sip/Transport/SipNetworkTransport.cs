@@ -1,0 +1,282 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Switchboard.Sip.Messages;
+using Switchboard.Sip.Parsing;
+
+namespace Switchboard.Sip.Transport;
+
+/// <summary>
+/// UDP and TCP transports on one address/port (RFC 3261 §18): async receive loops, outbound TCP connection reuse,
+/// malformed requests answered with 400 to their source where addressable (RFC 4475), everything else dropped.
+/// </summary>
+public sealed class SipNetworkTransport : ISipTransport, IAsyncDisposable
+{
+    private readonly SipTransportOptions _options;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<IPEndPoint, SipTcpConnection> _connections = new();
+    private readonly CancellationTokenSource _cts = new();
+    private readonly List<Task> _loops = [];
+    private Socket? _udp;
+    private Socket? _tcpListener;
+    private Action<SipMessage, SipEndPoint> _onMessage = static (_, _) => { };
+
+    public SipNetworkTransport(SipTransportOptions options, ILogger? logger = null)
+    {
+        _options = options;
+        _logger = logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>The bound port (UDP and TCP).</summary>
+    public int Port { get; private set; }
+
+    public IPEndPoint LocalEndPoint => new(_options.BindAddress, Port);
+
+    /// <summary>Counts messages dropped or rejected as malformed (for tests and metrics).</summary>
+    public long MalformedCount => Interlocked.Read(ref _malformed);
+
+    private long _malformed;
+
+    /// <summary>Binds UDP and TCP to the same port and starts the receive loops.</summary>
+    public void Start(Action<SipMessage, SipEndPoint> onMessage)
+    {
+        _onMessage = onMessage;
+        for (var attempt = 0; ; attempt++)
+        {
+            var udp = new Socket(_options.BindAddress.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            try
+            {
+                udp.Bind(new IPEndPoint(_options.BindAddress, _options.Port));
+                var port = ((IPEndPoint)udp.LocalEndPoint!).Port;
+                Socket? tcp = null;
+                if (_options.EnableTcp)
+                {
+                    tcp = new Socket(_options.BindAddress.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+                    try
+                    {
+                        tcp.Bind(new IPEndPoint(_options.BindAddress, port));
+                        tcp.Listen(512);
+                    }
+                    catch (SocketException) when (_options.Port == 0 && attempt < 20)
+                    {
+                        tcp.Dispose();
+                        udp.Dispose();
+                        continue;
+                    }
+                }
+
+                _udp = udp;
+                _tcpListener = tcp;
+                Port = port;
+                break;
+            }
+            catch
+            {
+                udp.Dispose();
+                throw;
+            }
+        }
+
+        _loops.Add(Task.Run(() => UdpLoopAsync(_cts.Token)));
+        if (_tcpListener is not null)
+        {
+            _loops.Add(Task.Run(() => AcceptLoopAsync(_cts.Token)));
+        }
+    }
+
+    public (string Host, int Port) GetSentBy(SipTransportKind transport) =>
+        (_options.PublicHost ?? _options.BindAddress.ToString(), _options.PublicPort ?? Port);
+
+    public async ValueTask SendAsync(SipMessage message, SipEndPoint destination, CancellationToken cancellationToken = default)
+    {
+        var bytes = message.ToArray();
+        await SendRawAsync(bytes, destination, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask SendRawAsync(ReadOnlyMemory<byte> bytes, SipEndPoint destination, CancellationToken cancellationToken)
+    {
+        if (destination.Transport == SipTransportKind.Udp)
+        {
+            await _udp!.SendToAsync(bytes, SocketFlags.None, destination.Address, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var connection = await GetConnectionAsync(destination.Address, cancellationToken).ConfigureAwait(false);
+        await connection.SendAsync(bytes, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<SipTcpConnection> GetConnectionAsync(IPEndPoint remote, CancellationToken cancellationToken)
+    {
+        if (_connections.TryGetValue(remote, out var existing))
+        {
+            return existing;
+        }
+
+        var socket = new Socket(remote.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(remote, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        var connection = new SipTcpConnection(socket);
+        if (!_connections.TryAdd(remote, connection))
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            return _connections[remote];
+        }
+
+        connection.Start(OnTcpFrame, OnTcpClosed, _options.Parser.MaxMessageSize);
+        return connection;
+    }
+
+    private async Task UdpLoopAsync(CancellationToken cancellationToken)
+    {
+        var buffer = GC.AllocateArray<byte>(65536, pinned: true);
+        var address = new SocketAddress(_options.BindAddress.AddressFamily);
+        var template = new IPEndPoint(_options.BindAddress.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            int n;
+            try
+            {
+                n = await _udp!.ReceiveFromAsync(buffer.AsMemory(), SocketFlags.None, address, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException)
+            {
+                continue; // e.g. ICMP port unreachable reported on the socket
+            }
+
+            var remote = (IPEndPoint)template.Create(address);
+            HandleBytes(buffer.AsSpan(0, n), new SipEndPoint(SipTransportKind.Udp, remote));
+        }
+    }
+
+    private async Task AcceptLoopAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            Socket socket;
+            try
+            {
+                socket = await _tcpListener!.AcceptAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException)
+            {
+                continue;
+            }
+
+            socket.NoDelay = true;
+            var connection = new SipTcpConnection(socket);
+            _connections[connection.Remote] = connection;
+            connection.Start(OnTcpFrame, OnTcpClosed, _options.Parser.MaxMessageSize);
+        }
+    }
+
+    private void OnTcpFrame(ReadOnlyMemory<byte> frame, SipTcpConnection connection) =>
+        HandleBytes(frame.Span, new SipEndPoint(SipTransportKind.Tcp, connection.Remote));
+
+    private void OnTcpClosed(SipTcpConnection connection) =>
+        _connections.TryRemove(new KeyValuePair<IPEndPoint, SipTcpConnection>(connection.Remote, connection));
+
+    private void HandleBytes(ReadOnlySpan<byte> bytes, SipEndPoint remote)
+    {
+        SipMessage? message = null;
+        try
+        {
+            var result = SipMessageParser.Parse(bytes, _options.Parser);
+            if (result.IsKeepAlive)
+            {
+                return;
+            }
+
+            if (!result.Success)
+            {
+                Interlocked.Increment(ref _malformed);
+                if (result.IsRequest && SipResponseFactory.CreateForInvalid(result.PartialHeaders, result.ErrorStatus, result.ErrorReason!) is { } reply)
+                {
+                    Reply(reply, remote);
+                }
+
+                return;
+            }
+
+            message = result.Message!;
+            if (SipMessageValidator.Validate(message) is { } error)
+            {
+                Interlocked.Increment(ref _malformed);
+                if (SipResponseFactory.CreateForInvalid(message, error) is { } reply)
+                {
+                    Reply(reply, remote);
+                }
+
+                return;
+            }
+
+            if (message is SipResponse && message.TopVia is { } via && via.Host == "255.255.255.255")
+            {
+                return; // RFC 4475 bcast: never act on a broadcast Via
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Interlocked.Increment(ref _malformed);
+            _logger.LogWarning(ex, "Unparseable SIP message from {Remote}", remote);
+            return;
+        }
+
+        _onMessage(message, remote);
+    }
+
+    private void Reply(SipResponse response, SipEndPoint remote)
+    {
+        var pending = SendRawAsync(response.ToArray(), remote, CancellationToken.None);
+        if (!pending.IsCompleted)
+        {
+            _ = pending.AsTask().ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _cts.CancelAsync().ConfigureAwait(false);
+        _udp?.Dispose();
+        _tcpListener?.Dispose();
+        foreach (var c in _connections.Values)
+        {
+            await c.DisposeAsync().ConfigureAwait(false);
+        }
+
+        try
+        {
+            await Task.WhenAll(_loops).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _cts.Dispose();
+    }
+}
