@@ -1,0 +1,222 @@
+namespace Switchboard.Media.Clock;
+
+/// <summary>
+/// The one clock that paces all RTP sending: a single async loop wakes every 20 ms (through the injected
+/// <see cref="TimeProvider"/>) and calls every registered stream. No timer or thread per call. Ticks are due at fixed
+/// multiples of the period from the start, so lateness does not accumulate; a stall up to MaxCatchUp is caught up
+/// by running the missed ticks at once, a longer one is skipped (counted in <see cref="MediaClockMetrics.SkippedTicks"/>).
+/// </summary>
+public sealed class MediaClock : IAsyncDisposable
+{
+    private static readonly double[] BucketBoundsMs = [0.5, 1, 2, 5, 10, 20, 50, 100, double.PositiveInfinity];
+
+    private readonly TimeProvider _timeProvider;
+    private readonly MediaClockOptions _options;
+    private readonly Lock _gate = new();
+    private readonly long[] _buckets = new long[BucketBoundsMs.Length];
+    private IMediaClockStream[] _streams = [];
+    private long _start;
+    private bool _started;
+    private long _tick;
+    private long _ticksRun;
+    private long _skipped;
+    private double _latenessSumMs;
+    private double _latenessMaxMs;
+    private double _lastWorkMs;
+    private CancellationTokenSource? _loopCancellation;
+    private Task? _loop;
+
+    /// <summary>Creates a clock; call <see cref="Start"/> to run the loop, or <see cref="RunDueTicks"/> to drive it by hand.</summary>
+    public MediaClock(TimeProvider? timeProvider = null, MediaClockOptions? options = null)
+    {
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _options = options ?? new MediaClockOptions();
+        if (_options.Period <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "The period must be positive.");
+        }
+    }
+
+    /// <summary>The time provider the clock runs on.</summary>
+    public TimeProvider TimeProvider => _timeProvider;
+
+    /// <summary>Number of registered streams.</summary>
+    public int StreamCount => Volatile.Read(ref _streams).Length;
+
+    /// <summary>The last tick number run.</summary>
+    public long CurrentTick => Interlocked.Read(ref _tick);
+
+    /// <summary>Adds a stream; it gets its first call on the next tick.</summary>
+    public void Register(IMediaClockStream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        lock (_gate)
+        {
+            _streams = [.. _streams, stream];
+        }
+    }
+
+    /// <summary>Removes a stream; it is not called after the current tick.</summary>
+    public void Unregister(IMediaClockStream stream)
+    {
+        lock (_gate)
+        {
+            var index = Array.IndexOf(_streams, stream);
+            if (index >= 0)
+            {
+                var copy = new IMediaClockStream[_streams.Length - 1];
+                _streams.AsSpan(0, index).CopyTo(copy);
+                _streams.AsSpan(index + 1).CopyTo(copy.AsSpan(index));
+                _streams = copy;
+            }
+        }
+    }
+
+    /// <summary>Starts the background loop (idempotent).</summary>
+    public void Start()
+    {
+        lock (_gate)
+        {
+            if (_loop is not null)
+            {
+                return;
+            }
+
+            EnsureStarted();
+            _loopCancellation = new CancellationTokenSource();
+            var token = _loopCancellation.Token;
+            _loop = Task.Run(() => RunAsync(token), CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Runs every tick that is due now (normally one) and returns how many ran. The loop calls this; tests call it
+    /// after advancing a FakeTimeProvider.
+    /// </summary>
+    public int RunDueTicks()
+    {
+        EnsureStarted();
+        var elapsed = _timeProvider.GetElapsedTime(_start);
+        var period = _options.Period;
+        var due = (long)(elapsed.Ticks / period.Ticks);
+        var ran = 0;
+        while (_tick < due)
+        {
+            var next = _tick + 1;
+            var lateness = elapsed - (period * next);
+            if (lateness > _options.MaxCatchUp)
+            {
+                // Too far behind: drop the backlog and send only the current frame.
+                Interlocked.Add(ref _skipped, due - next);
+                next = due;
+                lateness = elapsed - (period * next);
+            }
+
+            Interlocked.Exchange(ref _tick, next);
+            RunTick(next, lateness);
+            ran++;
+        }
+
+        return ran;
+    }
+
+    /// <summary>Takes a pacing snapshot for metrics.</summary>
+    public MediaClockMetrics GetMetrics()
+    {
+        lock (_buckets)
+        {
+            var cumulative = new long[_buckets.Length];
+            long running = 0;
+            for (var i = 0; i < _buckets.Length; i++)
+            {
+                running += _buckets[i];
+                cumulative[i] = running;
+            }
+
+            return new MediaClockMetrics(_ticksRun, Interlocked.Read(ref _skipped), StreamCount, BucketBoundsMs, cumulative, _latenessSumMs,
+                _latenessMaxMs, _lastWorkMs);
+        }
+    }
+
+    /// <summary>Stops the loop.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Task? loop;
+        lock (_gate)
+        {
+            loop = _loop;
+            _loopCancellation?.Cancel();
+        }
+
+        if (loop is not null)
+        {
+            try
+            {
+                await loop.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        _loopCancellation?.Dispose();
+    }
+
+    private void EnsureStarted()
+    {
+        if (!_started)
+        {
+            _start = _timeProvider.GetTimestamp();
+            _started = true;
+        }
+    }
+
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var period = _options.Period;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            RunDueTicks();
+            var nextDue = period * (Interlocked.Read(ref _tick) + 1);
+            var wait = nextDue - _timeProvider.GetElapsedTime(_start);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, _timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private void RunTick(long tick, TimeSpan lateness)
+    {
+        var workStart = _timeProvider.GetTimestamp();
+        foreach (var stream in Volatile.Read(ref _streams))
+        {
+            try
+            {
+                stream.OnTick(tick);
+            }
+#pragma warning disable CA1031 // One faulty stream must not stop the clock for every other call.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+        }
+
+        var latenessMs = Math.Max(0, lateness.TotalMilliseconds);
+        var workMs = _timeProvider.GetElapsedTime(workStart).TotalMilliseconds;
+        lock (_buckets)
+        {
+            _ticksRun++;
+            _latenessSumMs += latenessMs;
+            _latenessMaxMs = Math.Max(_latenessMaxMs, latenessMs);
+            _lastWorkMs = workMs;
+            var bucket = 0;
+            while (latenessMs > BucketBoundsMs[bucket])
+            {
+                bucket++;
+            }
+
+            _buckets[bucket]++;
+        }
+    }
+}

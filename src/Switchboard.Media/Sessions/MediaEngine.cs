@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Sockets;
+using Switchboard.Media.Clock;
+using Switchboard.Media.Sdp;
+
+namespace Switchboard.Media.Sessions;
+
+/// <summary>
+/// Owns the shared <see cref="MediaClock"/> and the RTP port range, and creates one <see cref="MediaSession"/> per call
+/// leg. Knows nothing about SIP: the server passes SDP in and out as strings.
+/// </summary>
+public sealed class MediaEngine : IAsyncDisposable
+{
+    private readonly PortAllocator _ports;
+    private readonly IPAddress _address;
+    private long _sessionIds;
+    private int _sessions;
+
+    /// <summary>Creates the engine; the clock starts with the first session (or <see cref="Start"/>).</summary>
+    public MediaEngine(MediaOptions? options = null, TimeProvider? timeProvider = null)
+    {
+        Options = options ?? new MediaOptions();
+        TimeProvider = timeProvider ?? TimeProvider.System;
+        if (!IPAddress.TryParse(Options.Address, out var address))
+        {
+            throw new ArgumentException($"Media address '{Options.Address}' is not an IP address.", nameof(options));
+        }
+
+        _address = address;
+        _ports = new PortAllocator(Options.PortRangeStart, Options.PortRangeEnd);
+        Clock = new MediaClock(TimeProvider, Options.Clock);
+        Negotiator = new SdpNegotiator(Options.Negotiation);
+        _sessionIds = TimeProvider.GetUtcNow().ToUnixTimeSeconds();
+    }
+
+    /// <summary>The options in force.</summary>
+    public MediaOptions Options { get; }
+
+    /// <summary>The clock all sessions run on.</summary>
+    public MediaClock Clock { get; }
+
+    /// <summary>The offer/answer logic sessions use.</summary>
+    public SdpNegotiator Negotiator { get; }
+
+    /// <summary>The time provider.</summary>
+    public TimeProvider TimeProvider { get; }
+
+    /// <summary>Sessions open now.</summary>
+    public int ActiveSessions => Volatile.Read(ref _sessions);
+
+    /// <summary>Starts the clock loop (also done by the first <see cref="CreateSession"/>).</summary>
+    public void Start() => Clock.Start();
+
+    /// <summary>
+    /// Opens a UDP socket on a free even port of the range and returns a session bound to it (already receiving).
+    /// Throws <see cref="InvalidOperationException"/> when the range is exhausted.
+    /// </summary>
+    public MediaSession CreateSession(bool startClock = true)
+    {
+        foreach (var port in _ports.Candidates())
+        {
+            var socket = new Socket(_address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            try
+            {
+                socket.Bind(new IPEndPoint(_address, port));
+            }
+            catch (SocketException)
+            {
+                socket.Dispose();
+                continue;
+            }
+
+            if (!_ports.Confirm(port))
+            {
+                socket.Dispose();
+                continue;
+            }
+
+            Interlocked.Increment(ref _sessions);
+            var session = new MediaSession(this, socket, port, Interlocked.Increment(ref _sessionIds));
+            Clock.Register(session);
+            if (startClock)
+            {
+                Clock.Start();
+            }
+
+            return session;
+        }
+
+        throw new InvalidOperationException($"No free RTP port in {Options.PortRangeStart}-{Options.PortRangeEnd}.");
+    }
+
+    /// <summary>Stops the clock. Sessions should be disposed first.</summary>
+    public ValueTask DisposeAsync() => Clock.DisposeAsync();
+
+    internal void OnSessionClosed(MediaSession session, int port)
+    {
+        Clock.Unregister(session);
+        _ports.Release(port);
+        Interlocked.Decrement(ref _sessions);
+    }
+}

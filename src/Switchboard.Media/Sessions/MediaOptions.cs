@@ -1,0 +1,38 @@
+using Switchboard.Media.Clock;
+using Switchboard.Media.Sdp;
+
+namespace Switchboard.Media.Sessions;
+
+/// <summary>Media configuration (bound from the "Media" section of appsettings).</summary>
+public sealed record MediaOptions
+{
+    /// <summary>The local address RTP sockets bind to.</summary>
+    public string Address { get; init; } = "127.0.0.1";
+
+    /// <summary>The address written into SDP (c=/o=); defaults to <see cref="Address"/>. Set it when binding 0.0.0.0 or behind NAT.</summary>
+    public string? AdvertisedAddress { get; init; }
+
+    /// <summary>First RTP port of the range (inclusive; even ports are used, RTCP would be port + 1).</summary>
+    public int PortRangeStart { get; init; } = 10000;
+
+    /// <summary>Last RTP port of the range (inclusive).</summary>
+    public int PortRangeEnd { get; init; } = 20000;
+
+    /// <summary>No RTP/RTCP from the peer for this long raises <see cref="MediaSession.RtpTimeout"/>. Zero disables it.</summary>
+    public TimeSpan RtpInactivityTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a telephone event may lack its end packet before it is reported anyway.</summary>
+    public TimeSpan DtmfEndTimeout { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Run Goertzel detection on received audio (for gateways that send tones in band). Costs CPU per call.</summary>
+    public bool InBandDtmfDetection { get; init; }
+
+    /// <summary>Send to the address the peer's RTP comes from rather than the SDP address (NAT, RFC 4961).</summary>
+    public bool SymmetricRtp { get; init; } = true;
+
+    /// <summary>Codec and payload choices for offers and answers.</summary>
+    public SdpNegotiatorOptions Negotiation { get; init; } = new();
+
+    /// <summary>Media clock settings.</summary>
+    public MediaClockOptions Clock { get; init; } = new();
+}

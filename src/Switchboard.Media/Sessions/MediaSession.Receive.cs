@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Sockets;
+using Switchboard.Media.Codecs;
+using Switchboard.Media.Rtp;
+
+namespace Switchboard.Media.Sessions;
+
+/// <summary>Receiving: one async loop per socket with a reused SocketAddress (no allocation per packet).</summary>
+public sealed partial class MediaSession
+{
+    private readonly short[] _decoded = new short[1500];
+    private MediaBridge? _bridge;
+    private long _lastActivity;
+    private long _packetsReceived;
+
+    internal void SetBridge(MediaBridge? bridge)
+    {
+        Volatile.Write(ref _bridge, bridge);
+        ResetRelay();
+    }
+
+    private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
+    {
+        var buffer = new byte[2048];
+        var from = new SocketAddress(_socket.AddressFamily);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            int length;
+            try
+            {
+                length = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, from, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException)
+            {
+                // ICMP errors from an earlier send surface here on some platforms; keep listening.
+                continue;
+            }
+
+            HandleDatagram(buffer.AsSpan(0, length), from);
+        }
+    }
+
+    internal void HandleDatagram(ReadOnlySpan<byte> datagram, SocketAddress from)
+    {
+        if (RtpPacket.LooksLikeRtcp(datagram))
+        {
+            Interlocked.Exchange(ref _lastActivity, _engine.TimeProvider.GetTimestamp());
+            return;
+        }
+
+        if (!RtpPacket.TryParse(datagram, out var packet))
+        {
+            return;
+        }
+
+        var media = Media;
+        if (media is null)
+        {
+            return;
+        }
+
+        var pt = packet.Header.PayloadType;
+        var isAudio = pt == media.PayloadType || (pt is 0 or 8 && media.PayloadType is 0 or 8);
+        var isEvent = !isAudio && Contains(media.TelephoneEventPayloadTypes, pt);
+        if (!isAudio && !isEvent)
+        {
+            return; // comfort noise, filler of unknown types, video...
+        }
+
+        Interlocked.Exchange(ref _lastActivity, _engine.TimeProvider.GetTimestamp());
+        Interlocked.Increment(ref _packetsReceived);
+        LatchRemote(from);
+        var partner = Bridge?.Other(this);
+        if (isEvent)
+        {
+            lock (_dtmfLock)
+            {
+                _telephoneEvents.Process(packet.Header.Ssrc, packet.Header.Timestamp, packet.Payload);
+            }
+
+            partner?.RelayTelephoneEvent(packet.Header, packet.Payload);
+            return;
+        }
+
+        var codec = pt == 8 ? AudioCodec.Pcma : AudioCodec.Pcmu;
+        if (_inBand is not null && packet.Payload.Length <= _decoded.Length)
+        {
+            var samples = _decoded.AsSpan(0, packet.Payload.Length);
+            G711.Decode(codec, packet.Payload, samples);
+            _inBand.Process(samples);
+        }
+
+        partner?.RelayAudio(packet.Header, packet.Payload, codec);
+    }
+
+    private void LatchRemote(SocketAddress from)
+    {
+        if (!_engine.Options.SymmetricRtp)
+        {
+            return;
+        }
+
+        var current = Volatile.Read(ref _remote);
+        if (current is null || !current.Equals(from))
+        {
+            var copy = new SocketAddress(from.Family, from.Size);
+            from.Buffer.CopyTo(copy.Buffer);
+            Volatile.Write(ref _remote, copy);
+        }
+    }
+
+    private static bool Contains(IReadOnlyList<int> values, int value)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (values[i] == value)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

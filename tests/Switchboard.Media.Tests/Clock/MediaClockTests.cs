@@ -1,0 +1,152 @@
+using Microsoft.Extensions.Time.Testing;
+using Switchboard.Media.Clock;
+using Switchboard.TestSupport;
+
+namespace Switchboard.Media.Tests.Clock;
+
+public sealed class MediaClockTests
+{
+    private readonly FakeTimeProvider _time = new();
+
+    [Fact]
+    public void RunDueTicks_SixtyMilliseconds_TicksEveryStreamThreeTimesInOrder()
+    {
+        var clock = new MediaClock(_time);
+        var a = new RecordingStream();
+        var b = new RecordingStream();
+        clock.Register(a);
+        clock.Register(b);
+        clock.RunDueTicks();
+
+        _time.Advance(TimeSpan.FromMilliseconds(19));
+        Assert.Equal(0, clock.RunDueTicks());
+        _time.Advance(TimeSpan.FromMilliseconds(41));
+        Assert.Equal(3, clock.RunDueTicks());
+
+        Assert.Equal([1, 2, 3], a.Ticks);
+        Assert.Equal([1, 2, 3], b.Ticks);
+        Assert.Equal(2, clock.StreamCount);
+    }
+
+    [Fact]
+    public void RunDueTicks_ShortStall_CatchesUpEveryFrame()
+    {
+        var clock = new MediaClock(_time);
+        var stream = new RecordingStream();
+        clock.Register(stream);
+        clock.RunDueTicks();
+
+        _time.Advance(TimeSpan.FromMilliseconds(90));
+        clock.RunDueTicks();
+
+        Assert.Equal([1, 2, 3, 4], stream.Ticks);
+        Assert.Equal(0, clock.GetMetrics().SkippedTicks);
+    }
+
+    [Fact]
+    public void RunDueTicks_LongStall_SkipsBacklogAndCountsIt()
+    {
+        var clock = new MediaClock(_time);
+        var stream = new RecordingStream();
+        clock.Register(stream);
+        clock.RunDueTicks();
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        clock.RunDueTicks();
+        _time.Advance(TimeSpan.FromMilliseconds(20));
+        clock.RunDueTicks();
+
+        Assert.Equal([50, 51], stream.Ticks);
+        Assert.Equal(49, clock.GetMetrics().SkippedTicks);
+    }
+
+    [Fact]
+    public void GetMetrics_LateTicks_FillsLatenessHistogram()
+    {
+        var clock = new MediaClock(_time);
+        clock.RunDueTicks();
+        _time.Advance(TimeSpan.FromMilliseconds(20));
+        clock.RunDueTicks();
+        _time.Advance(TimeSpan.FromMilliseconds(27));
+        clock.RunDueTicks(); // tick 2 due at 40 ms, run at 47 ms
+
+        var metrics = clock.GetMetrics();
+        Assert.Equal(2, metrics.Ticks);
+        Assert.Equal(7, metrics.LatenessMaxMs, 3);
+        Assert.Equal(3.5, metrics.LatenessMeanMs, 3);
+        var upTo10 = metrics.BucketCounts[metrics.BucketUpperBoundsMs.ToList().IndexOf(10)];
+        var upTo5 = metrics.BucketCounts[metrics.BucketUpperBoundsMs.ToList().IndexOf(5)];
+        Assert.Equal(1, upTo5);
+        Assert.Equal(2, upTo10);
+        Assert.Equal(2, metrics.BucketCounts[^1]);
+    }
+
+    [Fact]
+    public void RunDueTicks_ThrowingStream_OtherStreamsStillTick()
+    {
+        var clock = new MediaClock(_time);
+        var good = new RecordingStream();
+        clock.Register(new ThrowingStream());
+        clock.Register(good);
+        clock.RunDueTicks();
+
+        _time.Advance(TimeSpan.FromMilliseconds(40));
+        clock.RunDueTicks();
+
+        Assert.Equal([1, 2], good.Ticks);
+    }
+
+    [Fact]
+    public void Unregister_Stream_NoLongerTicked()
+    {
+        var clock = new MediaClock(_time);
+        var stream = new RecordingStream();
+        clock.Register(stream);
+        clock.RunDueTicks();
+        _time.Advance(TimeSpan.FromMilliseconds(20));
+        clock.RunDueTicks();
+
+        clock.Unregister(stream);
+        _time.Advance(TimeSpan.FromMilliseconds(20));
+        clock.RunDueTicks();
+
+        Assert.Equal([1], stream.Ticks);
+        Assert.Equal(0, clock.StreamCount);
+    }
+
+    [Fact]
+    public async Task Start_LoopOnFakeTime_TicksAsTimeAdvances()
+    {
+        await using var clock = new MediaClock(_time);
+        var stream = new SignallingStream();
+        clock.Register(stream);
+        clock.Start();
+
+        for (var i = 1; i <= 5; i++)
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(20));
+            await stream.Ticked.WaitAsync().DefaultTimeout();
+        }
+
+        Assert.Equal(5, clock.CurrentTick);
+    }
+
+    private sealed class RecordingStream : IMediaClockStream
+    {
+        public List<long> Ticks { get; } = [];
+
+        public void OnTick(long tick) => Ticks.Add(tick);
+    }
+
+    private sealed class ThrowingStream : IMediaClockStream
+    {
+        public void OnTick(long tick) => throw new InvalidOperationException("broken stream");
+    }
+
+    private sealed class SignallingStream : IMediaClockStream
+    {
+        public SemaphoreSlim Ticked { get; } = new(0);
+
+        public void OnTick(long tick) => Ticked.Release();
+    }
+}
