@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace Switchboard.Media.Prompts;
 
@@ -122,6 +123,11 @@ public static class WavReader
 
     private static short[] ToSamples(ReadOnlySpan<byte> bytes)
     {
+        if (BitConverter.IsLittleEndian)
+        {
+            return MemoryMarshal.Cast<byte, short>(bytes).ToArray();
+        }
+
         var samples = new short[bytes.Length / 2];
         for (var i = 0; i < samples.Length; i++)
         {
