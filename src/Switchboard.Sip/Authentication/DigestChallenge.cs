@@ -7,6 +7,9 @@ namespace Switchboard.Sip.Authentication;
 /// <summary>A WWW-Authenticate / Proxy-Authenticate digest challenge (RFC 3261 §22.4, RFC 7616 §3.3).</summary>
 public sealed record DigestChallenge(string Realm, string Nonce, string? Algorithm = null, string? Qop = "auth", string? Opaque = null, bool Stale = false)
 {
+    public static DigestChallenge Parse(string value) =>
+        TryParse(value, out var c) ? c : throw new FormatException("Invalid digest challenge");
+
     public static bool TryParse(string? value, [NotNullWhen(true)] out DigestChallenge? challenge)
     {
         challenge = null;
