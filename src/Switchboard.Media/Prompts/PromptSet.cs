@@ -109,6 +109,18 @@ public sealed class PromptSet
         throw new PromptNotFoundException(name, language, [.. searched.Distinct()]);
     }
 
+    /// <summary>
+    /// The <c>&lt;lang&gt;/&lt;name&gt;</c> pairs that do not resolve (even with fallback), for validating a dialplan
+    /// before it is put in use. Empty when everything is there.
+    /// </summary>
+    public IReadOnlyList<string> FindMissing(IEnumerable<string> names, IEnumerable<string> languages)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(languages);
+        var nameList = names.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return [.. languages.SelectMany(l => nameList.Where(n => !Contains(n, l)).Select(n => $"{l}/{n}"))];
+    }
+
     /// <summary>Resolves a playlist of names for <paramref name="language"/>.</summary>
     /// <exception cref="PromptNotFoundException">A name is missing.</exception>
     public Prompt[] Resolve(string language, IEnumerable<string> names) => [.. names.Select(n => Get(n, language))];

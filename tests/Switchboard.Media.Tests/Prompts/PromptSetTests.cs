@@ -127,4 +127,17 @@ public sealed class PromptSetTests : IDisposable
 
         Assert.Equal(2, loop.Loops);
     }
+
+    [Fact]
+    public void FindMissing_ListsOnlyNamesThatResolveNowhere()
+    {
+        Write("sv/greeting.wav");
+        Write("en/goodbye.wav");
+        Write("music_on_hold.wav");
+        var set = PromptSet.Load(_directory);
+
+        var missing = set.FindMissing(["greeting", "goodbye", "music_on_hold", "lunch"], ["sv", "en"]);
+
+        Assert.Equal(["sv/goodbye", "sv/lunch", "en/lunch"], missing);
+    }
 }
