@@ -1,0 +1,54 @@
+using System.Net;
+using System.Net.Sockets;
+using Switchboard.Media.Rtp;
+using Switchboard.TestSupport;
+
+namespace Switchboard.Media.Tests.Sessions;
+
+/// <summary>A real UDP socket on 127.0.0.1 playing the phone's side of RTP.</summary>
+internal sealed class TestPhone : IDisposable
+{
+    private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+
+    public TestPhone() => _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+
+    public int Port => ((IPEndPoint)_socket.LocalEndPoint!).Port;
+
+    public string Offer(string formats = "0 8 101", string direction = "sendrecv", int? port = null)
+    {
+        var lines = new List<string>
+        {
+            "v=0", "o=- 1 1 IN IP4 127.0.0.1", "s=-", "c=IN IP4 127.0.0.1", "t=0 0",
+            $"m=audio {port ?? Port} RTP/AVP {formats}",
+        };
+        foreach (var pt in formats.Split(' '))
+        {
+            if (pt is not ("0" or "8"))
+            {
+                lines.Add($"a=rtpmap:{pt} telephone-event/8000");
+            }
+        }
+
+        lines.Add($"a={direction}");
+        return string.Join("\r\n", lines) + "\r\n";
+    }
+
+    public void Send(IPEndPoint to, RtpHeader header, ReadOnlySpan<byte> payload)
+    {
+        var buffer = new byte[RtpHeader.Size + payload.Length];
+        RtpPacket.Write(header, payload, buffer);
+        _socket.SendTo(buffer, to);
+    }
+
+    public void SendRaw(IPEndPoint to, byte[] datagram) => _socket.SendTo(datagram, to);
+
+    public async Task<(RtpHeader Header, byte[] Payload)> ReceiveAsync()
+    {
+        var buffer = new byte[2048];
+        var result = await _socket.ReceiveFromAsync(buffer, new IPEndPoint(IPAddress.Any, 0)).DefaultTimeout();
+        Assert.True(RtpHeader.TryRead(buffer.AsSpan(0, result.ReceivedBytes), out var header, out var payload));
+        return (header, payload.ToArray());
+    }
+
+    public void Dispose() => _socket.Dispose();
+}
