@@ -110,6 +110,7 @@ public sealed partial class IvrSession
                 }
                 else
                 {
+                    Emit(new LeaveQueue(Queue.Id));
                     Run(maxWait.Then);
                 }
 
@@ -128,6 +129,33 @@ public sealed partial class IvrSession
             }
 
             StartCallback(Queue.Id, keepPlace: true);
+        }
+    }
+
+    private void OnNoAgents()
+    {
+        var queue = Queue!;
+        switch (queue.WhenNoAgents.Action)
+        {
+            case NoAgentAction.Callback:
+                StartCallback(queue.Id, keepPlace: true);
+                break;
+            case NoAgentAction.Queue:
+                Emit(new LeaveQueue(queue.Id));
+                EnterQueue(Dialplan.Queues[queue.WhenNoAgents.Queue!]);
+                break;
+            case NoAgentAction.Closed:
+                CancelAllTimers();
+                Emit(new LeaveQueue(queue.Id));
+                Queue = null;
+                Outcome = null;
+                if (_playing)
+                {
+                    Emit(new StopPlayback());
+                }
+
+                EnterClosed(Status! with { Open = false }, []);
+                break;
         }
     }
 }

@@ -87,6 +87,9 @@ public sealed partial class IvrSession
             case QueueUnavailable:
                 Fault();
                 break;
+            case NoAgentsAvailable when Phase is IvrPhase.Queued:
+                OnNoAgents();
+                break;
             case AgentConnected:
                 CancelAllTimers();
                 if (_playing)
