@@ -43,6 +43,13 @@ public static partial class DialplanLoader
         catch (YamlException e)
         {
             var location = new SourceLocation(path, (int)e.Start.Line, (int)e.Start.Column);
+            // YamlDotNet stops at the first duplicate key, so only that one is reported.
+            if (e.Message.StartsWith("Duplicate key", StringComparison.Ordinal))
+            {
+                context.Error(location, $"duplicate key '{e.Message["Duplicate key".Length..].Trim()}'");
+                return new DialplanLoadResult(null, context.Diagnostics);
+            }
+
             var message = e.InnerException is { } inner ? $"{e.Message} {inner.Message}" : e.Message;
             context.Error(location, $"YAML syntax: {message}");
             return new DialplanLoadResult(null, context.Diagnostics);

@@ -61,7 +61,10 @@ public class DialplanValidationTests
     {
         var broken = Broken("      2: queue:assf", "      2: queue:assf\n      2: queue:bbmt", "2: queue:bbmt");
         Assert.False(broken.Result.IsValid);
-        Assert.Contains(broken.Result.Errors, e => e.Location.Line == broken.Line && e.Message.Contains("uplicate", StringComparison.Ordinal));
+        var error = Assert.Single(broken.Result.Errors);
+        Assert.Equal(broken.Line, error.Location.Line);
+        Assert.Equal(broken.Column, error.Location.Column);
+        Assert.Equal("duplicate key '2'", error.Message);
     }
 
     [Fact]
