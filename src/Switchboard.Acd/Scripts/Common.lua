@@ -121,20 +121,39 @@ local function match(queues)
   local entries = {}
   for _, q in ipairs(qlist) do
     local w = redis.call('ZRANGE', P .. 'q:' .. q, 0, LIMIT - 1, 'WITHSCORES')
-    for i = 1, #w, 2 do entries[#entries + 1] = { m = w[i], s = tonumber(w[i + 1]), q = q } end
+    if #w > 0 then
+      local ids = {}
+      for i = 1, #w, 2 do ids[#ids + 1] = string.sub(w[i], 14) end
+      -- One HMGET for the routing data of every waiting entry of the queue: "skills|lang|langat".
+      local route = redis.call('HMGET', P .. 'route:' .. q, unpack(ids))
+      for i = 1, #w, 2 do
+        local k = (i + 1) / 2
+        entries[#entries + 1] = { m = w[i], s = tonumber(w[i + 1]), q = q, id = ids[k], r = route[k] }
+      end
+    end
   end
-  table.sort(entries, function(x, y)
-    if x.s ~= y.s then return x.s < y.s end
-    return x.m < y.m
-  end)
+  -- One queue: ZRANGE order (score, then member) already is the routing order. Several: merge by the same order.
+  if #qlist > 1 then
+    table.sort(entries, function(x, y)
+      if x.s ~= y.s then return x.s < y.s end
+      return x.m < y.m
+    end)
+  end
   local offers = 0
+  local parsed = {}
   for _, e in ipairs(entries) do
     if count == 0 then break end
-    local callId = string.sub(e.m, 14)
-    local c = redis.call('HMGET', P .. 'call:' .. callId, 'skills', 'lang', 'langat')
-    local reqs = parseSkills(c[1])
-    local lang = c[2] or ''
-    local fallback = lang == '' or NOW >= tonumber(c[3] or '0')
+    local callId = e.id
+    local r = e.r or ''
+    local skillText, lang, langat = string.match(r, '^([^|]*)|([^|]*)|([^|]*)$')
+    skillText = skillText or ''
+    lang = lang or ''
+    local reqs = parsed[skillText]
+    if not reqs then
+      reqs = parseSkills(skillText)
+      parsed[skillText] = reqs
+    end
+    local fallback = lang == '' or NOW >= tonumber(langat or '0')
     local best, bestLang, bestLevel
     for id, a in pairs(pool) do
       if a.queues[e.q] then
@@ -186,7 +205,13 @@ local function missed(agentId, queue)
   return setAgentState(agentId, 'Ready', '', nil)
 end
 
+local function setRoute(callId, q, skills, lang, langat)
+  redis.call('HSET', P .. 'route:' .. q, callId, skills .. '|' .. lang .. '|' .. langat)
+end
+
 local function removeEntry(callId, node)
+  local q = redis.call('HGET', P .. 'call:' .. callId, 'queue')
+  if q then redis.call('HDEL', P .. 'route:' .. q, callId) end
   redis.call('DEL', P .. 'call:' .. callId)
   if node and node ~= '' then redis.call('SREM', P .. 'nodecalls:' .. node, callId) end
   redis.call('ZREM', P .. 'timers', 'esc|' .. callId, 'lang|' .. callId)

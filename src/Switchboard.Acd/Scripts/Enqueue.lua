@@ -34,6 +34,7 @@ redis.call('HSET', ckey, 'queue', q, 'skills', skills, 'lang', lang, 'prio', pri
   'member', member, 'score', score, 'node', node, 'kind', kind, 'caller', caller, 'cbnum', cbnum,
   'state', 'Waiting', 'agent', '', 'esci', 0, 'escq', q, 'langat', langat)
 redis.call('ZADD', P .. 'q:' .. q, score, member)
+setRoute(callId, q, skills, lang, langat)
 if kind == 'Call' then redis.call('SADD', P .. 'nodecalls:' .. node, callId) end
 local steps = split(opt[2], ';')
 if #steps > 0 then

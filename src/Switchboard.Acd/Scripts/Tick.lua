@@ -3,8 +3,9 @@ local due = redis.call('ZRANGEBYSCORE', P .. 'timers', '-inf', NOW, 'LIMIT', 0, 
 local mq = {}
 local function escalate(callId)
   local ckey = P .. 'call:' .. callId
-  local c = redis.call('HMGET', ckey, 'esci', 'escq', 'queue', 'member', 'score', 'state', 'skills', 'at', 'node')
-  if not c[1] then return end
+  local c = redis.call('HMGET', ckey, 'esci', 'escq', 'queue', 'member', 'score', 'state', 'skills', 'at', 'node', 'lang', 'langat')
+  -- Escalation is about waiting: a caller already accepted or talking is not moved.
+  if not c[1] or c[6] == 'Accepted' or c[6] == 'Answered' then return end
   local steps = split(redis.call('HGET', P .. 'qopt:' .. c[2], 'esc'), ';')
   local i = tonumber(c[1]) + 1
   if not steps[i] then return end
@@ -15,6 +16,7 @@ local function escalate(callId)
     local reqs = parseSkills(c[7])
     for _, r in ipairs(reqs) do if r[2] > level then r[2] = level end end
     redis.call('HSET', ckey, 'skills', joinSkills(reqs))
+    setRoute(callId, q, joinSkills(reqs), c[10], c[11])
   elseif action == 'AddSkill' then
     local reqs = parseSkills(c[7])
     local found = false
@@ -26,12 +28,15 @@ local function escalate(callId)
     end
     if not found then reqs[#reqs + 1] = { skill, level } end
     redis.call('HSET', ckey, 'skills', joinSkills(reqs))
+    setRoute(callId, q, joinSkills(reqs), c[10], c[11])
   elseif action == 'Overflow' and target ~= q and redis.call('EXISTS', P .. 'qopt:' .. target) == 1 then
     if c[6] == 'Waiting' then
       redis.call('ZREM', P .. 'q:' .. q, c[4])
       redis.call('ZADD', P .. 'q:' .. target, c[5], c[4])
     end
     redis.call('HSET', ckey, 'queue', target)
+    redis.call('HDEL', P .. 'route:' .. q, callId)
+    setRoute(callId, target, c[7], c[10], c[11])
     publishCall(c[9], 'overflowed', callId, target, nil, nil)
     q = target
   end
