@@ -141,34 +141,6 @@ public sealed partial class IvrSession
         EnterMenu(Dialplan.StartMenu, [.. Dialplan.Greeting]);
     }
 
-    private void EnterClosed(OpenStatus status, IReadOnlyList<string> prefix)
-    {
-        var handling = ClosedHandlingFor(status);
-        Phase = IvrPhase.Closed;
-        _closedHandling = handling;
-        Play([.. prefix, .. handling.Prompts], interruptible: true);
-    }
-
-    private ClosedHandling ClosedHandlingFor(OpenStatus status)
-    {
-        if (status.Reason == OpenReason.Lunch)
-        {
-            return Dialplan.Lunch;
-        }
-
-        if (status.IsHoliday)
-        {
-            return Dialplan.Holiday;
-        }
-
-        if (status.Exception is { Prompts.Count: > 0 } exception && status.Reason == OpenReason.Exception)
-        {
-            return Dialplan.Closed with { Prompts = exception.Prompts };
-        }
-
-        return Dialplan.Closed;
-    }
-
     private void OnPromptFinished()
     {
         switch (Phase)
@@ -284,82 +256,5 @@ public sealed partial class IvrSession
                 QueuedTimer(name);
                 break;
         }
-    }
-
-    private void ClosedAction()
-    {
-        var action = _closedHandling!.Action;
-        if (action.Kind == ActionKind.Callback)
-        {
-            Phase = IvrPhase.ClosedCallbackOffer;
-            Play(["callback_offer_closed"], interruptible: true);
-            return;
-        }
-
-        Run(action);
-    }
-
-    private void Play(IReadOnlyList<string> prompts, bool interruptible, bool loop = false)
-    {
-        Emit(new PlayPrompts(prompts, Language, interruptible, loop));
-        _playing = !loop;
-        _playingInterruptible = interruptible;
-    }
-
-    private void Collect(TimeSpan timeout)
-    {
-        _armedTimers.Add(IvrTimers.NoInput);
-        Emit(new CollectDigits(timeout, IvrTimers.NoInput));
-    }
-
-    private void SetTimer(string name, TimeSpan delay)
-    {
-        _armedTimers.Add(name);
-        Emit(new SetTimer(name, delay));
-    }
-
-    private void CancelTimer(string name)
-    {
-        if (_armedTimers.Remove(name))
-        {
-            Emit(new CancelTimer(name));
-        }
-    }
-
-    private void CancelAllTimers()
-    {
-        foreach (var name in _armedTimers.ToList())
-        {
-            CancelTimer(name);
-        }
-    }
-
-    private void Emit(IvrCommand command) => _out.Add(command);
-
-    private void Goodbye(string reason)
-    {
-        CancelAllTimers();
-        Outcome ??= new IvrOutcome(OutcomeKind.HangUp);
-        _endReason = reason;
-        Phase = IvrPhase.Ending;
-        Play(["goodbye"], interruptible: false);
-    }
-
-    private void Finish()
-    {
-        CancelAllTimers();
-        Outcome ??= new IvrOutcome(OutcomeKind.HangUp);
-        Emit(new HangUp(_endReason));
-        Phase = IvrPhase.Done;
-    }
-
-    private void Fault()
-    {
-        CancelAllTimers();
-        Outcome = new IvrOutcome(OutcomeKind.HangUp);
-        Queue = null;
-        _endReason = "technical fault";
-        Phase = IvrPhase.Ending;
-        Play(["technical_fault"], interruptible: false);
     }
 }
