@@ -75,6 +75,28 @@ public sealed class BaresipPhoneTests
     }
 
     [Fact]
+    public async Task StartAsync_WithRegistrar_RegistersWithDigestCredentials()
+    {
+        // SIPp plays a registrar that challenges (401) and then wants an Authorization header for agent1.
+        var scenario = SippScenarioFile.Write(ChallengingRegistrarScenario);
+        await using var registrar = SippRunner.Start(new SippOptions { ScenarioFile = scenario, Calls = 1, Timeout = TimeSpan.FromSeconds(15) });
+        await registrar.WaitUntilListeningAsync().DefaultTimeout();
+
+        await using var phone = await BaresipPhone.StartAsync(new BaresipOptions
+        {
+            User = "agent1",
+            AutoAnswer = true,
+            Registrar = new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, registrar.LocalPort),
+            AuthUser = "agent1",
+            Password = "secret",
+        }).DefaultTimeout();
+        var result = await registrar.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.Equal(1, result.Statistics.SuccessfulCalls);
+    }
+
+    [Fact]
     public void BuildAccount_Registrar_WritesCredentialsAndAutoAnswer()
     {
         var options = new BaresipOptions
@@ -90,4 +112,41 @@ public sealed class BaresipPhoneTests
 
         Assert.Equal("<sip:agent1@127.0.0.1:5060>;regint=60;auth_user=agent1;auth_pass=secret;answermode=auto", account);
     }
+
+    private const string ChallengingRegistrarScenario = """
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <scenario name="registrar with digest challenge">
+          <recv request="REGISTER" crlf="true"/>
+          <send>
+            <![CDATA[
+              SIP/2.0 401 Unauthorized
+              [last_Via:]
+              [last_From:]
+              [last_To:];tag=reg[call_number]
+              [last_Call-ID:]
+              [last_CSeq:]
+              WWW-Authenticate: Digest realm="switchboard", nonce="4f2a9c", algorithm=MD5, qop="auth"
+              Content-Length: 0
+            ]]>
+          </send>
+          <recv request="REGISTER">
+            <action>
+              <ereg regexp="Digest username=.agent1." search_in="hdr" header="Authorization:" check_it="true" assign_to="auth"/>
+            </action>
+          </recv>
+          <Reference variables="auth"/>
+          <send>
+            <![CDATA[
+              SIP/2.0 200 OK
+              [last_Via:]
+              [last_From:]
+              [last_To:];tag=reg[call_number]
+              [last_Call-ID:]
+              [last_CSeq:]
+              [last_Contact:];expires=60
+              Content-Length: 0
+            ]]>
+          </send>
+        </scenario>
+        """;
 }

@@ -11,7 +11,7 @@ public sealed class HealthzTests
 {
     private static async Task<(WebApplication App, Uri Web, int SipPort)> StartHostAsync(string redisConfiguration)
     {
-        var sipPort = RedisServer.FreeUdpPort();
+        var sipPort = LoopbackPorts.FreeUdpAndTcp();
         var web = new Uri($"http://127.0.0.1:{RedisServer.FreeTcpPort()}");
         var app = await SwitchboardHost.BuildAsync([], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -76,7 +76,7 @@ public sealed class HealthzTests
         var apiPort = RedisServer.FreeTcpPort();
         await using var app = await SwitchboardHost.BuildAsync([], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Sip:Port"] = RedisServer.FreeUdpPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Sip:Port"] = LoopbackPorts.FreeUdpAndTcp().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Api:Url"] = $"http://127.0.0.1:{apiPort}",
             ["Web:Url"] = $"http://127.0.0.1:{RedisServer.FreeTcpPort()}",
             ["Redis:Configuration"] = RedisServer.Shared.Configuration,

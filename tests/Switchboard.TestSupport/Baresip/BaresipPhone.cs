@@ -63,7 +63,7 @@ public sealed partial class BaresipPhone : IAsyncDisposable
 
         var directory = Path.Combine(Path.GetTempPath(), "sb-baresip-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(directory);
-        var sipPort = options.SipPort == 0 ? FreeUdpAndTcpPort() : options.SipPort;
+        var sipPort = options.SipPort == 0 ? LoopbackPorts.FreeUdpAndTcp() : options.SipPort;
         var controlPort = RedisServer.FreeTcpPort();
         string? recordings = null;
         if (options.Record)
@@ -219,24 +219,6 @@ public sealed partial class BaresipPhone : IAsyncDisposable
         catch (IOException)
         {
             // A temp directory left behind is harmless.
-        }
-    }
-
-    private static int FreeUdpAndTcpPort()
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var port = RedisServer.FreeTcpPort();
-            try
-            {
-                using var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-                udp.Bind(new IPEndPoint(IPAddress.Loopback, port));
-                return port;
-            }
-            catch (SocketException) when (attempt < 20)
-            {
-                // Taken for UDP: try another.
-            }
         }
     }
 }

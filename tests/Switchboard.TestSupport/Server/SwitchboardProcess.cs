@@ -46,7 +46,7 @@ public sealed class SwitchboardProcess : IAsyncDisposable
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Sip:BindAddress"] = "127.0.0.1",
-            ["Sip:Port"] = RedisServer.FreeUdpPort().ToString(CultureInfo.InvariantCulture),
+            ["Sip:Port"] = LoopbackPorts.FreeUdpAndTcp().ToString(CultureInfo.InvariantCulture),
             ["Api:Url"] = $"http://127.0.0.1:{RedisServer.FreeTcpPort()}",
             ["Web:Url"] = $"http://127.0.0.1:{RedisServer.FreeTcpPort()}",
             ["Dialplan:Path"] = RepositoryPaths.KommunDialplan,

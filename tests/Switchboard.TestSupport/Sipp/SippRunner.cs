@@ -39,7 +39,7 @@ public static class SippRunner
         }
 
         var localPort = options.LocalPort == 0
-            ? (options.Transport.StartsWith('t') ? RedisServer.FreeTcpPort() : RedisServer.FreeUdpPort())
+            ? LoopbackPorts.FreeUdpAndTcp()
             : options.LocalPort;
         var statisticsFile = Path.Combine(directory, "stat.csv");
 
