@@ -82,9 +82,11 @@ public class MediaClockBenchmarks
         return ran;
     }
 
+    private readonly byte[] _drainBuffer = new byte[2048];
+
     private void Drain()
     {
-        var buffer = new byte[2048];
+        var buffer = _drainBuffer;
         while (_sink.Available > 0)
         {
             _sink.Receive(buffer);

@@ -186,10 +186,9 @@ public sealed class MediaClock : IAsyncDisposable
         }
     }
 
-    private void RunTick(long tick, TimeSpan lateness)
+    private static void TickSlice(ReadOnlySpan<IMediaClockStream> streams, long tick)
     {
-        var workStart = _timeProvider.GetTimestamp();
-        foreach (var stream in Volatile.Read(ref _streams))
+        foreach (var stream in streams)
         {
             try
             {
@@ -200,6 +199,26 @@ public sealed class MediaClock : IAsyncDisposable
 #pragma warning restore CA1031
             {
             }
+        }
+    }
+
+    private void RunTick(long tick, TimeSpan lateness)
+    {
+        var workStart = _timeProvider.GetTimestamp();
+        var streams = Volatile.Read(ref _streams);
+        var slices = Math.Max(1, Math.Min(_options.Parallelism, streams.Length / Math.Max(1, _options.ParallelThreshold / 2)));
+        if (streams.Length < _options.ParallelThreshold || slices == 1)
+        {
+            TickSlice(streams, tick);
+        }
+        else
+        {
+            var size = (streams.Length + slices - 1) / slices;
+            Parallel.For(0, slices, slice =>
+            {
+                var start = slice * size;
+                TickSlice(streams.AsSpan(start, Math.Min(size, streams.Length - start)), tick);
+            });
         }
 
         var latenessMs = Math.Max(0, lateness.TotalMilliseconds);

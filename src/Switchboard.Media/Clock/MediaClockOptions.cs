@@ -11,4 +11,13 @@ public sealed record MediaClockOptions
     /// further behind, the missed ticks are skipped and counted instead. Default 100 ms (5 frames).
     /// </summary>
     public TimeSpan MaxCatchUp { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Slices a tick's streams are split into and run in parallel on the thread pool (not a thread per call): one
+    /// thread cannot send thousands of UDP packets within 20 ms. Default: the processor count.
+    /// </summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Below this many streams a tick runs on the clock loop alone (parallel dispatch costs more than it saves).</summary>
+    public int ParallelThreshold { get; init; } = 256;
 }

@@ -44,7 +44,15 @@ public sealed partial class MediaSession
                 continue;
             }
 
-            HandleDatagram(buffer.AsSpan(0, length), from);
+            try
+            {
+                HandleDatagram(buffer.AsSpan(0, length), from);
+            }
+#pragma warning disable CA1031 // A failing event handler must not end the leg's receive loop.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
         }
     }
 

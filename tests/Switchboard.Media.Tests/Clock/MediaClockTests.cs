@@ -131,6 +131,20 @@ public sealed class MediaClockTests
         Assert.Equal(5, clock.CurrentTick);
     }
 
+    [Fact]
+    public void RunDueTicks_ManyStreamsInParallelSlices_TicksEachStreamOncePerTick()
+    {
+        var clock = new MediaClock(_time, new MediaClockOptions { Parallelism = 4, ParallelThreshold = 10 });
+        var streams = Enumerable.Range(0, 1001).Select(_ => new RecordingStream()).ToList();
+        streams.ForEach(clock.Register);
+        clock.RunDueTicks();
+
+        _time.Advance(TimeSpan.FromMilliseconds(40));
+        clock.RunDueTicks();
+
+        Assert.All(streams, s => Assert.Equal([1, 2], s.Ticks));
+    }
+
     private sealed class RecordingStream : IMediaClockStream
     {
         public List<long> Ticks { get; } = [];
