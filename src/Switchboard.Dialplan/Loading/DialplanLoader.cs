@@ -35,6 +35,12 @@ public static partial class DialplanLoader
         ArgumentNullException.ThrowIfNull(path);
         options ??= DialplanLoadOptions.Default;
         var context = new YamlContext(path);
+        var duplicates = DuplicateKeyScanner.Scan(yaml, path);
+        if (duplicates.Count > 0)
+        {
+            return new DialplanLoadResult(null, duplicates);
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -43,7 +49,7 @@ public static partial class DialplanLoader
         catch (YamlException e)
         {
             var location = new SourceLocation(path, (int)e.Start.Line, (int)e.Start.Column);
-            // YamlDotNet stops at the first duplicate key, so only that one is reported.
+            // DuplicateKeyScanner normally finds these first; kept for keys it cannot see (e.g. complex keys).
             if (e.Message.StartsWith("Duplicate key", StringComparison.Ordinal))
             {
                 context.Error(location, $"duplicate key '{e.Message["Duplicate key".Length..].Trim()}'");

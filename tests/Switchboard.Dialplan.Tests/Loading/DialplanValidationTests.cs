@@ -68,6 +68,21 @@ public class DialplanValidationTests
     }
 
     [Fact]
+    public void Load_SeveralDuplicateKeys_ReportsEach()
+    {
+        const string Yaml = "name: t\nmenus:\n  main:\n    prompt: p\n    options:\n      1: hangup\n      1: hangup\n    prompt: q\nname: u\n";
+        var result = TestDialplans.LoadText(Yaml);
+        Assert.Equal(["test.yaml:7:7: duplicate key '1'", "test.yaml:8:5: duplicate key 'prompt'", "test.yaml:9:1: duplicate key 'name'"], result.Errors.Select(e => e.ToString()).ToArray());
+    }
+
+    [Fact]
+    public void Load_SameKeyInDifferentMappings_IsNoDuplicate()
+    {
+        const string Yaml = "name: t\nmenus:\n  main:\n    prompt: p\n    options:\n      1: menu:b\n  b:\n    prompt: p\n    options:\n      1: hangup\n";
+        Assert.True(TestDialplans.LoadText(Yaml).IsValid);
+    }
+
+    [Fact]
     public void Load_BadTime_PointsAtRange() =>
         AssertError(Broken("fri: 08:00-16:00", "fri: 08:00-25:00", "08:00-25:00"), "bad time");
 
