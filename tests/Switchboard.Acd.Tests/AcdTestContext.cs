@@ -29,7 +29,7 @@ internal sealed class AcdTestContext : IAsyncDisposable
 
     public AcdStore AddNode(string nodeId, TimeSpan? heartbeatTtl = null)
     {
-        var store = new AcdStore(Redis, new AcdOptions { Tenant = Tenant, NodeId = nodeId, HeartbeatTtl = heartbeatTtl ?? TimeSpan.FromSeconds(10) }, Time);
+        var store = new AcdStore(Redis, new AcdOptions { Tenant = Tenant, NodeId = nodeId, HeartbeatTtl = heartbeatTtl ?? TimeSpan.FromSeconds(10), ResilienceTimeProvider = TimeProvider.System }, Time);
         _stores.Add(store);
         return store;
     }

@@ -24,6 +24,13 @@ public sealed record AcdOptions
     /// <summary>Retries after a transient Redis failure (exponential backoff with jitter).</summary>
     public int RedisRetries { get; init; } = 2;
 
+    /// <summary>
+    /// Clock for the Polly timeouts, retry delays and circuit breaker; null: the store's <see cref="TimeProvider"/>.
+    /// Tests that drive routing with a FakeTimeProvider while calls are in flight set <see cref="TimeProvider.System"/>
+    /// here, so advancing fake time does not time out a Redis call that is still running.
+    /// </summary>
+    public TimeProvider? ResilienceTimeProvider { get; init; }
+
     /// <summary>Average handle time assumed until a queue has samples.</summary>
     public TimeSpan DefaultHandleTime { get; init; } = TimeSpan.FromMinutes(3);
 

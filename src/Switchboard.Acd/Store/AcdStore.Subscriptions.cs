@@ -203,12 +203,12 @@ public sealed partial class AcdStore
         var subscriber = _redis.GetSubscriber();
         if (_agentChannelSubscribed)
         {
-            subscriber.Unsubscribe(RedisChannel.Literal(_prefix + "agent-events"));
+            subscriber.Unsubscribe(RedisChannel.Literal(_prefix + "agent-events"), flags: CommandFlags.FireAndForget);
         }
 
         if (_callChannelSubscribed)
         {
-            subscriber.Unsubscribe(RedisChannel.Literal(_prefix + "call-events:" + Options.NodeId));
+            subscriber.Unsubscribe(RedisChannel.Literal(_prefix + "call-events:" + Options.NodeId), flags: CommandFlags.FireAndForget);
         }
 
         lock (_subscribersLock)

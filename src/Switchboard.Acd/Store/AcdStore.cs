@@ -36,7 +36,7 @@ public sealed partial class AcdStore : IAsyncDisposable
         Options = options;
         _timeProvider = timeProvider;
         _logger = logger ?? (ILogger)NullLogger.Instance;
-        _pipeline = AcdResilience.Create(options, timeProvider);
+        _pipeline = AcdResilience.Create(options, options.ResilienceTimeProvider ?? timeProvider);
         _prefix = "sb:{" + options.Tenant + "}:";
         _keys = [_prefix + "seq"];
     }

@@ -27,7 +27,7 @@ public sealed class ConcurrencyInvariantTests(RedisServerFixture redis, ITestOut
         var tenant = RedisServerFixture.NewKeyPrefix();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
         using var connectionB = await ConnectionMultiplexer.ConnectAsync(redis.Configuration).DefaultTimeout();
-        var options = new AcdOptions { Tenant = tenant, RedisTimeout = TimeSpan.FromSeconds(30) };
+        var options = new AcdOptions { Tenant = tenant, ResilienceTimeProvider = TimeProvider.System };
         await using var nodeA = new AcdStore(redis.Connection, options with { NodeId = "node-a" }, time);
         await using var nodeB = new AcdStore(connectionB, options with { NodeId = "node-b" }, time);
         AcdStore[] nodes = [nodeA, nodeB];
