@@ -117,7 +117,7 @@ public sealed partial class IvrSession
         var now = _timeProvider.GetUtcNow();
         Status = OpeningHoursEvaluator.Evaluate(Dialplan.Hours, Dialplan.TimeZone, now, _liveOverride);
         var emergency = Dialplan.Emergency.Enabled ? Dialplan.Emergency : null;
-        if (emergency is { Closed: true } && _liveOverride is null)
+        if (emergency is { Closed: true } && Status.Reason != OpenReason.Override)
         {
             Status = Status with { Open = false, Reason = OpenReason.Emergency };
         }

@@ -132,4 +132,24 @@ public class IvrSessionClosedTests
         Assert.IsType<StopPlayback>(commands[0]);
         Assert.Equal(["callback_offer_closed"], Played(commands));
     }
+
+    [Fact]
+    public void Handle_EmergencyClosedWithExpiredOverride_StaysClosed()
+    {
+        var dialplan = Kommun with { Emergency = new EmergencyMessage(true, ["emergency"], true, SourceLocation.None) };
+        var expired = new LiveOverride(true, OpeningHoursEvaluator.ToInstant(new DateTime(2026, 11, 23, 9, 0, 0), Kommun.TimeZone));
+        var session = Session(dialplan, "2026-11-23T10:00", expired);
+        session.Handle(new CallStarted("0701234567"));
+        Assert.Equal("emergency", session.Status!.Reason);
+    }
+
+    [Fact]
+    public void Handle_EmergencyClosedWithLiveOpenOverride_PlaysMessageThenMenu()
+    {
+        var dialplan = Kommun with { Emergency = new EmergencyMessage(true, ["emergency"], true, SourceLocation.None) };
+        var session = Session(dialplan, "2026-11-23T10:00", new LiveOverride(true, null));
+        Assert.Equal(["emergency"], Played(session.Handle(new CallStarted("0701234567"))));
+        Assert.Equal("override", session.Status!.Reason);
+        Assert.Equal(["greeting", "menu_main"], Played(session.Handle(new PromptFinished())));
+    }
 }
