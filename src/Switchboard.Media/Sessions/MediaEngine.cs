@@ -52,7 +52,7 @@ public sealed class MediaEngine : IAsyncDisposable
     public void Start() => Clock.Start();
 
     /// <summary>
-    /// Opens a UDP socket on a free even port of the range and returns a session bound to it (already receiving).
+    /// Opens UDP sockets on a free even port of the range and the next (RTCP, RFC 3550 §11) and returns a session bound to it (already receiving).
     /// Throws <see cref="InvalidOperationException"/> when the range is exhausted.
     /// </summary>
     public MediaSession CreateSession(bool startClock = true)
@@ -60,24 +60,28 @@ public sealed class MediaEngine : IAsyncDisposable
         foreach (var port in _ports.Candidates())
         {
             var socket = new Socket(_address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            var rtcpSocket = new Socket(_address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
             try
             {
                 socket.Bind(new IPEndPoint(_address, port));
+                rtcpSocket.Bind(new IPEndPoint(_address, port + 1));
             }
             catch (SocketException)
             {
                 socket.Dispose();
+                rtcpSocket.Dispose();
                 continue;
             }
 
             if (!_ports.Confirm(port))
             {
                 socket.Dispose();
+                rtcpSocket.Dispose();
                 continue;
             }
 
             Interlocked.Increment(ref _sessions);
-            var session = new MediaSession(this, socket, port, Interlocked.Increment(ref _sessionIds));
+            var session = new MediaSession(this, socket, rtcpSocket, port, Interlocked.Increment(ref _sessionIds));
             Clock.Register(session);
             if (startClock)
             {

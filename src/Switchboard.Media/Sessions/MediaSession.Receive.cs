@@ -85,6 +85,7 @@ public sealed partial class MediaSession
 
         Interlocked.Exchange(ref _lastActivity, _engine.TimeProvider.GetTimestamp());
         Interlocked.Increment(ref _packetsReceived);
+        RecordStatistics(packet.Header);
         LatchRemote(from);
         var partner = Bridge?.Other(this);
         if (isEvent)

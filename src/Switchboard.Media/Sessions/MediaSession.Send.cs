@@ -147,6 +147,7 @@ public sealed partial class MediaSession
         {
             _socket.SendTo(datagram, SocketFlags.None, remote);
             Interlocked.Increment(ref _packetsSent);
+            Interlocked.Add(ref _octetsSent, datagram.Length - RtpHeader.Size);
         }
         catch (SocketException)
         {
@@ -159,6 +160,8 @@ public sealed partial class MediaSession
 
     private void CheckTimers()
     {
+        MaybeSendRtcp();
+
         lock (_dtmfLock)
         {
             _telephoneEvents.CheckTimeout();

@@ -32,10 +32,11 @@ public sealed partial class MediaSession : IMediaClockStream, IAsyncDisposable
     private IAudioSource? _source;
     private int _disposed;
 
-    internal MediaSession(MediaEngine engine, Socket socket, int port, long sessionId)
+    internal MediaSession(MediaEngine engine, Socket socket, Socket rtcpSocket, int port, long sessionId)
     {
         _engine = engine;
         _socket = socket;
+        _rtcpSocket = rtcpSocket;
         _port = port;
         _sessionId = sessionId;
         Ssrc = (uint)Random.Shared.NextInt64(1, uint.MaxValue);
@@ -45,6 +46,9 @@ public sealed partial class MediaSession : IMediaClockStream, IAsyncDisposable
         _inBand = engine.Options.InBandDtmfDetection ? new InBandDtmfDetector(RaiseDigit) : null;
         _lastActivity = engine.TimeProvider.GetTimestamp();
         _receiveLoop = Task.Run(() => ReceiveLoopAsync(_cancellation.Token));
+        _rtcpReceiveLoop = Task.Run(() => RtcpReceiveLoopAsync(_cancellation.Token));
+        _nextRtcp = _lastActivity;
+        _rtcpInterval = TimeSpan.FromSeconds(2.5);
     }
 
     /// <summary>A press arrived (RFC 4733, SIP INFO via <see cref="HandleSipInfo"/>, or in band); once per press.</summary>
@@ -150,9 +154,11 @@ public sealed partial class MediaSession : IMediaClockStream, IAsyncDisposable
         _engine.OnSessionClosed(this, _port);
         await _cancellation.CancelAsync().ConfigureAwait(false);
         _socket.Dispose();
+        _rtcpSocket.Dispose();
         try
         {
             await _receiveLoop.ConfigureAwait(false);
+            await _rtcpReceiveLoop.ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

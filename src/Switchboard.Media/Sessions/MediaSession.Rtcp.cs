@@ -1,0 +1,150 @@
+using System.Net;
+using System.Net.Sockets;
+using Switchboard.Media.Rtcp;
+using Switchboard.Media.Rtp;
+
+namespace Switchboard.Media.Sessions;
+
+/// <summary>
+/// RTCP on port + 1 (RFC 3550 §6): a compound SR (or RR) + SDES CNAME about every 5 s (randomised 0.5-1.5x, first
+/// after 2.5 s, §6.3), with a report block for the peer's stream; the peer's reports are read and raised.
+/// </summary>
+public sealed partial class MediaSession
+{
+    private static readonly TimeSpan RtcpInterval = TimeSpan.FromSeconds(5);
+
+    private readonly Socket _rtcpSocket;
+    private readonly Task _rtcpReceiveLoop;
+    private readonly RtpReceiveStatistics _statistics = new();
+    private readonly Lock _statisticsLock = new();
+    private readonly byte[] _rtcpBuffer = new byte[512];
+    private SocketAddress? _rtcpRemote;
+    private long _nextRtcp;
+    private TimeSpan _rtcpInterval;
+    private long _octetsSent;
+    private uint _lastSenderReport;
+    private long _lastSenderReportArrival;
+    private bool _haveSenderReport;
+
+    /// <summary>An RTCP sender or receiver report arrived from the peer (loss and jitter it sees from us).</summary>
+    public event EventHandler<RtcpReport>? RtcpReportReceived;
+
+    /// <summary>Our RTCP port (RTP port + 1).</summary>
+    public int RtcpPort => ((IPEndPoint)_rtcpSocket.LocalEndPoint!).Port;
+
+    private void RecordStatistics(in RtpHeader header)
+    {
+        var arrival = (long)(_engine.TimeProvider.GetElapsedTime(0).TotalSeconds * 8000);
+        lock (_statisticsLock)
+        {
+            _statistics.Record(header.Ssrc, header.SequenceNumber, header.Timestamp, arrival);
+        }
+    }
+
+    private void MaybeSendRtcp()
+    {
+        var time = _engine.TimeProvider;
+        if (time.GetElapsedTime(_nextRtcp) < _rtcpInterval)
+        {
+            return;
+        }
+
+        _nextRtcp = time.GetTimestamp();
+        _rtcpInterval = RtcpInterval * (0.5 + Random.Shared.NextDouble());
+        var media = Media;
+        var remote = Volatile.Read(ref _rtcpRemote) ?? RtcpAddressFromRtp();
+        if (media is null || remote is null)
+        {
+            return;
+        }
+
+        RtcpReportBlock[] blocks;
+        lock (_statisticsLock)
+        {
+            var lsr = _haveSenderReport ? _lastSenderReport : 0u;
+            var dlsr = _haveSenderReport ? (uint)(time.GetElapsedTime(_lastSenderReportArrival).TotalSeconds * 65536) : 0u;
+            blocks = _statistics.PacketsReceived > 0 ? [_statistics.CreateReportBlock(lsr, dlsr)] : [];
+        }
+
+        var sent = Interlocked.Read(ref _packetsSent);
+        var report = sent > 0
+            ? new RtcpReport(Ssrc, true, RtcpReport.ToNtp(time.GetUtcNow()), _timestamp, (uint)sent, (uint)Interlocked.Read(ref _octetsSent), blocks)
+            : RtcpReport.Receiver(Ssrc, blocks);
+        try
+        {
+            var length = RtcpPacket.WriteCompound(report, $"switchboard-{_sessionId}@{_engine.Options.AdvertisedAddress ?? _engine.Options.Address}", _rtcpBuffer);
+            _rtcpSocket.SendTo(_rtcpBuffer.AsSpan(0, length), SocketFlags.None, remote);
+        }
+        catch (SocketException)
+        {
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    private SocketAddress? RtcpAddressFromRtp()
+    {
+        var rtp = RemoteEndPoint;
+        return rtp is null || rtp.Port >= 65535 ? null : new IPEndPoint(rtp.Address, rtp.Port + 1).Serialize();
+    }
+
+    private async Task RtcpReceiveLoopAsync(CancellationToken cancellationToken)
+    {
+        var buffer = new byte[1500];
+        var from = new SocketAddress(_rtcpSocket.AddressFamily);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            int length;
+            try
+            {
+                length = await _rtcpSocket.ReceiveFromAsync(buffer, SocketFlags.None, from, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException)
+            {
+                continue;
+            }
+
+            Interlocked.Exchange(ref _lastActivity, _engine.TimeProvider.GetTimestamp());
+            if (_engine.Options.SymmetricRtp && (Volatile.Read(ref _rtcpRemote) is not { } current || !current.Equals(from)))
+            {
+                var copy = new SocketAddress(from.Family, from.Size);
+                from.Buffer.CopyTo(copy.Buffer);
+                Volatile.Write(ref _rtcpRemote, copy);
+            }
+
+            if (!RtcpPacket.TryReadReport(buffer.AsSpan(0, length), out var report) || report is null)
+            {
+                continue;
+            }
+
+            if (report.IsSenderReport)
+            {
+                lock (_statisticsLock)
+                {
+                    _lastSenderReport = (uint)(report.NtpTimestamp >> 16);
+                    _lastSenderReportArrival = _engine.TimeProvider.GetTimestamp();
+                    _haveSenderReport = true;
+                }
+            }
+
+            try
+            {
+                RtcpReportReceived?.Invoke(this, report);
+            }
+#pragma warning disable CA1031 // A failing handler must not end the RTCP loop.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+        }
+    }
+}
