@@ -23,6 +23,8 @@ public sealed class MediaClock : IAsyncDisposable
     private double _latenessSumMs;
     private double _latenessMaxMs;
     private double _lastWorkMs;
+    private readonly SemaphoreSlim _wake = new(0, 1);
+    private ITimer? _timer;
     private CancellationTokenSource? _loopCancellation;
     private Task? _loop;
 
@@ -85,6 +87,9 @@ public sealed class MediaClock : IAsyncDisposable
             EnsureStarted();
             _loopCancellation = new CancellationTokenSource();
             var token = _loopCancellation.Token;
+
+            // One periodic timer wakes the loop; ticks are still computed from elapsed time, so timer jitter never accumulates.
+            _timer = _timeProvider.CreateTimer(_ => Wake(), null, _options.Period, _options.Period);
             _loop = Task.Run(() => RunAsync(token), CancellationToken.None);
         }
     }
@@ -148,6 +153,11 @@ public sealed class MediaClock : IAsyncDisposable
             _loopCancellation?.Cancel();
         }
 
+        if (_timer is not null)
+        {
+            await _timer.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (loop is not null)
         {
             try
@@ -160,6 +170,7 @@ public sealed class MediaClock : IAsyncDisposable
         }
 
         _loopCancellation?.Dispose();
+        _wake.Dispose();
     }
 
     private void EnsureStarted()
@@ -173,15 +184,23 @@ public sealed class MediaClock : IAsyncDisposable
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
-        var period = _options.Period;
         while (!cancellationToken.IsCancellationRequested)
         {
             RunDueTicks();
-            var nextDue = period * (Interlocked.Read(ref _tick) + 1);
-            var wait = nextDue - _timeProvider.GetElapsedTime(_start);
-            if (wait > TimeSpan.Zero)
+            await _wake.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void Wake()
+    {
+        if (_wake.CurrentCount == 0)
+        {
+            try
             {
-                await Task.Delay(wait, _timeProvider, cancellationToken).ConfigureAwait(false);
+                _wake.Release();
+            }
+            catch (SemaphoreFullException)
+            {
             }
         }
     }

@@ -3,6 +3,7 @@ using Switchboard.Media.Codecs;
 using Switchboard.Media.Dtmf;
 using Switchboard.Media.Rtp;
 using Switchboard.Media.Sessions;
+using Switchboard.Media.Tests.Support;
 using Switchboard.TestSupport;
 
 namespace Switchboard.Media.Tests.Sessions;
@@ -103,6 +104,42 @@ public sealed class MediaBridgeTests : IAsyncDisposable
         Assert.Null(caller.Bridge);
         Assert.All((await callerPhone.ReceiveAsync()).Payload, b => Assert.Equal(0xFF, b));
         Assert.All((await agentPhone.ReceiveAsync()).Payload, b => Assert.Equal(0xFF, b));
+    }
+
+    [Fact]
+    public async Task Join_SippG711aPcapFromPcmaCaller_PcmuAgentGetsEveryPacketTranscodedInOrder()
+    {
+        using var callerPhone = new TestPhone();
+        using var agentPhone = new TestPhone();
+        await using var caller = _engine.CreateSession(startClock: false);
+        await using var agent = _engine.CreateSession(startClock: false);
+        caller.AcceptOffer(callerPhone.Offer("8 101"));
+        agent.AcceptOffer(agentPhone.Offer("0 101"));
+        using var bridge = MediaBridge.Join(caller, agent);
+        var datagrams = PcapReader.ReadUdpPayloads("/usr/share/sip-tester/g711a.pcap");
+        Assert.True(datagrams.Count > 200);
+
+        var received = new List<(RtpHeader Header, byte[] Payload)>();
+        foreach (var datagram in datagrams)
+        {
+            callerPhone.SendRaw(caller.LocalEndPoint, datagram);
+            received.Add(await agentPhone.ReceiveAsync());
+        }
+
+        for (var i = 0; i < datagrams.Count; i++)
+        {
+            Assert.True(RtpPacket.TryParse(datagrams[i], out var original));
+            var expected = new byte[original.Payload.Length];
+            G711.Transcode(AudioCodec.Pcma, AudioCodec.Pcmu, original.Payload, expected);
+            Assert.Equal(expected, received[i].Payload);
+            Assert.Equal(agent.Ssrc, received[i].Header.Ssrc);
+            Assert.Equal(0, received[i].Header.PayloadType);
+            if (i > 0)
+            {
+                Assert.Equal((ushort)(received[i - 1].Header.SequenceNumber + 1), received[i].Header.SequenceNumber);
+                Assert.Equal(received[i - 1].Header.Timestamp + 240, received[i].Header.Timestamp);
+            }
+        }
     }
 
     public async ValueTask DisposeAsync() => await _engine.DisposeAsync();
