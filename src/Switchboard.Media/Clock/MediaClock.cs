@@ -88,8 +88,8 @@ public sealed class MediaClock : IAsyncDisposable
             _loopCancellation = new CancellationTokenSource();
             var token = _loopCancellation.Token;
 
-            // One periodic timer wakes the loop; ticks are still computed from elapsed time, so timer jitter never accumulates.
-            _timer = _timeProvider.CreateTimer(_ => Wake(), null, _options.Period, _options.Period);
+            // One timer, re-armed for each tick's exact due time, wakes the loop; ticks are computed from elapsed time.
+            _timer = _timeProvider.CreateTimer(_ => Wake(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             _loop = Task.Run(() => RunAsync(token), CancellationToken.None);
         }
     }
@@ -184,9 +184,23 @@ public sealed class MediaClock : IAsyncDisposable
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
+        var period = _options.Period;
         while (!cancellationToken.IsCancellationRequested)
         {
             RunDueTicks();
+            var nextDue = period * (Interlocked.Read(ref _tick) + 1);
+            var wait = nextDue - _timeProvider.GetElapsedTime(_start);
+            if (wait <= TimeSpan.Zero)
+            {
+                continue;
+            }
+
+            _timer!.Change(wait, Timeout.InfiniteTimeSpan);
+            if (_timeProvider.GetElapsedTime(_start) >= nextDue)
+            {
+                continue; // time moved on while the timer was armed
+            }
+
             await _wake.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
