@@ -1,0 +1,82 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using StackExchange.Redis;
+using Switchboard.Acd.Nodes;
+using Switchboard.Acd.Store;
+using Switchboard.Api.Agents;
+using Switchboard.Api.Calls;
+using Switchboard.Api.Hosting;
+using Switchboard.Dialplan.Loading;
+using Switchboard.Dialplan.Versions;
+using Switchboard.Server.Calls;
+using Switchboard.Server.Configuration;
+using Switchboard.Server.Health;
+using Switchboard.Sip.Registrar;
+
+namespace Switchboard.Server.Telephony;
+
+/// <summary>
+/// Registers the call flow: the SIP stack and registrar, the media engine and prompts, the dialplan registry, the ACD
+/// store and scheduler, the gRPC API, and the <see cref="CallManager"/> that joins them.
+/// Settings: <c>Sip:Accounts:&lt;n&gt;:User/Password</c> (agent phones' digest accounts), <c>Acd:Tenant</c>, <c>Acd:NodeId</c>.
+/// </summary>
+public static class CallFlowServiceCollectionExtensions
+{
+    public static IServiceCollection AddSwitchboardCalls(this IServiceCollection services, SwitchboardSettings settings, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var accounts = configuration.GetSection("Sip:Accounts").Get<List<SipAccountOptions>>() ?? [];
+        var dialplans = LoadDialplan(settings.Dialplan.Path);
+        var acdOptions = new AcdOptions
+        {
+            Tenant = NonEmpty(configuration["Acd:Tenant"]) ?? "default",
+            NodeId = NonEmpty(configuration["Acd:NodeId"]) ?? $"{Environment.MachineName}-{settings.Sip.Port}",
+        };
+
+        services.AddSingleton(sp => new DialplanRegistry(dialplans, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ISipCredentialStore>(new ConfiguredSipCredentialStore(accounts));
+        services.AddSingleton<IRegistrationStore>(sp => new RedisRegistrationStore(
+            sp.GetRequiredService<IConnectionMultiplexer>(), acdOptions.Tenant, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new AcdStore(sp.GetRequiredService<IConnectionMultiplexer>(), acdOptions,
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AcdStore>>()));
+        services.TryAddSingleton(sp => new AcdScheduler(sp.GetRequiredService<AcdStore>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<AcdScheduler>>()));
+        services.AddSingleton(sp => new SipTelephony(settings.Sip, sp.GetRequiredService<IRegistrationStore>(), sp.GetRequiredService<ISipCredentialStore>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
+        services.Replace(ServiceDescriptor.Singleton<ISipTransportHealth>(sp => sp.GetRequiredService<SipTelephony>()));
+        services.AddSingleton(sp => new MediaEngine(settings.Sip, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<PromptCatalog>();
+        services.AddSingleton(sp => new CallContext(
+            sp.GetRequiredService<SipTelephony>(),
+            sp.GetRequiredService<MediaEngine>(),
+            sp.GetRequiredService<PromptCatalog>(),
+            sp.GetRequiredService<DialplanRegistry>(),
+            sp.GetRequiredService<AcdStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Switchboard.Calls")));
+        if (!services.Any(d => d.ServiceType == typeof(AgentRoster)))
+        {
+            services.AddSwitchboardApi(configuration);
+        }
+
+        services.AddSingleton<CallManager>(sp => new CallManager(sp.GetRequiredService<CallContext>(), sp.GetRequiredService<AcdScheduler>(),
+            sp.GetRequiredService<RedisCallControl>()));
+        services.AddHostedService(sp => sp.GetRequiredService<CallManager>());
+        services.AddHostedService(sp => new DialplanFollower(sp.GetRequiredService<CallContext>(), sp.GetRequiredService<Api.Dialplans.DialplanVersionStore>()));
+        return services;
+    }
+
+    private static Dialplan.Model.DialplanDefinition LoadDialplan(string path)
+    {
+        var result = DialplanLoader.Load(path);
+        if (!result.IsValid)
+        {
+            var first = result.Errors.FirstOrDefault()?.ToString() ?? "invalid dialplan";
+            throw new ConfigurationErrorException("Dialplan:Path", $"{path}: {first}");
+        }
+
+        return result.Dialplan!;
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Sockets;
+using Switchboard.Server.Configuration;
+using Switchboard.Server.Health;
+using Switchboard.Sip.Registrar;
+using Switchboard.Sip.Transactions;
+using Switchboard.Sip.Transport;
+using Switchboard.Sip.UserAgents;
+
+namespace Switchboard.Server.Telephony;
+
+/// <summary>
+/// The SIP stack of this node on <c>Sip:BindAddress</c>/<c>Sip:Port</c> (RFC 3261 §18 transports, §17 transactions,
+/// the UA core and a digest-authenticating registrar for agents' phones). Binds when created, so a taken port fails
+/// start-up with a clear <see cref="ConfigurationErrorException"/>; reports the real listeners to <c>/healthz</c>.
+/// </summary>
+public sealed class SipTelephony : ISipTransportHealth, IAsyncDisposable
+{
+    private readonly SipNetworkTransport _transport;
+    private readonly bool _tcp;
+
+    public SipTelephony(SipOptions sip, IRegistrationStore registrations, ISipCredentialStore credentials, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(sip);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        var address = IPAddress.Parse(sip.BindAddress);
+        _transport = new SipNetworkTransport(
+            new SipTransportOptions
+            {
+                BindAddress = address,
+                Port = sip.Port,
+                PublicHost = address.Equals(IPAddress.Any) && string.IsNullOrWhiteSpace(sip.PublicAddress) ? null : sip.AdvertisedAddress,
+            },
+            loggerFactory.CreateLogger<SipNetworkTransport>());
+        Layer = new SipTransactionLayer(_transport, timeProvider, logger: loggerFactory.CreateLogger<SipTransactionLayer>());
+        UserAgent = new SipUserAgent(Layer, new SipUserAgentOptions(), loggerFactory.CreateLogger<SipUserAgent>());
+        Registrar = new SipRegistrar(registrations, credentials, timeProvider);
+        UserAgent.RegisterHandler = Registrar;
+        try
+        {
+            _transport.Start(Layer.Receive);
+            _tcp = true;
+        }
+        catch (SocketException error) when (error.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            throw new ConfigurationErrorException("Sip:Port", $"{sip.BindEndPoint} is already in use", error);
+        }
+        catch (SocketException error)
+        {
+            throw new ConfigurationErrorException("Sip:BindAddress", $"cannot bind {sip.BindEndPoint}: {error.Message}", error);
+        }
+    }
+
+    /// <summary>The transaction layer (RFC 3261 §17).</summary>
+    public SipTransactionLayer Layer { get; }
+
+    /// <summary>The UA core: incoming calls, outgoing INVITEs, OPTIONS.</summary>
+    public SipUserAgent UserAgent { get; }
+
+    /// <summary>The registrar for agents' phones (REGISTER with digest auth).</summary>
+    public SipRegistrar Registrar { get; }
+
+    /// <summary>The bound SIP port.</summary>
+    public int Port => _transport.Port;
+
+    public SipTransportStatus GetStatus()
+    {
+        var endPoint = _transport.LocalEndPoint.ToString();
+        return new SipTransportStatus(true, endPoint, _tcp ? endPoint : null,
+            $"SIP stack listening; {UserAgent.DialogCount} dialogs, {Layer.ServerTransactionCount + Layer.ClientTransactionCount} transactions");
+    }
+
+    public ValueTask DisposeAsync() => _transport.DisposeAsync();
+}

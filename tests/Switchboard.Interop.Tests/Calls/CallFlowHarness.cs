@@ -1,0 +1,166 @@
+using System.Globalization;
+using Grpc.Core;
+using Grpc.Net.Client;
+using StackExchange.Redis;
+using Switchboard.Acd.Events;
+using Switchboard.Acd.Store;
+using Switchboard.Api.Agent.V1;
+using Switchboard.TestSupport;
+
+namespace Switchboard.Interop.Tests.Calls;
+
+/// <summary>
+/// A running Switchboard (real process) on the open-around-the-clock fixture dialplan, with its own ACD tenant in the
+/// shared test Redis, one agent (token, digest account, auto-answering baresip phone playing a tone) and a reader of
+/// the ACD event stream.
+/// </summary>
+internal sealed class CallFlowHarness : IAsyncDisposable
+{
+    public const string AgentId = "anna";
+    public const string AgentToken = "agent-token-anna-0123456789";
+    public const string AgentPassword = "anna-secret-pw";
+    public const int AgentTone = 1000;
+    public const int CallerTone = 440;
+
+    private readonly ConnectionMultiplexer _redis;
+    private readonly GrpcChannel _channel;
+
+    private CallFlowHarness(SwitchboardProcess server, BaresipPhone agentPhone, ConnectionMultiplexer redis, AcdStore acd, string tenant)
+    {
+        Server = server;
+        AgentPhone = agentPhone;
+        _redis = redis;
+        Acd = acd;
+        Tenant = tenant;
+        _channel = GrpcChannel.ForAddress(server.ApiUrl);
+        Agent = new AgentService.AgentServiceClient(_channel);
+    }
+
+    public static string FixtureDialplan => Path.Combine(RepositoryPaths.Root, "tests", "Switchboard.Interop.Tests", "Calls", "Fixtures", "open-always.yaml");
+
+    public SwitchboardProcess Server { get; }
+
+    public BaresipPhone AgentPhone { get; }
+
+    public AcdStore Acd { get; }
+
+    public string Tenant { get; }
+
+    public AgentService.AgentServiceClient Agent { get; }
+
+    public Metadata AgentHeaders { get; } = new() { { "Authorization", "Bearer " + AgentToken } };
+
+    public string IvrUri => $"sip:ivr@127.0.0.1:{Server.SipPort}";
+
+    public static async Task<CallFlowHarness> StartAsync(bool agentAutoAnswer = true)
+    {
+        var tenant = "t" + Guid.NewGuid().ToString("N")[..12];
+        var server = await SwitchboardProcess.StartAsync(new Dictionary<string, string?>
+        {
+            ["Dialplan:Path"] = FixtureDialplan,
+            ["Acd:Tenant"] = tenant,
+            ["Api:Tokens:0:Token"] = AgentToken,
+            ["Api:Tokens:0:Subject"] = AgentId,
+            ["Api:Tokens:0:Role"] = "agent",
+            ["Sip:Accounts:0:User"] = AgentId,
+            ["Sip:Accounts:0:Password"] = AgentPassword,
+        }).DefaultTimeout();
+        BaresipPhone? phone = null;
+        try
+        {
+            phone = await BaresipPhone.StartAsync(new BaresipOptions
+            {
+                User = AgentId,
+                AutoAnswer = agentAutoAnswer,
+                SineFrequency = AgentTone,
+                Record = true,
+                Registrar = server.SipEndPoint,
+                AuthUser = AgentId,
+                Password = AgentPassword,
+            }).DefaultTimeout();
+            await phone.WaitForEventAsync(BaresipEventType.RegisterOk).DefaultTimeout();
+            var redis = await ConnectionMultiplexer.ConnectAsync(RedisServer.Shared.Configuration).DefaultTimeout();
+            var acd = new AcdStore(redis, new AcdOptions { Tenant = tenant, NodeId = "test-reader" }, TimeProvider.System);
+            return new CallFlowHarness(server, phone, redis, acd, tenant);
+        }
+        catch
+        {
+            if (phone is not null)
+            {
+                await phone.DisposeAsync();
+            }
+
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Signs the agent in to the bsu queue, ready, with the phone's address-of-record as SIP address.</summary>
+    public async Task<AgentStatus> SignInAsync()
+    {
+        var request = new SignInRequest
+        {
+            AgentId = AgentId,
+            DisplayName = "Anna Andersson",
+            SipAddress = $"sip:{AgentId}@127.0.0.1",
+            Queues = { "bsu" },
+            Skills = { new Skill { Name = "bsu", Level = 5 } },
+            Languages = { "sv", "en" },
+        };
+        var response = await Agent.SignInAsync(request, AgentHeaders).ResponseAsync.DefaultTimeout();
+        return response.Status;
+    }
+
+    /// <summary>Opens the agent's event stream.</summary>
+    public AsyncServerStreamingCall<AgentEvent> OpenEvents(CancellationToken cancellationToken) =>
+        Agent.Events(new EventsRequest { AgentId = AgentId }, AgentHeaders, cancellationToken: cancellationToken);
+
+    /// <summary>Reads agent events until one matches.</summary>
+    public static async Task<AgentEvent> NextAsync(IAsyncStreamReader<AgentEvent> events, AgentEvent.EventOneofCase kind, CancellationToken cancellationToken = default)
+    {
+        while (await events.MoveNext(cancellationToken).ConfigureAwait(false))
+        {
+            if (events.Current.EventCase == kind)
+            {
+                return events.Current;
+            }
+        }
+
+        throw new InvalidOperationException($"the agent event stream ended before {kind}");
+    }
+
+    /// <summary>The types in the ACD event stream for one call, oldest first.</summary>
+    public async Task<IReadOnlyList<AcdEvent>> CallEventsAsync(string callId)
+    {
+        var all = await Acd.ReadEventsAsync(null, 10_000).DefaultTimeout();
+        return [.. all.Where(e => e.CallId == callId)];
+    }
+
+    /// <summary>Waits until the ACD stream holds an event of <paramref name="type"/> for the call.</summary>
+    public async Task<IReadOnlyList<AcdEvent>> WaitForCallEventAsync(string callId, AcdEventType type, TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (true)
+        {
+            var events = await CallEventsAsync(callId);
+            if (events.Any(e => e.Type == type) || DateTimeOffset.UtcNow > deadline)
+            {
+                return events;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    public string Describe(IEnumerable<AcdEvent> events) =>
+        string.Join(", ", events.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Type}({e.AgentId})")));
+
+    public async ValueTask DisposeAsync()
+    {
+        _channel.Dispose();
+        await Acd.DisposeAsync();
+        await _redis.DisposeAsync();
+        await AgentPhone.DisposeAsync();
+        await Server.DisposeAsync();
+    }
+}
