@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using Switchboard.Api.Hosting;
 using Switchboard.Server.Configuration;
 using Switchboard.Server.Health;
 using Switchboard.Server.Redis;
+using Switchboard.Server.Telephony;
 
 namespace Switchboard.Server.Hosting;
 
@@ -75,6 +77,7 @@ public static partial class SwitchboardHost
         });
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
         AddSwitchboardServices(builder.Services, settings);
+        builder.Services.AddSwitchboardCalls(settings, builder.Configuration);
 
         var app = builder.Build();
         try
@@ -82,6 +85,7 @@ public static partial class SwitchboardHost
             await app.Services.GetRequiredService<RedisConnection>().ConnectAsync(cancellationToken).ConfigureAwait(false);
             _ = app.Services.GetRequiredService<ISipTransportHealth>();
             MapWebEndpoints(app, settings);
+            app.MapSwitchboardApi();
             return app;
         }
         catch
