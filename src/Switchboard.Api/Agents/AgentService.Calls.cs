@@ -105,10 +105,18 @@ public sealed partial class AgentService
     {
         RequireCallId(callId);
         var status = await acd.GetAgentAsync(agentId, cancellationToken).ConfigureAwait(false);
-        if (status is null || !string.Equals(status.CallId, callId, StringComparison.Ordinal) || status.State != Acd.Agents.AgentState.OnCall)
+        if (status is not null && string.Equals(status.CallId, callId, StringComparison.Ordinal) && status.State == Acd.Agents.AgentState.OnCall)
         {
-            throw new RpcException(new Status(StatusCode.PermissionDenied, "an agent may control only their own current call"));
+            return;
         }
+
+        var entry = await acd.GetEntryAsync(callId, cancellationToken).ConfigureAwait(false);
+        if (entry?.AgentId is { } holder && !string.Equals(holder, agentId, StringComparison.Ordinal))
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied, "an agent may control only their own calls"));
+        }
+
+        throw new RpcException(new Status(StatusCode.FailedPrecondition, $"agent is not connected to call '{callId}'"));
     }
 
     private async Task SendAsync(CallControlCommand command, CancellationToken cancellationToken)

@@ -21,18 +21,15 @@ public sealed partial class AgentService
         _ = CompleteOnFault(acdPump, merged.Writer);
         _ = CompleteOnFault(hubPump, merged.Writer);
         var status = await acd.GetAgentAsync(agentId, ct).ConfigureAwait(false);
-        if (status is not null)
+        await responseStream.WriteAsync(new V1.AgentEvent
         {
-            await responseStream.WriteAsync(new V1.AgentEvent
+            At = Timestamp.FromDateTimeOffset(timeProvider.GetUtcNow()),
+            StateChanged = new V1.StateChanged
             {
-                At = Timestamp.FromDateTimeOffset(timeProvider.GetUtcNow()),
-                StateChanged = new V1.StateChanged
-                {
-                    State = AgentMapper.ToProto(status.State),
-                    PauseReason = AgentMapper.ToProto(status.PauseReason),
-                },
-            }, ct).ConfigureAwait(false);
-        }
+                State = status is null ? V1.AgentState.SignedOut : AgentMapper.ToProto(status.State),
+                PauseReason = status is null ? V1.PauseReason.Unspecified : AgentMapper.ToProto(status.PauseReason),
+            },
+        }, ct).ConfigureAwait(false);
 
         try
         {

@@ -56,7 +56,8 @@ public static class AgentStatistics
 
                     break;
                 case AcdEventType.WrapUpEnded:
-                    var outcome = e.Fields.TryGetValue("outcome", out var o) && o.Length > 0 ? o : "other";
+                    // Recorded as "<outcome>" or "<outcome>: <note>" by CompleteWrapUp; timers record no outcome.
+                    var outcome = e.Fields.TryGetValue("outcome", out var o) && o.Split(':', 2)[0].Trim() is { Length: > 0 } name ? name : "other";
                     result.Outcomes[outcome] = result.Outcomes.TryGetValue(outcome, out var count) ? count + 1 : 1;
                     break;
                 default:
