@@ -30,6 +30,12 @@ public sealed record MediaOptions
     /// <summary>Send to the address the peer's RTP comes from rather than the SDP address (NAT, RFC 4961).</summary>
     public bool SymmetricRtp { get; init; } = true;
 
+    /// <summary>
+    /// Payload types accepted as telephone-event even when the SDP did not negotiate them (SIPp's <c>play_dtmf</c>
+    /// sends PT 96 whatever was offered). Empty by default: unknown payload types are ignored.
+    /// </summary>
+    public IReadOnlyList<int> ExtraTelephoneEventPayloadTypes { get; init; } = [];
+
     /// <summary>Codec and payload choices for offers and answers.</summary>
     public SdpNegotiatorOptions Negotiation { get; init; } = new();
 

@@ -77,7 +77,7 @@ public sealed partial class MediaSession
 
         var pt = packet.Header.PayloadType;
         var isAudio = pt == media.PayloadType || (pt is 0 or 8 && media.PayloadType is 0 or 8);
-        var isEvent = !isAudio && Contains(media.TelephoneEventPayloadTypes, pt);
+        var isEvent = !isAudio && (Contains(media.TelephoneEventPayloadTypes, pt) || Contains(_engine.Options.ExtraTelephoneEventPayloadTypes, pt));
         if (!isAudio && !isEvent)
         {
             return; // comfort noise, filler of unknown types, video...

@@ -140,6 +140,23 @@ public sealed class MediaSessionTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Receive_ExtraTelephoneEventTypeNotInSdp_AcceptedWhenConfigured()
+    {
+        await using var engine = new MediaEngine(new MediaOptions { PortRangeStart = 30000, PortRangeEnd = 39998, ExtraTelephoneEventPayloadTypes = [96] }, _time);
+        using var phone = new TestPhone();
+        await using var session = engine.CreateSession(startClock: false);
+        session.AcceptOffer(phone.Offer("0 101"));
+        var digit = new TaskCompletionSource<DtmfDigit>();
+        session.DigitReceived += (_, d) => digit.TrySetResult(d);
+
+        var payload = new byte[4];
+        new TelephoneEvent(11, true, 10, 800).Write(payload);
+        phone.Send(session.LocalEndPoint, new RtpHeader(96, 7, 9999, 0xBBBB, Marker: true), payload);
+
+        Assert.Equal('#', (await digit.Task.DefaultTimeout()).Digit);
+    }
+
+    [Fact]
     public async Task Receive_FromOtherPortThanSdp_SendsThereSymmetrically()
     {
         using var sdpTarget = new TestPhone();
