@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Switchboard.Server.Configuration;
 using Switchboard.Server.Health;
+using Switchboard.Sip.Authentication;
 using Switchboard.Sip.Registrar;
 using Switchboard.Sip.Transactions;
 using Switchboard.Sip.Transport;
@@ -34,7 +35,9 @@ public sealed class SipTelephony : ISipTransportHealth, IAsyncDisposable
             loggerFactory.CreateLogger<SipNetworkTransport>());
         Layer = new SipTransactionLayer(_transport, timeProvider, logger: loggerFactory.CreateLogger<SipTransactionLayer>());
         UserAgent = new SipUserAgent(Layer, new SipUserAgentOptions(), loggerFactory.CreateLogger<SipUserAgent>());
-        Registrar = new SipRegistrar(registrations, credentials, timeProvider);
+        // MD5 only: common phones (baresip 1.0's libre among them) give up (ENOSYS) on a SHA-256 challenge even when an MD5 one is offered too.
+        Registrar = new SipRegistrar(registrations, credentials, timeProvider,
+            new SipRegistrarOptions { Algorithms = [DigestAlgorithm.Md5] });
         UserAgent.RegisterHandler = Registrar;
         try
         {
