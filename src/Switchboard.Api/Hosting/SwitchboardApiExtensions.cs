@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 using Switchboard.Acd.Store;
 using Switchboard.Api.Agents;
@@ -66,7 +67,9 @@ public static class SwitchboardApiExtensions
                 o.Interceptors.Add<ApiAuthInterceptor>();
                 o.Interceptors.Add<ApiErrorInterceptor>();
             });
-        services.AddGrpcHealthChecks();
+        // Answer Check from the registered health checks on demand (the cached publisher starts as Unknown).
+        services.AddGrpcHealthChecks(o => o.UseHealthChecksCache = false)
+            .AddCheck("switchboard-api", () => HealthCheckResult.Healthy());
         services.AddGrpcReflection();
         return services;
     }
