@@ -132,8 +132,9 @@ internal sealed class CallFlowHarness : IAsyncDisposable
     /// <summary>The types in the ACD event stream for one call, oldest first.</summary>
     public async Task<IReadOnlyList<AcdEvent>> CallEventsAsync(string callId)
     {
+        // The call's own events, plus the agent's wrap-up end (which belongs to the agent, not the call).
         var all = await Acd.ReadEventsAsync(null, 10_000).DefaultTimeout();
-        return [.. all.Where(e => e.CallId == callId)];
+        return [.. all.Where(e => e.CallId == callId || (e.Type == AcdEventType.WrapUpEnded && e.AgentId == AgentId))];
     }
 
     /// <summary>Waits until the ACD stream holds an event of <paramref name="type"/> for the call.</summary>

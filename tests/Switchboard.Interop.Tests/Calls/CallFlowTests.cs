@@ -53,6 +53,8 @@ public sealed class CallFlowTests
 
         var story = await harness.WaitForCallEventAsync(offer.CallId, AcdEventType.WrapUpEnded, TimeSpan.FromSeconds(5)).DefaultTimeout();
         AssertInOrder(story, harness, AcdEventType.Enqueued, AcdEventType.Offered, AcdEventType.Accepted, AcdEventType.Answered, AcdEventType.Ended, AcdEventType.WrapUpEnded);
+        var wrapUp = story.Last(e => e.Type == AcdEventType.WrapUpEnded);
+        Assert.Contains(wrapUp.Fields.Values, v => v.Contains("resolved", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
