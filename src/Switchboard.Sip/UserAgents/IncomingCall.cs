@@ -108,11 +108,21 @@ public sealed class IncomingCall
     }
 
     /// <summary>Rejects the call, e.g. 486 Busy Here, 480, 603 Decline.</summary>
-    public Task RejectAsync(int statusCode, string? reasonPhrase = null, CancellationToken cancellationToken = default)
+    public Task RejectAsync(int statusCode, string? reasonPhrase = null, CancellationToken cancellationToken = default) =>
+        RejectAsync(statusCode, reasonPhrase, [], cancellationToken);
+
+    /// <summary>Rejects the call with extra headers, e.g. WWW-Authenticate on 401 or Retry-After on 486.</summary>
+    public Task RejectAsync(int statusCode, string? reasonPhrase, IEnumerable<SipHeader> headers, CancellationToken cancellationToken = default)
     {
         if (Interlocked.Exchange(ref _answered, 1) == 0)
         {
-            _tx.Respond(statusCode, reasonPhrase, LocalTag);
+            var r = SipResponseFactory.Create(Request, statusCode, reasonPhrase, LocalTag);
+            foreach (var h in headers)
+            {
+                r = r with { Headers = r.Headers.Add(h.Name, h.Value) };
+            }
+
+            _tx.Respond(r);
         }
 
         return Task.CompletedTask;
