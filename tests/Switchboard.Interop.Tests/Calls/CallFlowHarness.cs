@@ -52,7 +52,7 @@ internal sealed class CallFlowHarness : IAsyncDisposable
 
     public string IvrUri => $"sip:ivr@127.0.0.1:{Server.SipPort}";
 
-    public static async Task<CallFlowHarness> StartAsync(bool agentAutoAnswer = true)
+    public static async Task<CallFlowHarness> StartAsync(bool agentAutoAnswer = true, RedisServer? redisServer = null)
     {
         var tenant = "t" + Guid.NewGuid().ToString("N")[..12];
         var server = await SwitchboardProcess.StartAsync(new Dictionary<string, string?>
@@ -64,6 +64,7 @@ internal sealed class CallFlowHarness : IAsyncDisposable
             ["Api:Tokens:0:Role"] = "agent",
             ["Sip:Accounts:0:User"] = AgentId,
             ["Sip:Accounts:0:Password"] = AgentPassword,
+            ["Redis:Configuration"] = (redisServer ?? RedisServer.Shared).Configuration,
         }).DefaultTimeout();
         BaresipPhone? phone = null;
         try
@@ -79,7 +80,7 @@ internal sealed class CallFlowHarness : IAsyncDisposable
                 Password = AgentPassword,
             }).DefaultTimeout();
             await phone.WaitForEventAsync(BaresipEventType.RegisterOk).DefaultTimeout();
-            var redis = await ConnectionMultiplexer.ConnectAsync(RedisServer.Shared.Configuration).DefaultTimeout();
+            var redis = await ConnectionMultiplexer.ConnectAsync((redisServer ?? RedisServer.Shared).Configuration).DefaultTimeout();
             var acd = new AcdStore(redis, new AcdOptions { Tenant = tenant, NodeId = "test-reader" }, TimeProvider.System);
             return new CallFlowHarness(server, phone, redis, acd, tenant);
         }
