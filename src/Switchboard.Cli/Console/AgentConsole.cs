@@ -1,0 +1,247 @@
+using Grpc.Core;
+using Switchboard.Api.Agent.V1;
+
+namespace Switchboard.Cli.Terminal;
+
+/// <summary>
+/// The terminal agent console behind <c>sbctl agent</c>: prints the agent's event stream while reading commands,
+/// one per input line (<c>ready</c>, <c>pause lunch</c>, <c>accept</c>, <c>wrapup resolved "note"</c>, ...),
+/// and acts on its own for scripted use (auto-accept, auto-wrap-up, exit after N calls).
+/// </summary>
+internal sealed partial class AgentConsole
+{
+    private readonly AgentService.AgentServiceClient _client;
+    private readonly Metadata _headers;
+    private readonly AgentConsoleOptions _options;
+    private readonly TextWriter _output;
+    private readonly TextWriter _error;
+    private readonly Lock _gate = new();
+    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private string? _offeredCallId;
+    private string? _currentCallId;
+    private AgentState _state = AgentState.Unspecified;
+    private int _callsEnded;
+    private int _callsFinished;
+    private int _failures;
+
+    public AgentConsole(AgentService.AgentServiceClient client, Metadata headers, AgentConsoleOptions options, TextWriter output, TextWriter error)
+    {
+        _client = client;
+        _headers = headers;
+        _options = options;
+        _output = output;
+        _error = error;
+    }
+
+    /// <summary>Runs until <c>quit</c>, end of input (unless waiting for <c>--exit-after-calls</c>), the N-th call, or cancellation. Returns the exit code.</summary>
+    public async Task<int> RunAsync(TextReader input, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            if (_options.SignIn is { } signIn)
+            {
+                var status = (await _client.SignInAsync(signIn, _headers, cancellationToken: stop.Token)).Status;
+                Print($"signed in: {AgentText.Status(status)}");
+            }
+
+            if (_options.Ready)
+            {
+                var status = (await _client.SetStateAsync(new SetStateRequest { AgentId = AgentId, State = AgentState.Ready }, _headers, cancellationToken: stop.Token)).Status;
+                Print($"state {AgentText.State(status.State)}");
+            }
+        }
+        catch (RpcException ex) when (ex.StatusCode != StatusCode.Cancelled)
+        {
+            PrintError(RpcErrors.Describe(ex));
+            return RpcErrors.ExitCode;
+        }
+
+        using var events = _client.Events(new EventsRequest { AgentId = AgentId }, _headers, cancellationToken: stop.Token);
+        var eventLoop = ReadEventsAsync(events, stop.Token);
+        var inputLoop = ReadInputAsync(input, stop.Token);
+        using (cancellationToken.Register(() => _done.TrySetResult()))
+        {
+            await Task.WhenAny(eventLoop, _done.Task);
+        }
+
+        var streamFailed = eventLoop.IsCompleted && eventLoop.Result;
+        await stop.CancelAsync();
+        await Task.WhenAll(eventLoop, inputLoop);
+
+        if (_options.SignOutOnExit && !cancellationToken.IsCancellationRequested)
+        {
+            await RunCommandAsync(["signout"], CancellationToken.None);
+        }
+
+        var unfinished = _options.ExitAfterCalls is { } limit && Volatile.Read(ref _callsFinished) < limit;
+        return streamFailed || unfinished ? 1 : 0;
+    }
+
+    /// <summary>Commands that failed so far (printed as <c>error: ...</c>).</summary>
+    public int Failures => Volatile.Read(ref _failures);
+
+    private string AgentId => _options.AgentId ?? string.Empty;
+
+    /// <summary>Reads the event stream; returns true when it failed (not when cancelled).</summary>
+    private async Task<bool> ReadEventsAsync(AsyncServerStreamingCall<AgentEvent> events, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var e in events.ResponseStream.ReadAllAsync(cancellationToken))
+            {
+                Print(AgentText.Event(e));
+                await OnEventAsync(e, cancellationToken);
+            }
+
+            PrintError("event stream closed by the server");
+            return true;
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled || cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        catch (RpcException ex)
+        {
+            PrintError("event stream: " + RpcErrors.Describe(ex));
+            return true;
+        }
+    }
+
+    private async Task OnEventAsync(AgentEvent e, CancellationToken cancellationToken)
+    {
+        switch (e.EventCase)
+        {
+            case AgentEvent.EventOneofCase.StateChanged:
+                lock (_gate)
+                {
+                    _state = e.StateChanged.State;
+                }
+
+                break;
+            case AgentEvent.EventOneofCase.Offer:
+                lock (_gate)
+                {
+                    _offeredCallId = e.Offer.CallId;
+                }
+
+                if (_options.AutoAccept)
+                {
+                    await RunCommandAsync(["accept", e.Offer.CallId], cancellationToken);
+                }
+
+                break;
+            case AgentEvent.EventOneofCase.OfferRescinded:
+                lock (_gate)
+                {
+                    if (_offeredCallId == e.OfferRescinded.CallId)
+                    {
+                        _offeredCallId = null;
+                    }
+                }
+
+                break;
+            case AgentEvent.EventOneofCase.CallConnected:
+                lock (_gate)
+                {
+                    _currentCallId = e.CallConnected.CallId;
+                    _offeredCallId = null;
+                }
+
+                break;
+            case AgentEvent.EventOneofCase.CallEnded:
+                lock (_gate)
+                {
+                    _callsEnded++;
+                }
+
+                if (_options.AutoWrapUp is null)
+                {
+                    CallFinished();
+                }
+
+                break;
+            case AgentEvent.EventOneofCase.WrapUpStarted:
+                if (_options.AutoWrapUp is { } outcome)
+                {
+                    if (await RunCommandAsync(["wrapup", AgentText.Outcome(outcome)], cancellationToken))
+                    {
+                        CallFinished();
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private void CallFinished()
+    {
+        var finished = Interlocked.Increment(ref _callsFinished);
+        if (_options.ExitAfterCalls is { } limit && finished >= limit)
+        {
+            Print($"done: {finished} call(s)");
+            _done.TrySetResult();
+        }
+    }
+
+    private async Task ReadInputAsync(TextReader input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var line = await input.ReadLineAsync(cancellationToken);
+                if (line is null)
+                {
+                    if (_options.ExitAfterCalls is null)
+                    {
+                        _done.TrySetResult();
+                    }
+
+                    return;
+                }
+
+                var words = CommandLineTokenizer.Split(line);
+                if (words.Count == 0)
+                {
+                    continue;
+                }
+
+                if (words[0] is "quit" or "exit")
+                {
+                    _done.TrySetResult();
+                    return;
+                }
+
+                await RunCommandAsync(words, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    private void Print(string line)
+    {
+        lock (_gate)
+        {
+            _output.WriteLine(line);
+            _output.Flush();
+        }
+    }
+
+    private void PrintError(string line)
+    {
+        Interlocked.Increment(ref _failures);
+        lock (_gate)
+        {
+            _error.WriteLine("error: " + line);
+            _error.Flush();
+        }
+    }
+}
