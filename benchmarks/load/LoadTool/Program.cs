@@ -1,0 +1,75 @@
+using System.Globalization;
+
+namespace Switchboard.LoadTool;
+
+/// <summary>
+/// <c>audio FILE SECONDS</c>: raw G.711 mu-law caller audio (a quiet 300 Hz tone) for SIPp's <c>rtp_stream</c>.
+/// <c>pacing CAPTURE.pcap MINPORT MAXPORT</c>: RTP arrivals at the callers' ports (destination port in the range),
+/// per flow inter-arrival error against 20 ms. <c>rtt FILE...</c>: percentiles of SIPp <c>-trace_rtt</c> files.
+/// Results are printed as <c>key=value</c> lines.
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        try
+        {
+            return args switch
+            {
+                ["audio", var file, var seconds] => Audio(file, double.Parse(seconds, CultureInfo.InvariantCulture)),
+                ["pacing", var capture, var min, var max] => Pacing(capture, int.Parse(min, CultureInfo.InvariantCulture), int.Parse(max, CultureInfo.InvariantCulture)),
+                ["rtt", .. var files] when files.Length > 0 => ResponseTimes(files),
+                _ => Usage(),
+            };
+        }
+        catch (Exception ex) when (ex is IOException or FormatException or InvalidDataException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"loadtool: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("usage: loadtool audio FILE SECONDS | pacing CAPTURE.pcap MINPORT MAXPORT | rtt FILE...");
+        return 2;
+    }
+
+    private static int Audio(string file, double seconds)
+    {
+        File.WriteAllBytes(file, MuLaw.Tone(300, 0.1, (int)(seconds * 8000)));
+        return 0;
+    }
+
+    private static int Pacing(string capture, int minPort, int maxPort)
+    {
+        var report = PacingAnalysis.Analyse(PcapFile.ReadUdp(capture), minPort, maxPort);
+        report.Print(Console.Out);
+        return 0;
+    }
+
+    private static int ResponseTimes(string[] files)
+    {
+        var samples = new List<double>();
+        foreach (var file in files)
+        {
+            foreach (var line in File.ReadLines(file))
+            {
+                // Date_ms;response_time_ms;rtd_no
+                var parts = line.Split(';');
+                if (parts.Length >= 2 && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var ms))
+                {
+                    samples.Add(ms);
+                }
+            }
+        }
+
+        samples.Sort();
+        var output = Console.Out;
+        output.WriteLine(FormattableString.Invariant($"setup_samples={samples.Count}"));
+        output.WriteLine(FormattableString.Invariant($"setup_p50_ms={Percentile.Of(samples, 0.50):0.###}"));
+        output.WriteLine(FormattableString.Invariant($"setup_p99_ms={Percentile.Of(samples, 0.99):0.###}"));
+        output.WriteLine(FormattableString.Invariant($"setup_max_ms={(samples.Count > 0 ? samples[^1] : double.NaN):0.###}"));
+        return 0;
+    }
+}
