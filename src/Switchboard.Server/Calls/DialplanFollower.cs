@@ -55,7 +55,14 @@ public sealed class DialplanFollower(CallContext context, DialplanVersionStore v
             return;
         }
 
-        var loaded = DialplanLoader.LoadFromText(version.Yaml, sourcePath, new DialplanLoadOptions { PromptDirectory = promptDirectory });
+        // prompt_dir resolves against the configured file's folder, as at start (passing DialplanLoadOptions.PromptDirectory
+        // makes the loader reject the prompt_dir key).
+        var loaded = DialplanLoader.LoadFromText(version.Yaml, sourcePath);
+        if (loaded.Dialplan is { } plan && !string.Equals(plan.PromptDirectory, promptDirectory, StringComparison.Ordinal))
+        {
+            CallLog.DialplanFollowFailed(context.Logger, sequence, $"prompt_dir changed to {plan.PromptDirectory}; prompts stay loaded from {promptDirectory}");
+        }
+
         if (!loaded.IsValid)
         {
             CallLog.DialplanFollowFailed(context.Logger, sequence, loaded.Errors.FirstOrDefault()?.ToString() ?? "invalid");

@@ -19,6 +19,7 @@ internal sealed class CallFlowHarness : IAsyncDisposable
     public const string AgentId = "anna";
     public const string AgentToken = "agent-token-anna-0123456789";
     public const string AgentPassword = "anna-secret-pw";
+    public const string SupervisorToken = "supervisor-token-0123456789";
     public const int AgentTone = 1000;
     public const int CallerTone = 440;
 
@@ -34,7 +35,12 @@ internal sealed class CallFlowHarness : IAsyncDisposable
         Tenant = tenant;
         _channel = GrpcChannel.ForAddress(server.ApiUrl);
         Agent = new AgentService.AgentServiceClient(_channel);
+        Supervisor = new Api.Supervisor.V1.SupervisorService.SupervisorServiceClient(_channel);
     }
+
+    public Api.Supervisor.V1.SupervisorService.SupervisorServiceClient Supervisor { get; }
+
+    public Metadata SupervisorHeaders { get; } = new() { { "Authorization", "Bearer " + SupervisorToken } };
 
     public static string FixtureDialplan => Path.Combine(RepositoryPaths.Root, "tests", "Switchboard.Interop.Tests", "Calls", "Fixtures", "open-always.yaml");
 
@@ -62,6 +68,9 @@ internal sealed class CallFlowHarness : IAsyncDisposable
             ["Api:Tokens:0:Token"] = AgentToken,
             ["Api:Tokens:0:Subject"] = AgentId,
             ["Api:Tokens:0:Role"] = "agent",
+            ["Api:Tokens:1:Token"] = SupervisorToken,
+            ["Api:Tokens:1:Subject"] = "sara",
+            ["Api:Tokens:1:Role"] = "supervisor",
             ["Sip:Accounts:0:User"] = AgentId,
             ["Sip:Accounts:0:Password"] = AgentPassword,
             ["Redis:Configuration"] = (redisServer ?? RedisServer.Shared).Configuration,
