@@ -1,0 +1,32 @@
+namespace Switchboard.Acd.Callbacks;
+
+/// <summary>Callback rules (configuration section <c>Callbacks</c>).</summary>
+public sealed record CallbackOptions
+{
+    /// <summary>Dial attempts before the request closes as unreachable.</summary>
+    public int MaxAttempts { get; init; } = 3;
+
+    /// <summary>Time between attempts; the callback keeps its place meanwhile.</summary>
+    public TimeSpan RetryInterval { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>New requests allowed per number per (local) day.</summary>
+    public int DailyLimitPerNumber { get; init; } = 3;
+
+    /// <summary>Lifetime of a request; null: until the end of the next working day (Mon-Fri, local time).</summary>
+    public TimeSpan? Expiry { get; init; }
+
+    /// <summary>Phone numbers of closed callbacks are deleted from Redis this long after completion.</summary>
+    public TimeSpan Retention { get; init; } = TimeSpan.FromDays(30);
+
+    /// <summary>A caller who hung up while waiting and calls again within this time gets the old place back.</summary>
+    public TimeSpan AbandonedResumeWindow { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Which numbers may be called back (and dialled).</summary>
+    public PhoneNumberPolicy NumberPolicy { get; init; } = PhoneNumberPolicy.Default;
+
+    /// <summary>Time zone for working days and the daily limit (IANA id).</summary>
+    public string TimeZone { get; init; } = "Europe/Stockholm";
+
+    /// <summary>Most items handled per kind in one sweep.</summary>
+    public int SweepBatch { get; init; } = 500;
+}
