@@ -13,6 +13,9 @@ public sealed record SipRegistrarOptions
 
     public TimeSpan MaxExpires { get; init; } = TimeSpan.FromHours(2);
 
-    /// <summary>Challenge algorithms offered, strongest first (RFC 8760 §2.4: one challenge per algorithm).</summary>
-    public IReadOnlyList<string> Algorithms { get; init; } = [Authentication.DigestAlgorithm.Sha256, Authentication.DigestAlgorithm.Md5];
+    /// <summary>
+    /// Challenge algorithms offered, one challenge each (RFC 8760 §2.4). MD5 comes first by default because some clients
+    /// (baresip 1.0's libre) take the first challenge and fail on SHA-256; put SHA-256 first for clients that handle it.
+    /// </summary>
+    public IReadOnlyList<string> Algorithms { get; init; } = [Authentication.DigestAlgorithm.Md5, Authentication.DigestAlgorithm.Sha256];
 }
