@@ -1,0 +1,25 @@
+namespace Switchboard.Acd.Statistics;
+
+/// <summary>Thresholds and calendar for statistics (definitions in docs/statistics.md).</summary>
+public sealed record StatisticsOptions
+{
+    /// <summary>Service-level threshold: a call answered (or abandoned) within this wait counts as within. Default 60 s.</summary>
+    public TimeSpan ServiceLevelThreshold { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Abandons with a wait under this are short abandons, counted apart. Default 5 s.</summary>
+    public TimeSpan ShortAbandonThreshold { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Same caller again within this window is a repeat caller. Default 24 h.</summary>
+    public TimeSpan RepeatCallerWindow { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>Intervals are local to this time zone (IANA id). Default Europe/Stockholm.</summary>
+    public string TimeZoneId { get; init; } = "Europe/Stockholm";
+
+    /// <summary>Secret key for the keyed hash (HMAC-SHA256) of caller numbers; numbers themselves are never kept.</summary>
+    public string CallerHashKey { get; init; } = "switchboard-statistics";
+
+    /// <summary>Wrap-up outcome that counts as resolved at first contact.</summary>
+    public string ResolvedOutcome { get; init; } = "resolved";
+
+    internal TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+}
