@@ -90,6 +90,7 @@ internal sealed partial class AgentConsole
         {
             await foreach (var e in events.ResponseStream.ReadAllAsync(cancellationToken))
             {
+                FillCallId(e);
                 Print(AgentText.Event(e));
                 await OnEventAsync(e, cancellationToken);
             }
@@ -175,6 +176,22 @@ internal sealed partial class AgentConsole
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>The server may send call ended / wrap-up without a call id; the console knows the call it handles.</summary>
+    private void FillCallId(AgentEvent e)
+    {
+        lock (_gate)
+        {
+            if (e.EventCase == AgentEvent.EventOneofCase.CallEnded && string.IsNullOrEmpty(e.CallEnded.CallId) && _currentCallId is { } ended)
+            {
+                e.CallEnded.CallId = ended;
+            }
+            else if (e.EventCase == AgentEvent.EventOneofCase.WrapUpStarted && string.IsNullOrEmpty(e.WrapUpStarted.CallId) && _currentCallId is { } wrapped)
+            {
+                e.WrapUpStarted.CallId = wrapped;
+            }
         }
     }
 
