@@ -62,4 +62,7 @@ internal static partial class CallLog
 
     [LoggerMessage(EventId = 8020, Level = LogLevel.Warning, Message = "Could not apply published dialplan {Sequence}: {Reason}")]
     public static partial void DialplanFollowFailed(ILogger logger, long sequence, string reason);
+
+    [LoggerMessage(EventId = 8021, Level = LogLevel.Information, Message = "Dialplan {Version} is now current for new calls (emergency message {Emergency}, live hours {LiveHours})")]
+    public static partial void LiveSettingsApplied(ILogger logger, string version, bool emergency, bool liveHours);
 }

@@ -1,26 +1,39 @@
 using Switchboard.Api.Dialplans;
+using Switchboard.Api.Live;
+using Switchboard.Dialplan.Hours;
 using Switchboard.Dialplan.Loading;
+using Switchboard.Dialplan.Model;
 
 namespace Switchboard.Server.Calls;
 
 /// <summary>
-/// Keeps this node's <see cref="Dialplan.Versions.DialplanRegistry"/> on the version published through the supervisor API
-/// (stored in Redis, announced over pub/sub), without a restart. Calls already running keep the version they started with;
-/// new calls get the new one. Queues of the new version are configured in the ACD.
+/// Keeps this node's <see cref="Dialplan.Versions.DialplanRegistry"/> on what supervisors change through the API, without
+/// a restart: published dialplan versions, the emergency message and edited opening hours (stored in Redis, announced over
+/// pub/sub). Calls already running keep the version they started with; new calls get the new one. Queues of a new
+/// version are configured in the ACD.
 /// </summary>
-public sealed class DialplanFollower(CallContext context, DialplanVersionStore versions) : BackgroundService
+public sealed class DialplanFollower(CallContext context, DialplanVersionStore versions, LiveSettingsStore live) : BackgroundService
 {
+    private DialplanDefinition? _base;
+    private EmergencyMessage? _emergency;
+    private OpeningHours? _hours;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var promptDirectory = context.Dialplans.Current.PromptDirectory;
-        var sourcePath = context.Dialplans.Current.SourcePath;
+        _base = context.Dialplans.Current;
+        var promptDirectory = _base.PromptDirectory;
+        var sourcePath = _base.SourcePath;
         try
         {
             var current = await versions.GetCurrentSequenceAsync(stoppingToken).ConfigureAwait(false);
             if (current > 0)
             {
-                await ApplyAsync(current, promptDirectory, sourcePath, stoppingToken).ConfigureAwait(false);
+                await ApplyVersionAsync(current, promptDirectory, sourcePath, stoppingToken).ConfigureAwait(false);
             }
+
+            await ReadEmergencyAsync(stoppingToken).ConfigureAwait(false);
+            await ReadHoursAsync(stoppingToken).ConfigureAwait(false);
+            Publish();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -31,9 +44,27 @@ public sealed class DialplanFollower(CallContext context, DialplanVersionStore v
         {
             try
             {
-                await foreach (var sequence in versions.WatchAsync(stoppingToken).ConfigureAwait(false))
+                await foreach (var change in live.WatchAsync(stoppingToken).ConfigureAwait(false))
                 {
-                    await ApplyAsync(sequence, promptDirectory, sourcePath, stoppingToken).ConfigureAwait(false);
+                    if (change.StartsWith(DialplanVersionStore.ChangedPrefix, StringComparison.Ordinal) &&
+                        long.TryParse(change.AsSpan(DialplanVersionStore.ChangedPrefix.Length), System.Globalization.CultureInfo.InvariantCulture, out var sequence))
+                    {
+                        await ApplyVersionAsync(sequence, promptDirectory, sourcePath, stoppingToken).ConfigureAwait(false);
+                    }
+                    else if (change == LiveSettingsStore.EmergencyChanged)
+                    {
+                        await ReadEmergencyAsync(stoppingToken).ConfigureAwait(false);
+                    }
+                    else if (change == LiveSettingsStore.HoursChanged)
+                    {
+                        await ReadHoursAsync(stoppingToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        continue;
+                    }
+
+                    Publish();
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -48,7 +79,7 @@ public sealed class DialplanFollower(CallContext context, DialplanVersionStore v
         }
     }
 
-    private async Task ApplyAsync(long sequence, string promptDirectory, string sourcePath, CancellationToken cancellationToken)
+    private async Task ApplyVersionAsync(long sequence, string promptDirectory, string sourcePath, CancellationToken cancellationToken)
     {
         if (await versions.GetAsync(sequence, cancellationToken).ConfigureAwait(false) is not { } version)
         {
@@ -58,28 +89,55 @@ public sealed class DialplanFollower(CallContext context, DialplanVersionStore v
         // prompt_dir resolves against the configured file's folder, as at start (passing DialplanLoadOptions.PromptDirectory
         // makes the loader reject the prompt_dir key).
         var loaded = DialplanLoader.LoadFromText(version.Yaml, sourcePath);
-        if (loaded.Dialplan is { } plan && !string.Equals(plan.PromptDirectory, promptDirectory, StringComparison.Ordinal))
-        {
-            CallLog.DialplanFollowFailed(context.Logger, sequence, $"prompt_dir changed to {plan.PromptDirectory}; prompts stay loaded from {promptDirectory}");
-        }
-
         if (!loaded.IsValid)
         {
             CallLog.DialplanFollowFailed(context.Logger, sequence, loaded.Errors.FirstOrDefault()?.ToString() ?? "invalid");
             return;
         }
 
-        if (loaded.Dialplan!.Version == context.Dialplans.Current.Version)
+        var plan = loaded.Dialplan!;
+        if (!string.Equals(plan.PromptDirectory, promptDirectory, StringComparison.Ordinal))
         {
-            return;
+            CallLog.DialplanFollowFailed(context.Logger, sequence, $"prompt_dir changed to {plan.PromptDirectory}; prompts stay loaded from {promptDirectory}");
         }
 
-        context.Dialplans.Publish(loaded.Dialplan);
-        foreach (var queue in loaded.Dialplan.Queues.Values)
+        _base = plan;
+        foreach (var queue in plan.Queues.Values)
         {
             await context.Acd.ConfigureQueueAsync(QueueOptionsMapper.ToQueueOptions(queue), cancellationToken).ConfigureAwait(false);
         }
 
-        CallLog.DialplanFollowed(context.Logger, sequence, loaded.Dialplan.Version);
+        CallLog.DialplanFollowed(context.Logger, sequence, plan.Version);
+    }
+
+    private async Task ReadEmergencyAsync(CancellationToken cancellationToken)
+    {
+        var message = await live.GetEmergencyAsync(cancellationToken).ConfigureAwait(false);
+        // Never set (no author, no time): the dialplan's own emergency block applies.
+        _emergency = string.IsNullOrEmpty(message.UpdatedBy) && message.UpdatedAt is null
+            ? null
+            : new EmergencyMessage(message.Enabled, message.Prompts.Count > 0 ? [.. message.Prompts] : ["emergency"], message.Closed, SourceLocation.None);
+    }
+
+    private async Task ReadHoursAsync(CancellationToken cancellationToken)
+    {
+        var hours = await live.GetHoursAsync(cancellationToken).ConfigureAwait(false);
+        _hours = hours is null ? null : Api.Live.OpeningHoursMapper.ToDialplan(hours, out _);
+    }
+
+    private void Publish()
+    {
+        var plan = _base!;
+        if (_emergency is null && _hours is null && ReferenceEquals(plan, context.Dialplans.Current))
+        {
+            return;
+        }
+
+        var effective = plan with { Emergency = _emergency ?? plan.Emergency, Hours = _hours ?? plan.Hours };
+        if (!ReferenceEquals(effective, context.Dialplans.Current))
+        {
+            context.Dialplans.Publish(effective);
+            CallLog.LiveSettingsApplied(context.Logger, effective.Version, effective.Emergency.Enabled, _hours is not null);
+        }
     }
 }

@@ -59,10 +59,9 @@ public static class CallFlowServiceCollectionExtensions
             services.AddSwitchboardApi(configuration);
         }
 
-        services.AddSingleton<CallManager>(sp => new CallManager(sp.GetRequiredService<CallContext>(), sp.GetRequiredService<AcdScheduler>(),
+        services.AddHostedService(sp => new CallManager(sp.GetRequiredService<CallContext>(), sp.GetRequiredService<AcdScheduler>(),
             sp.GetRequiredService<RedisCallControl>()));
-        services.AddHostedService(sp => sp.GetRequiredService<CallManager>());
-        services.AddHostedService(sp => new DialplanFollower(sp.GetRequiredService<CallContext>(), sp.GetRequiredService<Api.Dialplans.DialplanVersionStore>()));
+        services.AddHostedService(sp => new DialplanFollower(sp.GetRequiredService<CallContext>(), sp.GetRequiredService<Api.Dialplans.DialplanVersionStore>(), sp.GetRequiredService<Api.Live.LiveSettingsStore>()));
         return services;
     }
 

@@ -19,6 +19,7 @@ public sealed class SipTelephony : ISipTransportHealth, IAsyncDisposable
 {
     private readonly SipNetworkTransport _transport;
     private readonly bool _tcp;
+    private int _disposed;
 
     public SipTelephony(SipOptions sip, IRegistrationStore registrations, ISipCredentialStore credentials, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     {
@@ -73,5 +74,12 @@ public sealed class SipTelephony : ISipTransportHealth, IAsyncDisposable
             $"SIP stack listening; {UserAgent.DialogCount} dialogs, {Layer.ServerTransactionCount + Layer.ClientTransactionCount} transactions");
     }
 
-    public ValueTask DisposeAsync() => _transport.DisposeAsync();
+    /// <summary>Closes the transport; idempotent (the container may reach this object through two registrations).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            await _transport.DisposeAsync().ConfigureAwait(false);
+        }
+    }
 }

@@ -74,7 +74,7 @@ internal sealed class CallFlowHarness : IAsyncDisposable
             ["Sip:Accounts:0:User"] = AgentId,
             ["Sip:Accounts:0:Password"] = AgentPassword,
             ["Redis:Configuration"] = (redisServer ?? RedisServer.Shared).Configuration,
-        }).DefaultTimeout();
+        }).WaitAsync(TimeSpan.FromSeconds(40)); // start-up on a loaded 2-core machine
         BaresipPhone? phone = null;
         try
         {

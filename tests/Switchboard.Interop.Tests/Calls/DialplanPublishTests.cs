@@ -22,7 +22,7 @@ public sealed class DialplanPublishTests
             .Replace("no_agents: closed", "no_agents: wait", StringComparison.Ordinal);
         await harness.Supervisor.PublishDialplanAsync(new PublishDialplanRequest { Yaml = yaml, Comment = "e2e: key 1 to vaxel" }, harness.SupervisorHeaders)
             .ResponseAsync.DefaultTimeout();
-        var followed = WaitForOutputAsync(harness, "is now current for new calls");
+        var followed = WaitForOutputAsync(harness, "live hours");
         Assert.True(await Task.WhenAny(followed, Task.Delay(TestTimeouts.Default)) == followed, "the node did not take the published dialplan: " + harness.Server.StandardOutput);
 
         await first.SendDtmfAsync("1").DefaultTimeout();
@@ -35,6 +35,27 @@ public sealed class DialplanPublishTests
         Assert.Equal(["bsu", "vaxel"], enqueued.Select(e => e.Queue).Order(StringComparer.Ordinal));
         await first.HangupAsync().DefaultTimeout();
         await second.HangupAsync().DefaultTimeout();
+    }
+
+    [Fact]
+    public async Task SetEmergencyMessage_ClosingTheLineLive_NewCallHearsItAndIsNotQueued()
+    {
+        await using var harness = await CallFlowHarness.StartAsync();
+        var request = new SetEmergencyMessageRequest { Enabled = true, Closed = true };
+        request.Prompts.Add("emergency");
+        await harness.Supervisor.SetEmergencyMessageAsync(request, harness.SupervisorHeaders).ResponseAsync.DefaultTimeout();
+        var applied = WaitForOutputAsync(harness, "emergency message True");
+        Assert.True(await Task.WhenAny(applied, Task.Delay(TestTimeouts.Default)) == applied, "the node did not take the emergency message: " + harness.Server.StandardOutput);
+
+        await using var caller = await BaresipPhone.StartAsync(new BaresipOptions { User = "0703333333" }).DefaultTimeout();
+        await caller.DialAsync(harness.IvrUri).DefaultTimeout();
+        await caller.WaitForEventAsync(BaresipEventType.CallEstablished).DefaultTimeout();
+        await caller.SendDtmfAsync("1").DefaultTimeout();
+
+        // The line is closed by the emergency message: it plays, then the server hangs up; nobody is queued.
+        await caller.WaitForEventAsync(BaresipEventType.CallClosed).WaitAsync(TimeSpan.FromSeconds(40));
+        var all = await harness.Acd.ReadEventsAsync(null, 1000).DefaultTimeout();
+        Assert.DoesNotContain(all, e => e.Type == AcdEventType.Enqueued);
     }
 
     private static async Task WaitForOutputAsync(CallFlowHarness harness, string text)
