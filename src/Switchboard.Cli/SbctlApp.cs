@@ -12,6 +12,7 @@ public static class SbctlApp
         var root = new RootCommand("sbctl: Switchboard control (dialplans, opening hours)");
         root.Subcommands.Add(DialplanCommand.Create());
         root.Subcommands.Add(HoursCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(AgentCommand.Create());
         root.Subcommands.Add(SupervisorCommand.Create());
         return root;
