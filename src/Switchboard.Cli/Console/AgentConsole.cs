@@ -15,6 +15,8 @@ internal sealed partial class AgentConsole
     private readonly AgentConsoleOptions _options;
     private readonly TextWriter _output;
     private readonly TextWriter _error;
+    private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(2);
+    private readonly TimeProvider _timeProvider;
     private readonly Lock _gate = new();
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private string? _offeredCallId;
@@ -24,8 +26,9 @@ internal sealed partial class AgentConsole
     private int _callsFinished;
     private int _failures;
 
-    public AgentConsole(AgentService.AgentServiceClient client, Metadata headers, AgentConsoleOptions options, TextWriter output, TextWriter error)
+    public AgentConsole(AgentService.AgentServiceClient client, Metadata headers, AgentConsoleOptions options, TextWriter output, TextWriter error, TimeProvider? timeProvider = null)
     {
+        _timeProvider = timeProvider ?? TimeProvider.System;
         _client = client;
         _headers = headers;
         _options = options;
@@ -51,23 +54,22 @@ internal sealed partial class AgentConsole
                 Print($"state {AgentText.State(status.State)}");
             }
         }
-        catch (RpcException ex) when (ex.StatusCode != StatusCode.Cancelled)
+        catch (RpcException ex)
         {
-            PrintError(RpcErrors.Describe(ex));
+            PrintError(ex.StatusCode == StatusCode.Cancelled ? "cancelled" : RpcErrors.Describe(ex));
             return RpcErrors.ExitCode;
         }
 
-        using var events = _client.Events(new EventsRequest { AgentId = AgentId }, _headers, cancellationToken: stop.Token);
-        var eventLoop = ReadEventsAsync(events, stop.Token);
+        var eventLoop = ReadEventsAsync(stop.Token);
         var inputLoop = ReadInputAsync(input, stop.Token);
         using (cancellationToken.Register(() => _done.TrySetResult()))
         {
             await Task.WhenAny(eventLoop, _done.Task);
         }
 
-        var streamFailed = eventLoop.IsCompleted && eventLoop.Result;
         await stop.CancelAsync();
         await Task.WhenAll(eventLoop, inputLoop);
+        var streamFailed = await eventLoop;
 
         if (_options.SignOutOnExit && !cancellationToken.IsCancellationRequested)
         {
@@ -83,33 +85,55 @@ internal sealed partial class AgentConsole
 
     private string AgentId => _options.AgentId ?? string.Empty;
 
-    /// <summary>Reads the event stream; returns true when it failed (not when cancelled).</summary>
-    private async Task<bool> ReadEventsAsync(AsyncServerStreamingCall<AgentEvent> events, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the event stream, reconnecting after a lost connection (the server replays a pending offer);
+    /// returns true when it failed for good (not when cancelled).
+    /// </summary>
+    private async Task<bool> ReadEventsAsync(CancellationToken cancellationToken)
     {
-        try
+        var connected = false;
+        while (true)
         {
-            await foreach (var e in events.ResponseStream.ReadAllAsync(cancellationToken))
+            try
             {
-                FillCallId(e);
-                Print(AgentText.Event(e));
-                await OnEventAsync(e, cancellationToken);
-            }
+                using var events = _client.Events(new EventsRequest { AgentId = AgentId }, _headers, cancellationToken: cancellationToken);
+                await foreach (var e in events.ResponseStream.ReadAllAsync(cancellationToken))
+                {
+                    connected = true;
+                    FillCallId(e);
+                    Print(AgentText.Event(e));
+                    await OnEventAsync(e, cancellationToken);
+                }
 
-            PrintError("event stream closed by the server");
-            return true;
-        }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled || cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-        catch (RpcException ex)
-        {
-            PrintError("event stream: " + RpcErrors.Describe(ex));
-            return true;
+                PrintError("event stream closed by the server");
+                return true;
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled || cancellationToken.IsCancellationRequested)
+            {
+                return false;
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.Unavailable && connected)
+            {
+                // The stream worked before: the server restarted or the network blinked. Try again.
+                PrintError($"event stream lost ({ex.Status.Detail}); reconnecting in {ReconnectDelay.TotalSeconds:0} s");
+                try
+                {
+                    await Task.Delay(ReconnectDelay, _timeProvider, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return false;
+                }
+            }
+            catch (RpcException ex)
+            {
+                PrintError("event stream: " + RpcErrors.Describe(ex));
+                return true;
+            }
         }
     }
 
