@@ -14,8 +14,9 @@ public sealed record SipRegistrarOptions
     public TimeSpan MaxExpires { get; init; } = TimeSpan.FromHours(2);
 
     /// <summary>
-    /// Challenge algorithms offered, one challenge each (RFC 8760 §2.4). MD5 comes first by default because some clients
-    /// (baresip 1.0's libre) take the first challenge and fail on SHA-256; put SHA-256 first for clients that handle it.
+    /// Challenge algorithms offered, one challenge each, in order of preference (RFC 8760 §2.4: strongest first, so SHA-256
+    /// before MD5 by default). baresip 1.0 (libre) gives up with ENOSYS when any SHA-256 challenge is offered, even beside
+    /// an MD5 one; for such phones configure <c>[DigestAlgorithm.Md5]</c> only (verified by the baresip interop test).
     /// </summary>
-    public IReadOnlyList<string> Algorithms { get; init; } = [Authentication.DigestAlgorithm.Md5, Authentication.DigestAlgorithm.Sha256];
+    public IReadOnlyList<string> Algorithms { get; init; } = [Authentication.DigestAlgorithm.Sha256, Authentication.DigestAlgorithm.Md5];
 }

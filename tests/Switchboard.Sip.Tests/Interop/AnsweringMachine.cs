@@ -9,6 +9,7 @@ internal sealed class AnsweringMachine : IAsyncDisposable
     private readonly Task _loop;
     private int _answered;
     private int _ended;
+    private readonly TaskCompletionSource _firstAnswered = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public AnsweringMachine(SipUserAgent ua)
     {
@@ -33,6 +34,9 @@ internal sealed class AnsweringMachine : IAsyncDisposable
 
     public int Ended => Volatile.Read(ref _ended);
 
+    /// <summary>Completes when the first call has been answered and ACKed (a peer may see 200 before we see its ACK).</summary>
+    public Task FirstAnswered => _firstAnswered.Task;
+
     private async Task HandleAsync(IncomingCall call)
     {
         try
@@ -40,6 +44,7 @@ internal sealed class AnsweringMachine : IAsyncDisposable
             await call.RingAsync();
             var dialog = await call.AnswerAsync(TestSdp.ContentType, TestSdp.Create());
             Interlocked.Increment(ref _answered);
+            _firstAnswered.TrySetResult();
             await dialog.Terminated;
             Interlocked.Increment(ref _ended);
         }

@@ -52,13 +52,13 @@ public sealed class SipRegistrarTests
     }
 
     [Fact]
-    public async Task Process_NoCredentials_401WithMd5AndSha256Challenges()
+    public async Task Process_NoCredentials_401WithSha256ThenMd5Challenges()
     {
         var response = await _registrar.ProcessAsync(Register("<sip:agent7@127.0.0.1:5062>"), Source).DefaultTimeout();
 
         Assert.Equal(401, response.StatusCode);
         var challenges = response.Headers.GetAll(SipHeaderNames.WwwAuthenticate).Select(DigestChallenge.Parse).ToList();
-        Assert.Equal(["MD5", "SHA-256"], challenges.Select(c => c.Algorithm));
+        Assert.Equal(["SHA-256", "MD5"], challenges.Select(c => c.Algorithm));
         Assert.All(challenges, c => Assert.False(c.Stale));
     }
 
