@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Acd.Store;
+using Switchboard.Dialplan.Versions;
+using Switchboard.Server.Hosting;
+using Switchboard.TestSupport;
+
+namespace Switchboard.Server.Tests.Web;
+
+public sealed class MetricsEndpointTests
+{
+    [Fact]
+    public async Task Metrics_Scraped_PrometheusTextWithQueuesAgentsAndRedisPing()
+    {
+        var web = new Uri($"http://127.0.0.1:{RedisServer.FreeTcpPort()}");
+        var app = await SwitchboardHost.BuildAsync([], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Sip:Port"] = LoopbackPorts.FreeUdpAndTcp().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Api:Url"] = $"http://127.0.0.1:{RedisServer.FreeTcpPort()}",
+            ["Web:Url"] = web.ToString(),
+            ["Redis:Configuration"] = RedisServer.Shared.Configuration,
+            ["Dialplan:Path"] = TestDialplan.Path,
+            ["Acd:Tenant"] = RedisServerFixture.NewKeyPrefix(),
+        })).DefaultTimeout();
+        await using var _ = app;
+        await SwitchboardHost.StartAsync(app).DefaultTimeout();
+        using var http = new HttpClient();
+
+        using var response = await http.GetAsync(new Uri(web, "/metrics")).DefaultTimeout();
+        var text = await response.Content.ReadAsStringAsync().DefaultTimeout();
+
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        var queue = app.Services.GetRequiredService<DialplanRegistry>().Current.Queues.Keys.First();
+        Assert.Contains($"switchboard_queue_waiting{{queue=\"{queue}\"}} 0\n", text, StringComparison.Ordinal);
+        Assert.Contains("# TYPE switchboard_agents gauge\n", text, StringComparison.Ordinal);
+        Assert.Contains("switchboard_agents{state=\"Ready\"} 0\n", text, StringComparison.Ordinal);
+        Assert.Matches(@"switchboard_redis_ping_seconds [0-9.E-]+\n", text);
+        Assert.All(text.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.True(line.StartsWith("# ", StringComparison.Ordinal) || line.StartsWith("switchboard_", StringComparison.Ordinal), line));
+        Assert.NotNull(app.Services.GetRequiredService<AcdStore>());
+        await app.StopAsync().DefaultTimeout();
+    }
+}
