@@ -1,3 +1,4 @@
+using Switchboard.Server.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -137,6 +138,7 @@ public static partial class SwitchboardHost
         var web = $"*:{settings.WebListen.EndPoint.Port}";
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
             .RequireHost(web);
+        app.MapSwitchboardMetrics().RequireHost(web);
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");
