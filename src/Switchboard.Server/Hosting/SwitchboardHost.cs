@@ -1,4 +1,3 @@
-using Switchboard.Server.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -8,6 +7,7 @@ using Switchboard.Server.Configuration;
 using Switchboard.Server.Health;
 using Switchboard.Server.Redis;
 using Switchboard.Server.Telephony;
+using Switchboard.Server.Web;
 
 namespace Switchboard.Server.Hosting;
 
