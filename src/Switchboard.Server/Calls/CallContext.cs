@@ -1,5 +1,6 @@
 using Switchboard.Acd.Store;
 using Switchboard.Dialplan.Versions;
+using Switchboard.Media.Sessions;
 using Switchboard.Server.Telephony;
 
 namespace Switchboard.Server.Calls;

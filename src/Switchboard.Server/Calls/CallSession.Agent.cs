@@ -13,8 +13,8 @@ namespace Switchboard.Server.Calls;
 
 public sealed partial class CallSession
 {
-    private RtpLeg? _agentLeg;
-    private SdpSessionDescription? _agentOffer;
+    private CallMedia? _agentLeg;
+    private byte[]? _agentOffer;
     private SipDialog? _agentDialog;
     private CancellationTokenSource? _agentDial;
     private string? _agentId;
@@ -36,15 +36,15 @@ public sealed partial class CallSession
 
         Phase = CallPhase.DialingAgent;
         _agentId = e.AgentId;
-        _agentLeg = _context.Media.CreateLeg();
-        _agentOffer = _context.Media.CreateOffer(_agentLeg);
+        _agentLeg = CallMedia.Create(_context.Media);
+        _agentOffer = _agentLeg.CreateOffer();
         _agentDial = CancellationTokenSource.CreateLinkedTokenSource(_ended.Token);
         var ringTimeout = _queue?.OfferTimeout is { } t && t > TimeSpan.Zero ? t : TimeSpan.FromSeconds(20);
         _ = DialAgentAsync(e.AgentId, e.AgentSipAddress, _agentOffer, ringTimeout, _agentDial.Token);
     }
 
     /// <summary>UAC INVITE to the agent's phone: its registered contact when there is one, else the address it signed in with.</summary>
-    private async Task DialAgentAsync(string agentId, string? sipAddress, SdpSessionDescription offer, TimeSpan ringTimeout, CancellationToken cancellationToken)
+    private async Task DialAgentAsync(string agentId, string? sipAddress, byte[] offer, TimeSpan ringTimeout, CancellationToken cancellationToken)
     {
         try
         {
@@ -74,8 +74,7 @@ public sealed partial class CallSession
                 Destination = destination,
                 From = new SipNameAddress(SipUri.Create(CallerNumber, _context.Sip.UserAgent.ContactFor(SipTransportKind.Udp).Uri.Host)),
             };
-            var body = System.Text.Encoding.UTF8.GetBytes(offer.ToString());
-            var result = await _context.Sip.UserAgent.InviteAsync(target, MediaEngine.SdpContentType, body, options, cancellationToken).ConfigureAwait(false);
+                        var result = await _context.Sip.UserAgent.InviteAsync(target, CallMedia.SdpContentType, offer, options, cancellationToken).ConfigureAwait(false);
             Post(new CallSessionEvent.AgentDialed(agentId, result, null));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -100,7 +99,7 @@ public sealed partial class CallSession
 
         if (result is { Answered: true, Dialog: { } dialog } && _agentLeg is not null && _agentOffer is not null)
         {
-            var media = _context.Media.Complete(_agentLeg, _agentOffer, result.AnswerBody);
+            var media = _agentLeg.AcceptAnswer(result.AnswerBody);
             if (media.IsAccepted)
             {
                 _agentDialog = dialog;
@@ -115,7 +114,7 @@ public sealed partial class CallSession
 
                 StopPlaying();
                 Phase = CallPhase.Connected;
-                RtpLeg.Bridge(_callerLeg!, _agentLeg);
+                CallMedia.Bridge(_callerLeg!, _agentLeg);
                 CallLog.Connected(_context.Logger, CallId, dialed.AgentId, media.Media!.Codec.ToString());
                 return;
             }

@@ -23,7 +23,7 @@ public sealed partial class CallSession : IAsyncDisposable
     private readonly Channel<object> _events = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, ITimer> _timers = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _ended = new();
-    private RtpLeg? _callerLeg;
+    private CallMedia? _callerLeg;
     private SipDialog? _callerDialog;
     private IvrSession? _ivr;
     private IAudioSource? _playing;
@@ -96,8 +96,8 @@ public sealed partial class CallSession : IAsyncDisposable
             return false;
         }
 
-        var leg = _context.Media.CreateLeg();
-        var (result, answer) = _context.Media.Answer(leg, _incoming.OfferBody);
+        var leg = CallMedia.Create(_context.Media);
+        var (result, answer) = leg.AcceptOffer(_incoming.OfferBody);
         if (!result.IsAccepted)
         {
             CallLog.Rejected(_context.Logger, CallId, result.FailureReason);
@@ -111,7 +111,7 @@ public sealed partial class CallSession : IAsyncDisposable
         leg.SourceFinished += source => Post(new CallSessionEvent.PlaybackDone(source));
         try
         {
-            _callerDialog = await _incoming.AnswerAsync(MediaEngine.SdpContentType, answer, cancellationToken).ConfigureAwait(false);
+            _callerDialog = await _incoming.AnswerAsync(CallMedia.SdpContentType, answer, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
         {

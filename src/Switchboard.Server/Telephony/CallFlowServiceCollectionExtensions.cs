@@ -7,6 +7,7 @@ using Switchboard.Api.Calls;
 using Switchboard.Api.Hosting;
 using Switchboard.Dialplan.Loading;
 using Switchboard.Dialplan.Versions;
+using Switchboard.Media.Sessions;
 using Switchboard.Server.Calls;
 using Switchboard.Server.Configuration;
 using Switchboard.Server.Health;
@@ -17,7 +18,7 @@ namespace Switchboard.Server.Telephony;
 /// <summary>
 /// Registers the call flow: the SIP stack and registrar, the media engine and prompts, the dialplan registry, the ACD
 /// store and scheduler, the gRPC API, and the <see cref="CallManager"/> that joins them.
-/// Settings: <c>Sip:Accounts:&lt;n&gt;:User/Password</c> (agent phones' digest accounts), <c>Acd:Tenant</c>, <c>Acd:NodeId</c>.
+/// Settings: <c>Media:*</c> (see <see cref="MediaConfiguration"/>), <c>Sip:Accounts:&lt;n&gt;:User/Password</c> (agent phones' digest accounts), <c>Acd:Tenant</c>, <c>Acd:NodeId</c>.
 /// </summary>
 public static class CallFlowServiceCollectionExtensions
 {
@@ -44,7 +45,9 @@ public static class CallFlowServiceCollectionExtensions
         services.AddSingleton(sp => new SipTelephony(settings.Sip, sp.GetRequiredService<IRegistrationStore>(), sp.GetRequiredService<ISipCredentialStore>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
         services.Replace(ServiceDescriptor.Singleton<ISipTransportHealth>(sp => sp.GetRequiredService<SipTelephony>()));
-        services.AddSingleton(sp => new MediaEngine(settings.Sip, sp.GetRequiredService<TimeProvider>()));
+        var mediaOptions = MediaConfiguration.Read(configuration.GetSection("Media"), settings.Sip);
+        services.AddSingleton(mediaOptions);
+        services.AddSingleton(sp => new MediaEngine(mediaOptions, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PromptCatalog>();
         services.AddSingleton(sp => new CallContext(
             sp.GetRequiredService<SipTelephony>(),
