@@ -188,17 +188,18 @@ public sealed partial class BaresipPhone
         var client = new TcpClient(AddressFamily.InterNetwork) { NoDelay = true };
         await client.ConnectAsync(new IPEndPoint(IPAddress.Loopback, ControlPort), cancellationToken).ConfigureAwait(false);
         _connection = client;
-        _readLoop = Task.Run(() => ReadLoopAsync(client), CancellationToken.None);
+        // Take the stream now: a phone disposed before the loop's first turn has already closed the client.
+        var stream = client.GetStream();
+        _readLoop = Task.Run(() => ReadLoopAsync(stream), CancellationToken.None);
     }
 
-    private async Task ReadLoopAsync(TcpClient client)
+    private async Task ReadLoopAsync(NetworkStream stream)
     {
         var buffer = new byte[64 * 1024];
         var count = 0;
         Exception error = new InvalidOperationException("baresip closed its control connection");
         try
         {
-            var stream = client.GetStream();
             while (true)
             {
                 if (count == buffer.Length)
