@@ -262,11 +262,35 @@ public sealed partial class BaresipPhone
             return;
         }
 
+        AddEvent(sequence => BaresipEvent.FromJson(sequence, root));
+    }
+
+    /// <summary>
+    /// baresip prints "user@host: {0/UDP/v4} 200 OK () [1 binding]" when a registration succeeds. Its first
+    /// registration can finish before our control connection is up, and ctrl_tcp does not replay the
+    /// REGISTER_OK it sent to nobody, so the console line counts as that event too.
+    /// </summary>
+    private void OnConsoleLine(string? line)
+    {
+        if (line is not null && IsRegistrationLine(line))
+        {
+            AddEvent(sequence => new BaresipEvent(sequence, BaresipEventType.RegisterOk, null, null, null, "console"));
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@" 200 OK \(.*\) \[[1-9][0-9]* bindings?\]")]
+    private static partial System.Text.RegularExpressions.Regex RegisteredLine();
+
+    /// <summary>True for baresip's console line of a successful registration with at least one binding.</summary>
+    internal static bool IsRegistrationLine(string line) => RegisteredLine().IsMatch(line);
+
+    private void AddEvent(Func<long, BaresipEvent> create)
+    {
         List<EventWaiter> completed = [];
         BaresipEvent added;
         lock (_events)
         {
-            added = BaresipEvent.FromJson(_events.Count, root);
+            added = create(_events.Count);
             _events.Add(added);
             if (added.Type == BaresipEventType.CallDtmfStart && added.Param is { Length: > 0 } digit)
             {

@@ -88,7 +88,11 @@ public sealed partial class BaresipPhone : IAsyncDisposable
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var phone = new BaresipPhone(process, options, directory, sipPort, controlPort, recordings);
-        process.OutputDataReceived += (_, e) => phone._log.AppendLine(e.Data);
+        process.OutputDataReceived += (_, e) =>
+        {
+            phone._log.AppendLine(e.Data);
+            phone.OnConsoleLine(e.Data);
+        };
         process.ErrorDataReceived += (_, e) => phone._log.AppendLine(e.Data);
         process.Start();
         process.StandardInput.Close();
