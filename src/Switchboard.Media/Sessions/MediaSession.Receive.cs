@@ -25,23 +25,10 @@ public sealed partial class MediaSession
         var from = new SocketAddress(_socket.AddressFamily);
         while (!cancellationToken.IsCancellationRequested)
         {
-            int length;
-            try
-            {
-                length = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, from, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
+            var length = await ReceiveDatagramAsync(_socket, buffer, from, cancellationToken).ConfigureAwait(false);
+            if (length < 0)
             {
                 return;
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                // ICMP errors from an earlier send surface here on some platforms; keep listening.
-                continue;
             }
 
             try
@@ -52,6 +39,33 @@ public sealed partial class MediaSession
             catch (Exception)
 #pragma warning restore CA1031
             {
+            }
+        }
+    }
+
+    /// <summary>
+    /// Receives one datagram into <paramref name="buffer"/>; -1 once the socket is closed or the session stopped.
+    /// Socket errors (ICMP errors from an earlier send surface here on some platforms) are skipped.
+    /// </summary>
+    private static async ValueTask<int> ReceiveDatagramAsync(Socket socket, byte[] buffer, SocketAddress from, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return await socket.ReceiveFromAsync(buffer, SocketFlags.None, from, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return -1;
+            }
+            catch (ObjectDisposedException)
+            {
+                return -1;
+            }
+            catch (SocketException)
+            {
+                // Keep listening.
             }
         }
     }

@@ -95,22 +95,10 @@ public sealed partial class MediaSession
         var from = new SocketAddress(_rtcpSocket.AddressFamily);
         while (!cancellationToken.IsCancellationRequested)
         {
-            int length;
-            try
-            {
-                length = await _rtcpSocket.ReceiveFromAsync(buffer, SocketFlags.None, from, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
+            var length = await ReceiveDatagramAsync(_rtcpSocket, buffer, from, cancellationToken).ConfigureAwait(false);
+            if (length < 0)
             {
                 return;
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                continue;
             }
 
             Interlocked.Exchange(ref _lastActivity, _engine.TimeProvider.GetTimestamp());
