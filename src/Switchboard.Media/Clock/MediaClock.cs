@@ -87,8 +87,18 @@ public sealed class MediaClock : IAsyncDisposable
             EnsureStarted();
             _loopCancellation = new CancellationTokenSource();
             var token = _loopCancellation.Token;
+            if (ReferenceEquals(_timeProvider, TimeProvider.System))
+            {
+                // Real time: a dedicated thread, so a tick never queues behind thread-pool work.
+                var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                var thread = new Thread(() => RunDedicated(token, done)) { IsBackground = true, Name = "media-clock" };
+                _loop = done.Task;
+                thread.Start();
+                return;
+            }
 
-            // One timer, re-armed for each tick's exact due time, wakes the loop; ticks are computed from elapsed time.
+            // Other time providers (tests): one timer, re-armed for each tick's exact due time, wakes the loop; ticks
+            // are computed from elapsed time.
             _timer = _timeProvider.CreateTimer(_ => Wake(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             _loop = Task.Run(() => RunAsync(token), CancellationToken.None);
         }
@@ -202,6 +212,54 @@ public sealed class MediaClock : IAsyncDisposable
             }
 
             await _wake.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The real-time loop: sleep (a timed wait on the cancellation handle, which stop interrupts) until
+    /// <see cref="MediaClockOptions.SpinWindow"/> before the next tick is due, then wait actively for the rest.
+    /// </summary>
+    private void RunDedicated(CancellationToken cancellationToken, TaskCompletionSource done)
+    {
+        var period = _options.Period;
+        var spin = _options.SpinWindow < TimeSpan.Zero ? TimeSpan.Zero : _options.SpinWindow;
+        var handle = cancellationToken.WaitHandle;
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                RunDueTicks();
+                var nextDue = period * (Interlocked.Read(ref _tick) + 1);
+                var wait = nextDue - _timeProvider.GetElapsedTime(_start);
+                var sleep = wait - spin;
+                if (sleep >= TimeSpan.FromMilliseconds(1))
+                {
+                    // Timed waits round to whole milliseconds: sleep the whole part, the window absorbs the rest.
+                    handle.WaitOne((int)sleep.TotalMilliseconds);
+                    continue;
+                }
+
+                var spinner = default(SpinWait);
+                while (_timeProvider.GetElapsedTime(_start) < nextDue && !cancellationToken.IsCancellationRequested)
+                {
+                    if (spin == TimeSpan.Zero)
+                    {
+                        handle.WaitOne(1);
+                    }
+                    else
+                    {
+                        spinner.SpinOnce(sleep1Threshold: -1);
+                    }
+                }
+            }
+
+            done.TrySetResult();
+        }
+#pragma warning disable CA1031 // The loop's failure is handed to whoever awaits the clock's end.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            done.TrySetException(ex);
         }
     }
 

@@ -20,4 +20,13 @@ public sealed record MediaClockOptions
 
     /// <summary>Below this many streams a tick runs on the clock loop alone (parallel dispatch costs more than it saves).</summary>
     public int ParallelThreshold { get; init; } = 256;
+
+    /// <summary>
+    /// On the system clock, the loop runs on a dedicated thread that sleeps until shortly before each tick and then
+    /// waits out the rest actively, so ticks are not delayed behind thread-pool work (socket completions) or by the
+    /// millisecond granularity of timed waits. This window is that active part: longer gives tighter pacing for more
+    /// CPU (about window / period of one core). Zero sleeps only. Default 1 ms. Ignored on other time providers
+    /// (tests), which use one timer re-armed per tick.
+    /// </summary>
+    public TimeSpan SpinWindow { get; init; } = TimeSpan.FromMilliseconds(1);
 }

@@ -131,6 +131,30 @@ public sealed class MediaClockTests
         Assert.Equal(5, clock.CurrentTick);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(0)]
+    public async Task Start_OnSystemClock_DedicatedThreadTicksInOrderAndStopsOnDispose(int spinWindowMs)
+    {
+        var clock = new MediaClock(TimeProvider.System, new MediaClockOptions { SpinWindow = TimeSpan.FromMilliseconds(spinWindowMs) });
+        var stream = new SignallingStream();
+        clock.Register(stream);
+        clock.Start();
+
+        for (var i = 1; i <= 5; i++)
+        {
+            await stream.Ticked.WaitAsync().DefaultTimeout();
+        }
+
+        await clock.DisposeAsync().AsTask().DefaultTimeout();
+        var ticksAtStop = clock.CurrentTick;
+        var metrics = clock.GetMetrics();
+
+        Assert.True(ticksAtStop >= 5, $"ticks {ticksAtStop}");
+        Assert.Equal(ticksAtStop, metrics.Ticks + metrics.SkippedTicks);
+        Assert.Equal(ticksAtStop, clock.CurrentTick); // nothing runs after the clock stopped
+    }
+
     [Fact]
     public void RunDueTicks_ManyStreamsInParallelSlices_TicksEachStreamOncePerTick()
     {
