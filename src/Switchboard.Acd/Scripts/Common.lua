@@ -60,7 +60,7 @@ local function setAgentState(id, state, reason, callId)
   redis.call('HSET', key, 'state', state, 'reason', reason or '', 'since', NOW, 'call', callId or '')
   indexAgent(id, qs, state)
   emit({ 'type', 'agent_state', 'agent', id, 'from', old[1] or '', 'state', state, 'reason', reason or '', 'call', callId or '' })
-  publishAgent(id, 'state', nil)
+  publishAgent(id, 'state', (callId and callId ~= '') and { call = callId } or nil)
   return qs
 end
 
