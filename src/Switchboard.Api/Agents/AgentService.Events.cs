@@ -31,6 +31,9 @@ public sealed partial class AgentService
             },
         }, ct).ConfigureAwait(false);
 
+        // After the snapshot, so the state comes first on the stream.
+        var countsPump = PumpQueueCountsAsync(agentId, merged.Writer, ct);
+        _ = CompleteOnFault(countsPump, merged.Writer);
         try
         {
             await foreach (var item in merged.Reader.ReadAllAsync(ct).ConfigureAwait(false))
@@ -45,7 +48,7 @@ public sealed partial class AgentService
         finally
         {
             await cts.CancelAsync().ConfigureAwait(false);
-            await Task.WhenAll(Quiet(acdPump), Quiet(hubPump)).ConfigureAwait(false);
+            await Task.WhenAll(Quiet(acdPump), Quiet(hubPump), Quiet(countsPump)).ConfigureAwait(false);
         }
     }
 

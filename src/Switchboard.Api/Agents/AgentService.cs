@@ -55,11 +55,10 @@ public sealed partial class AgentService(
         var ct = context.CancellationToken;
         await acd.RegisterAgentAsync(agent, ct).ConfigureAwait(false);
         await roster.AddAsync(agentId).ConfigureAwait(false);
-        Check(await acd.ReadyAsync(agentId, ct).ConfigureAwait(false), "sign in");
-        if (request.StartPaused)
-        {
-            Check(await acd.PauseAsync(agentId, AgentMapper.ToAcd(request.PauseReason), ct).ConfigureAwait(false), "pause");
-        }
+        // Straight into the requested state: a paused sign-in never passes through Ready (no offer can slip in between).
+        Check(request.StartPaused
+            ? await acd.PauseAsync(agentId, AgentMapper.ToAcd(request.PauseReason), ct).ConfigureAwait(false)
+            : await acd.ReadyAsync(agentId, ct).ConfigureAwait(false), "sign in");
 
         return new V1.SignInResponse { Status = await StatusAsync(agentId, ct).ConfigureAwait(false) };
     }
