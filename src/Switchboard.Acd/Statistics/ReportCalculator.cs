@@ -69,6 +69,20 @@ public sealed partial class ReportCalculator
         _agents.Clear();
     }
 
+    /// <summary>Forgets the buckets of UTC hours before <paramref name="hour"/> (unix hours); keeps <see cref="State"/>.</summary>
+    public void RemoveBucketsBefore(long hour)
+    {
+        foreach (var key in _queues.Keys.Where(k => k.Item2 < hour).ToList())
+        {
+            _queues.Remove(key);
+        }
+
+        foreach (var key in _agents.Keys.Where(k => k.Item2 < hour).ToList())
+        {
+            _agents.Remove(key);
+        }
+    }
+
     /// <summary>Folds one event in. Unknown or incomplete events are ignored, never thrown on.</summary>
     public void Add(AcdEvent e)
     {

@@ -21,5 +21,19 @@ public sealed record StatisticsOptions
     /// <summary>Wrap-up outcome that counts as resolved at first contact.</summary>
     public string ResolvedOutcome { get; init; } = "resolved";
 
-    internal TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+    /// <summary>The <see cref="TimeZoneId"/> zone; throws <see cref="ArgumentException"/> with the id when unknown.</summary>
+    public TimeZoneInfo TimeZone
+    {
+        get
+        {
+            try
+            {
+                return TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+            }
+            catch (TimeZoneNotFoundException ex)
+            {
+                throw new ArgumentException($"Statistics:TimeZoneId '{TimeZoneId}' is not a known time zone.", ex);
+            }
+        }
+    }
 }

@@ -55,6 +55,7 @@ public static class SwitchboardApiExtensions
             ? new DialplanLoadOptions { CheckPromptFiles = false }
             : new DialplanLoadOptions { PromptDirectory = promptDirectory }));
         services.AddSingleton<DialplanVersionStore>();
+        services.AddSwitchboardStatistics(configuration);
 
         services.AddGrpc()
             .AddServiceOptions<AgentService>(o =>

@@ -7,71 +7,124 @@ using Switchboard.Api.Supervisor.V1;
 namespace Switchboard.Api.Supervisors;
 
 /// <summary>
-/// Builds live queue counts (pure): waiting callers from today's ACD events (enqueued minus answered, abandoned,
-/// lost; escalations move a caller), agent counts from agent statuses.
+/// Live queue counts, built incrementally: feed ACD events in stream order with <see cref="Add"/> (callers waiting =
+/// enqueued minus answered, abandoned, ended, lost; escalations and transfers to a queue move a caller; callback
+/// requests are not callers on the line and are left out), then <see cref="Build(IEnumerable{AgentStatus}, IReadOnlyCollection{string}, DateTimeOffset)"/>
+/// with the agents' statuses. Answered/abandoned counts are every such event fed in (the caller decides the period).
 /// </summary>
-public static class QueueSnapshotBuilder
+public sealed class QueueSnapshotBuilder
 {
-    /// <summary>One status per queue in <paramref name="queues"/> (empty: every queue seen).</summary>
+    private readonly Dictionary<string, (string Queue, DateTimeOffset Since)> _waiting = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Answered, int Abandoned)> _counts = new(StringComparer.Ordinal);
+
+    /// <summary>Callers waiting now per queue with the longest wait, as of the events fed in.</summary>
+    public IEnumerable<(string Queue, int Waiting, DateTimeOffset Oldest)> WaitingByQueue(IReadOnlyCollection<string>? queues = null) =>
+        _waiting.Values
+            .Where(w => queues is null || queues.Count == 0 || queues.Contains(w.Queue))
+            .GroupBy(w => w.Queue, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Count(), g.Min(w => w.Since)));
+
+    /// <summary>Queues seen in the events fed in.</summary>
+    public IEnumerable<string> SeenQueues => _counts.Keys;
+
+    /// <summary>One status per queue in <paramref name="queues"/> (empty: every queue seen) from a whole sequence of events.</summary>
     public static IReadOnlyList<QueueStatus> Build(
         IEnumerable<AcdEvent> events, IEnumerable<AgentStatus> agents, IReadOnlyCollection<string> queues, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(events);
+        var builder = new QueueSnapshotBuilder();
+        foreach (var e in events)
+        {
+            builder.Add(e);
+        }
+
+        return builder.Build(agents, queues, now);
+    }
+
+    /// <summary>Folds one event in (stream order). Events without a call id are ignored.</summary>
+    public void Add(AcdEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (e.CallId is null)
+        {
+            return;
+        }
+
+        switch (e.Type)
+        {
+            case AcdEventType.Enqueued when e.Queue is not null:
+                if (!string.Equals(e.Fields.GetValueOrDefault("kind"), "Callback", StringComparison.OrdinalIgnoreCase))
+                {
+                    var since = long.TryParse(e.Fields.GetValueOrDefault("place"), out var place) && place > 0
+                        ? DateTimeOffset.FromUnixTimeMilliseconds(place)
+                        : e.At;
+                    _waiting[e.CallId] = (e.Queue, since);
+                }
+
+                Count(e.Queue);
+                break;
+            case AcdEventType.Escalated or AcdEventType.TransferredToQueue when e.Queue is not null && _waiting.TryGetValue(e.CallId, out var w):
+                _waiting[e.CallId] = (e.Queue, w.Since);
+                Count(e.Queue);
+                break;
+            case AcdEventType.Answered:
+                _waiting.Remove(e.CallId);
+                if (e.Queue is not null)
+                {
+                    var c = Count(e.Queue);
+                    _counts[e.Queue] = (c.Answered + 1, c.Abandoned);
+                }
+
+                break;
+            case AcdEventType.Abandoned:
+                _waiting.Remove(e.CallId);
+                if (e.Queue is not null)
+                {
+                    var c = Count(e.Queue);
+                    _counts[e.Queue] = (c.Answered, c.Abandoned + 1);
+                }
+
+                break;
+            case AcdEventType.Ended or AcdEventType.NodeLost:
+                _waiting.Remove(e.CallId);
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>Forgets the answered/abandoned counts (e.g. at local midnight); callers waiting stay.</summary>
+    public void ResetCounts()
+    {
+        foreach (var queue in _counts.Keys.ToList())
+        {
+            _counts[queue] = (0, 0);
+        }
+    }
+
+    /// <summary>One status per queue in <paramref name="queues"/> (empty: every queue seen or served).</summary>
+    public IReadOnlyList<QueueStatus> Build(IEnumerable<AgentStatus> agents, IReadOnlyCollection<string> queues, DateTimeOffset now)
+    {
         ArgumentNullException.ThrowIfNull(agents);
         ArgumentNullException.ThrowIfNull(queues);
-        var waiting = new Dictionary<string, (string Queue, DateTimeOffset Since)>(StringComparer.Ordinal);
         var statuses = new SortedDictionary<string, QueueStatus>(StringComparer.Ordinal);
         QueueStatus Of(string queue)
         {
             if (!statuses.TryGetValue(queue, out var status))
             {
-                statuses[queue] = status = new QueueStatus { Queue = queue, LongestWait = new Duration() };
+                var (answered, abandoned) = _counts.GetValueOrDefault(queue);
+                statuses[queue] = status = new QueueStatus { Queue = queue, LongestWait = new Duration(), AnsweredToday = answered, AbandonedToday = abandoned };
             }
 
             return status;
         }
 
-        foreach (var e in events)
+        foreach (var queue in _counts.Keys)
         {
-            if (e.CallId is null)
-            {
-                continue;
-            }
-
-            switch (e.Type)
-            {
-                case AcdEventType.Enqueued when e.Queue is not null:
-                    waiting[e.CallId] = (e.Queue, e.At);
-                    Of(e.Queue);
-                    break;
-                case AcdEventType.Escalated when e.Queue is not null && waiting.TryGetValue(e.CallId, out var w):
-                    waiting[e.CallId] = (e.Queue, w.Since);
-                    break;
-                case AcdEventType.Answered:
-                    waiting.Remove(e.CallId);
-                    if (e.Queue is not null)
-                    {
-                        Of(e.Queue).AnsweredToday++;
-                    }
-
-                    break;
-                case AcdEventType.Abandoned:
-                    waiting.Remove(e.CallId);
-                    if (e.Queue is not null)
-                    {
-                        Of(e.Queue).AbandonedToday++;
-                    }
-
-                    break;
-                case AcdEventType.Ended or AcdEventType.NodeLost:
-                    waiting.Remove(e.CallId);
-                    break;
-                default:
-                    break;
-            }
+            Of(queue);
         }
 
-        foreach (var (queue, since) in waiting.Values)
+        foreach (var (queue, since) in _waiting.Values)
         {
             var status = Of(queue);
             status.Waiting++;
@@ -110,5 +163,15 @@ public static class QueueSnapshotBuilder
         }
 
         return [.. statuses.Values.Where(s => queues.Count == 0 || queues.Contains(s.Queue))];
+    }
+
+    private (int Answered, int Abandoned) Count(string queue)
+    {
+        if (!_counts.TryGetValue(queue, out var c))
+        {
+            _counts[queue] = c = (0, 0);
+        }
+
+        return c;
     }
 }
