@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Switchboard.Sip.Diagnostics;
 using Switchboard.Sip.Registrar;
 using Switchboard.Sip.Transactions;
 using Switchboard.Sip.Transport;
@@ -38,6 +39,9 @@ public sealed class SipEndpoint : IAsyncDisposable
     /// <summary>Messages rejected or dropped as malformed since start.</summary>
     public long MalformedCount => _transport.MalformedCount;
 
+    /// <summary>Counters of messages and transactions (shared by the transport and the transaction layer).</summary>
+    public SipTransactionMetrics Metrics => Transactions.Metrics;
+
     /// <summary>Binds the sockets and starts receiving.</summary>
     public static SipEndpoint Start(SipEndpointOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
     {
@@ -49,7 +53,8 @@ public sealed class SipEndpoint : IAsyncDisposable
         SipRegistrar? registrar = null;
         if (options.Registrar is { } registrarOptions)
         {
-            registrar = new SipRegistrar(options.RegistrationStore ?? new InMemoryRegistrationStore(timeProvider), options.Credentials, timeProvider, registrarOptions);
+            registrar = new SipRegistrar(options.RegistrationStore ?? new InMemoryRegistrationStore(timeProvider), options.Credentials, timeProvider, registrarOptions,
+                logger: loggerFactory.CreateLogger<SipRegistrar>());
             ua.RegisterHandler = registrar;
         }
 

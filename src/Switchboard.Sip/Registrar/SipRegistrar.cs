@@ -1,5 +1,8 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Sip.Authentication;
+using Switchboard.Sip.Diagnostics;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Transactions;
 using Switchboard.Sip.UserAgents;
@@ -17,10 +20,13 @@ public sealed class SipRegistrar : ISipRequestHandler
     private readonly ISipCredentialStore? _credentials;
     private readonly DigestNonceManager _nonces;
     private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
 
+    /// <summary>Creates a registrar; <paramref name="logger"/> receives refused and challenged registrations (<c>SipLog</c> 3030, 3031).</summary>
     public SipRegistrar(IRegistrationStore store, ISipCredentialStore? credentials, TimeProvider timeProvider, SipRegistrarOptions? options = null,
-        DigestNonceManager? nonces = null)
+        DigestNonceManager? nonces = null, ILogger? logger = null)
     {
+        _logger = logger ?? NullLogger.Instance;
         _store = store;
         _credentials = credentials;
         _timeProvider = timeProvider;
@@ -50,7 +56,7 @@ public sealed class SipRegistrar : ISipRequestHandler
             return SipResponseFactory.Create(request, SipStatusCodes.BadRequest, "Bad Request (address-of-record must be a SIP URI)", toTag);
         }
 
-        if (_credentials is not null && await AuthenticateAsync(request, to, toTag, cancellationToken).ConfigureAwait(false) is { } challenge)
+        if (_credentials is not null && await AuthenticateAsync(request, source, to, toTag, cancellationToken).ConfigureAwait(false) is { } challenge)
         {
             return challenge;
         }
@@ -124,7 +130,7 @@ public sealed class SipRegistrar : ISipRequestHandler
     }
 
     /// <summary>Returns a 401/403 to send, or null when the request carries valid credentials for the AOR's user (§22.4).</summary>
-    private async Task<SipResponse?> AuthenticateAsync(SipRequest request, SipNameAddress to, string toTag, CancellationToken cancellationToken)
+    private async Task<SipResponse?> AuthenticateAsync(SipRequest request, Transport.SipEndPoint? source, SipNameAddress to, string toTag, CancellationToken cancellationToken)
     {
         DigestCredentials? credentials = null;
         foreach (var value in request.Headers.GetAll(SipHeaderNames.Authorization))
@@ -138,25 +144,30 @@ public sealed class SipRegistrar : ISipRequestHandler
 
         if (credentials is null)
         {
+            SipLog.RegistrarChallenged(_logger, to.Uri.ToAddressOfRecord(), source, false);
             return Challenge(request, toTag, stale: false);
         }
 
         switch (_nonces.Validate(credentials.Nonce))
         {
             case DigestNonceStatus.Invalid:
+                SipLog.RegistrarAuthFailed(_logger, credentials.Username, source, "unknown or forged nonce, challenged again");
                 return Challenge(request, toTag, stale: false);
             case DigestNonceStatus.Stale:
+                SipLog.RegistrarChallenged(_logger, to.Uri.ToAddressOfRecord(), source, true);
                 return Challenge(request, toTag, stale: true);
         }
 
         var password = await _credentials!.GetPasswordAsync(credentials.Username, Options.Realm, cancellationToken).ConfigureAwait(false);
         if (password is null || !credentials.Verify(password, request.Method))
         {
+            SipLog.RegistrarAuthFailed(_logger, credentials.Username, source, password is null ? "unknown user" : "wrong password (digest mismatch)");
             return SipResponseFactory.Create(request, SipStatusCodes.Forbidden, "Forbidden (bad credentials)", toTag);
         }
 
         if (!string.Equals(to.Uri.UserUnescaped, credentials.Username, StringComparison.Ordinal))
         {
+            SipLog.RegistrarAuthFailed(_logger, credentials.Username, source, $"may not register {to.Uri.ToAddressOfRecord()}");
             return SipResponseFactory.Create(request, SipStatusCodes.Forbidden, "Forbidden (user may not register this address)", toTag);
         }
 

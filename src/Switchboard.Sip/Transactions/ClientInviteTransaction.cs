@@ -34,7 +34,7 @@ public sealed class ClientInviteTransaction : SipClientTransaction
             {
                 if (State is SipTransactionState.Calling or SipTransactionState.Proceeding)
                 {
-                    Complete(LocalResponse(SipStatusCodes.RequestTimeout, "Request Timeout (timer B)"));
+                    TimedOut("B");
                     SetState(SipTransactionState.Terminated);
                 }
             });

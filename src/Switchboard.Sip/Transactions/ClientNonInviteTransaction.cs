@@ -33,7 +33,7 @@ public sealed class ClientNonInviteTransaction : SipClientTransaction
             {
                 if (State is SipTransactionState.Trying or SipTransactionState.Proceeding)
                 {
-                    Complete(LocalResponse(SipStatusCodes.RequestTimeout, "Request Timeout (timer F)"));
+                    TimedOut("F");
                     SetState(SipTransactionState.Terminated);
                 }
             });

@@ -1,3 +1,4 @@
+using Switchboard.Sip.Diagnostics;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Transport;
 
@@ -52,6 +53,7 @@ public sealed class ServerInviteTransaction : SipServerTransaction
                 return true;
             }
 
+            Layer.Metrics.ServerCompleted(Request.Method, response.StatusCode);
             if (response.IsSuccess)
             {
                 SetState(SipTransactionState.Accepted); // before sending: the ACK may come back at once
@@ -71,6 +73,8 @@ public sealed class ServerInviteTransaction : SipServerTransaction
             StartTimer(Timers.TransactionTimeout, () =>
             {
                 _ack.TrySetResult(false);
+                Layer.Metrics.AckTimeout();
+                SipLog.AckTimedOut(Layer.Logger, Remote, LastResponse!.StatusCode, Request.CallId);
                 SetState(SipTransactionState.Terminated); // timer H
             });
             return true;

@@ -39,6 +39,7 @@ public sealed class ServerNonInviteTransaction : SipServerTransaction
                 return true;
             }
 
+            Layer.Metrics.ServerCompleted(Request.Method, response.StatusCode);
             SetState(SipTransactionState.Completed);
             StartTimer(Remote.IsReliable ? TimeSpan.Zero : Timers.TransactionTimeout, () => SetState(SipTransactionState.Terminated)); // timer J
             return true;

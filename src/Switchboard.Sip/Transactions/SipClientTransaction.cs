@@ -1,3 +1,4 @@
+using Switchboard.Sip.Diagnostics;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Transport;
 
@@ -32,12 +33,39 @@ public abstract class SipClientTransaction : SipTransaction
     {
         lock (Gate)
         {
-            Complete(LocalResponse(SipStatusCodes.ServiceUnavailable, "Service Unavailable (transport error)"));
+            if (State == SipTransactionState.Terminated)
+            {
+                return;
+            }
+
+            if (_final.TrySetResult(LocalResponse(SipStatusCodes.ServiceUnavailable, "Service Unavailable (transport error)")))
+            {
+                Layer.Metrics.ClientTransportError(Request.Method);
+                SipLog.ClientTransactionTransportError(Layer.Logger, Request.Method, Remote, Request.CallId);
+            }
+
             SetState(SipTransactionState.Terminated);
         }
     }
 
-    private protected void Complete(SipResponse response) => _final.TrySetResult(response);
+    /// <summary>Completes <see cref="FinalResponse"/> with a received final response (counted once per transaction).</summary>
+    private protected void Complete(SipResponse response)
+    {
+        if (_final.TrySetResult(response))
+        {
+            Layer.Metrics.ClientCompleted(Request.Method, response.StatusCode);
+        }
+    }
+
+    /// <summary>Timer B or F fired before a final response: completes with a local 408 (RFC 3261 §17.1.1.2, §17.1.2.2).</summary>
+    private protected void TimedOut(string timer)
+    {
+        if (_final.TrySetResult(LocalResponse(SipStatusCodes.RequestTimeout, $"Request Timeout (timer {timer})")))
+        {
+            Layer.Metrics.ClientTimedOut(Request.Method);
+            SipLog.ClientTransactionTimedOut(Layer.Logger, Request.Method, Remote, timer, Request.CallId);
+        }
+    }
 
     private protected void Provisional(SipResponse response)
     {

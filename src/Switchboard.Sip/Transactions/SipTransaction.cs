@@ -97,7 +97,8 @@ public abstract class SipTransaction
         }
     }
 
-    private protected void Send(SipMessage message, SipEndPoint destination) => Layer.SendInBackground(message, destination);
+    private protected void Send(SipMessage message, SipEndPoint destination) =>
+        Layer.SendInBackground(message, destination, this as SipClientTransaction);
 
     /// <summary>Forces termination (e.g. on shutdown).</summary>
     internal void Terminate()

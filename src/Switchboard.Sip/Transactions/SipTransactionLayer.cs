@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Switchboard.Sip.Diagnostics;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Transport;
 
@@ -25,7 +26,16 @@ public sealed class SipTransactionLayer
         TimeProvider = timeProvider;
         Timers = timers ?? SipTimerOptions.Default;
         _logger = logger ?? NullLogger.Instance;
+        Metrics = transport is SipNetworkTransport network ? network.Metrics : new SipTransactionMetrics();
     }
+
+    /// <summary>
+    /// Transaction counters (by side, method, outcome). Shared with the transport's counters when the transport is a
+    /// <see cref="SipNetworkTransport"/>, so one snapshot has messages and transactions.
+    /// </summary>
+    public SipTransactionMetrics Metrics { get; init; }
+
+    internal ILogger Logger => _logger;
 
     public TimeProvider TimeProvider { get; }
 
@@ -62,7 +72,7 @@ public sealed class SipTransactionLayer
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            _logger.LogWarning(ex, "SIP message from {Remote} could not be processed", remote);
+            SipLog.ProcessingFailed(_logger, ex, remote);
         }
     }
 
@@ -75,6 +85,7 @@ public sealed class SipTransactionLayer
             ? new ClientInviteTransaction(this, request, destination, key)
             : new ClientNonInviteTransaction(this, request, destination, key);
         _client[key] = tx;
+        Metrics.ClientStarted();
         tx.Start();
         return tx;
     }
@@ -97,6 +108,7 @@ public sealed class SipTransactionLayer
         var key = ClientKey(r.TopVia!.Branch!, SipMethods.Cancel);
         var tx = new ClientNonInviteTransaction(this, cancel, invite.Remote, key);
         _client[key] = tx;
+        Metrics.ClientStarted();
         tx.Start();
         return tx;
     }
@@ -119,7 +131,7 @@ public sealed class SipTransactionLayer
         }
     }
 
-    internal void SendInBackground(SipMessage message, SipEndPoint destination)
+    internal void SendInBackground(SipMessage message, SipEndPoint destination, SipClientTransaction? owner = null)
     {
         ValueTask pending;
         try
@@ -128,17 +140,23 @@ public sealed class SipTransactionLayer
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            _logger.LogWarning(ex, "SIP send to {Destination} failed", destination);
+            SipLog.SendFailed(_logger, ex, destination);
+            if (owner is not null)
+            {
+                // Not inline: the owner may be inside its own lock, half-way through a state change.
+                ThreadPool.UnsafeQueueUserWorkItem(static tx => tx.OnTransportError(), owner, preferLocal: false);
+            }
+
             return;
         }
 
         if (!pending.IsCompletedSuccessfully)
         {
-            _ = ObserveAsync(pending, destination);
+            _ = ObserveAsync(pending, destination, owner);
         }
     }
 
-    private async Task ObserveAsync(ValueTask pending, SipEndPoint destination)
+    private async Task ObserveAsync(ValueTask pending, SipEndPoint destination, SipClientTransaction? owner)
     {
         try
         {
@@ -146,7 +164,8 @@ public sealed class SipTransactionLayer
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            _logger.LogWarning(ex, "SIP send to {Destination} failed", destination);
+            SipLog.SendFailed(_logger, ex, destination);
+            owner?.OnTransportError(); // RFC 3261 §8.1.3.1: a transport failure ends the client transaction as a 503.
         }
     }
 
@@ -177,6 +196,7 @@ public sealed class SipTransactionLayer
                     return;
                 }
 
+                Metrics.ServerStarted();
                 cancelTx.Start();
                 var inviteKey = ServerKey(request, SipMethods.Invite);
                 if (_server.TryGetValue(inviteKey, out var invite) && invite is ServerInviteTransaction pending)
@@ -194,6 +214,7 @@ public sealed class SipTransactionLayer
                 var inviteTx = new ServerInviteTransaction(this, request, remote, key);
                 if (_server.TryAdd(key, inviteTx))
                 {
+                    Metrics.ServerStarted();
                     inviteTx.Start();
                     Deliver(inviteTx);
                 }
@@ -203,6 +224,7 @@ public sealed class SipTransactionLayer
                 var tx = new ServerNonInviteTransaction(this, request, remote, key);
                 if (_server.TryAdd(key, tx))
                 {
+                    Metrics.ServerStarted();
                     tx.Start();
                     Deliver(tx);
                 }

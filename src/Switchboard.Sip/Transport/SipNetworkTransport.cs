@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Switchboard.Sip.Diagnostics;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Parsing;
 
@@ -35,9 +36,13 @@ public sealed class SipNetworkTransport : ISipTransport, IAsyncDisposable
     public IPEndPoint LocalEndPoint => new(_options.BindAddress, Port);
 
     /// <summary>Counts messages dropped or rejected as malformed (for tests and metrics).</summary>
-    public long MalformedCount => Interlocked.Read(ref _malformed);
+    public long MalformedCount => Metrics.MessagesMalformed;
 
-    private long _malformed;
+    /// <summary>
+    /// Counters of this stack: the transport counts messages parsed and malformed; a <see cref="Transactions.SipTransactionLayer"/>
+    /// built on this transport counts its transactions into the same instance.
+    /// </summary>
+    public SipTransactionMetrics Metrics { get; init; } = new();
 
     /// <summary>Binds UDP and TCP to the same port and starts the receive loops.</summary>
     public void Start(Action<SipMessage, SipEndPoint> onMessage)
@@ -156,8 +161,9 @@ public sealed class SipNetworkTransport : ISipTransport, IAsyncDisposable
             {
                 return;
             }
-            catch (SocketException)
+            catch (SocketException ex)
             {
+                SipLog.UdpReceiveFailed(_logger, LocalEndPoint, ex.SocketErrorCode);
                 continue; // e.g. ICMP port unreachable reported on the socket
             }
 
@@ -183,8 +189,9 @@ public sealed class SipNetworkTransport : ISipTransport, IAsyncDisposable
             {
                 return;
             }
-            catch (SocketException)
+            catch (SocketException ex)
             {
+                SipLog.AcceptFailed(_logger, LocalEndPoint, ex.SocketErrorCode);
                 continue;
             }
 
@@ -209,15 +216,21 @@ public sealed class SipNetworkTransport : ISipTransport, IAsyncDisposable
             var result = SipMessageParser.Parse(bytes, _options.Parser);
             if (result.IsKeepAlive)
             {
+                Metrics.KeepAlive();
                 return;
             }
 
             if (!result.Success)
             {
-                Interlocked.Increment(ref _malformed);
+                Metrics.MessageMalformed();
                 if (result.IsRequest && SipResponseFactory.CreateForInvalid(result.PartialHeaders, result.ErrorStatus, result.ErrorReason!) is { } reply)
                 {
+                    SipLog.MalformedAnswered(_logger, remote, reply.StatusCode, result.ErrorReason!);
                     Reply(reply, remote);
+                }
+                else
+                {
+                    SipLog.MalformedDropped(_logger, remote, result.ErrorStatus, result.ErrorReason!);
                 }
 
                 return;
@@ -226,15 +239,21 @@ public sealed class SipNetworkTransport : ISipTransport, IAsyncDisposable
             message = result.Message!;
             if (SipMessageValidator.Validate(message) is { } error)
             {
-                Interlocked.Increment(ref _malformed);
+                Metrics.MessageMalformed();
                 if (SipResponseFactory.CreateForInvalid(message, error) is { } reply)
                 {
+                    SipLog.MalformedAnswered(_logger, remote, reply.StatusCode, error.Reason);
                     Reply(reply, remote);
+                }
+                else
+                {
+                    SipLog.MalformedDropped(_logger, remote, error.StatusCode, error.Reason);
                 }
 
                 return;
             }
 
+            Metrics.MessageParsed();
             if (message is SipResponse && message.TopVia is { } via && via.Host == "255.255.255.255")
             {
                 return; // RFC 4475 bcast: never act on a broadcast Via
@@ -242,8 +261,8 @@ public sealed class SipNetworkTransport : ISipTransport, IAsyncDisposable
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            Interlocked.Increment(ref _malformed);
-            _logger.LogWarning(ex, "Unparseable SIP message from {Remote}", remote);
+            Metrics.MessageMalformed();
+            SipLog.ParserFailed(_logger, ex, remote);
             return;
         }
 
@@ -253,9 +272,21 @@ public sealed class SipNetworkTransport : ISipTransport, IAsyncDisposable
     private void Reply(SipResponse response, SipEndPoint remote)
     {
         var pending = SendRawAsync(response.ToArray(), remote, CancellationToken.None);
-        if (!pending.IsCompleted)
+        if (!pending.IsCompletedSuccessfully)
         {
-            _ = pending.AsTask().ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+            _ = ObserveReplyAsync(pending, remote);
+        }
+    }
+
+    private async Task ObserveReplyAsync(ValueTask pending, SipEndPoint remote)
+    {
+        try
+        {
+            await pending.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            SipLog.ReplyFailed(_logger, ex, remote);
         }
     }
 

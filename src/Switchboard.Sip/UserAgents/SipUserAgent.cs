@@ -3,6 +3,7 @@ using System.Net;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Switchboard.Sip.Diagnostics;
 using Switchboard.Sip.Dialogs;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Transactions;
@@ -63,7 +64,7 @@ public sealed partial class SipUserAgent : ISipTransactionUser
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            _logger.LogError(ex, "Request {Method} failed", transaction.Request.Method);
+            SipLog.RequestFailed(_logger, ex, transaction.Request.Method, transaction.Request.CallId);
             transaction.Respond(SipStatusCodes.ServerInternalError);
         }
     }
@@ -125,7 +126,7 @@ public sealed partial class SipUserAgent : ISipTransactionUser
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            _logger.LogError(ex, "{Method} handler failed", tx.Request.Method);
+            SipLog.HandlerFailed(_logger, ex, tx.Request.Method, tx.Request.CallId);
             tx.Respond(SipStatusCodes.ServerInternalError);
         }
     }
