@@ -38,7 +38,7 @@ public sealed class SipTelephony : ISipTransportHealth, IAsyncDisposable
         UserAgent = new SipUserAgent(Layer, new SipUserAgentOptions(), loggerFactory.CreateLogger<SipUserAgent>());
         // MD5 only: common phones (baresip 1.0's libre among them) give up (ENOSYS) on a SHA-256 challenge even when an MD5 one is offered too.
         Registrar = new SipRegistrar(registrations, credentials, timeProvider,
-            new SipRegistrarOptions { Algorithms = [DigestAlgorithm.Md5] });
+            new SipRegistrarOptions { Algorithms = [DigestAlgorithm.Md5] }, logger: loggerFactory.CreateLogger<SipRegistrar>());
         UserAgent.RegisterHandler = Registrar;
         try
         {
