@@ -55,7 +55,7 @@ internal static class CallbackScripts
 
     /// <summary>
     /// ARGV[4..12] = id, allowed states (comma list), new state, outcome, event type, agent ('' keeps),
-    /// retry at ms ('' none), purge at ms, count an attempt (1/0). Returns { result, state, attempts, max }.
+    /// retry at ms ('' none), purge at ms, count an attempt (1), take one back (-1) or neither (0). Returns { result, state, attempts, max }.
     /// </summary>
     public const string Transition = Common + """
         local id, allowed, ns, outcome, evt, agent = ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9]
@@ -67,7 +67,7 @@ internal static class CallbackScripts
         for s in string.gmatch(allowed, '([^,]+)') do if s == c[1] then ok = true end end
         if not ok then return { 'WrongState', c[1], tonumber(c[4]), tonumber(c[5]) } end
         local att = tonumber(c[4])
-        if inc == '1' then att = att + 1 end
+        if inc == '1' then att = att + 1 elseif inc == '-1' and att > 0 then att = att - 1 end
         redis.call('HSET', k, 'state', ns, 'outcome', outcome, 'attempts', att, 'updated', NOW)
         if agent ~= '' then redis.call('HSET', k, 'agent', agent) end
         if retry ~= '' then

@@ -10,7 +10,18 @@ public sealed partial class CallbackStore
     /// </summary>
     public async Task<AcdCommandResult> BeginAttemptAsync(string callbackId, string agentId, CancellationToken cancellationToken = default)
     {
-        var r = await TransitionAsync(callbackId, "Pending,RetryWaiting", CallbackState.Dialling, CallbackOutcome.None, "callback_dialling", agentId, countAttempt: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var r = await TransitionAsync(callbackId, "Pending,RetryWaiting", CallbackState.Dialling, CallbackOutcome.None, "callback_dialling", agentId, countAttempt: 1, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return r.Result;
+    }
+
+    /// <summary>
+    /// The agent's phone did not answer (the citizen was not called): back to <see cref="CallbackState.Pending"/>,
+    /// the attempt counted by <see cref="BeginAttemptAsync"/> taken back. The caller of this method puts the ACD entry
+    /// back at its place (<c>AcdStore.RejectAsync</c>).
+    /// </summary>
+    public async Task<AcdCommandResult> ReleaseAttemptAsync(string callbackId, string agentId, CancellationToken cancellationToken = default)
+    {
+        var r = await TransitionAsync(callbackId, "Dialling", CallbackState.Pending, CallbackOutcome.None, "callback_agent_missed", agentId, countAttempt: -1, cancellationToken: cancellationToken).ConfigureAwait(false);
         return r.Result;
     }
 

@@ -15,7 +15,7 @@ public sealed partial class CallbackStore
         string eventType,
         string? agentId = null,
         DateTimeOffset? retryAt = null,
-        bool countAttempt = false,
+        int countAttempt = 0,
         CancellationToken cancellationToken = default)
     {
         var purgeAt = _timeProvider.GetUtcNow() + Options.Retention;
@@ -29,7 +29,7 @@ public sealed partial class CallbackStore
             AcdNames.CheckOptional(agentId, "agent id") ?? string.Empty,
             retryAt is { } r ? Millis(r) : string.Empty,
             Millis(purgeAt),
-            countAttempt ? "1" : "0",
+            countAttempt.ToString(CultureInfo.InvariantCulture),
         ];
         var result = (RedisResult[])(await EvalAsync(CallbackScripts.Transition, args, cancellationToken).ConfigureAwait(false))!;
         var code = (string)result[0]! switch

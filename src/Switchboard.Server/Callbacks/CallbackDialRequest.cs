@@ -6,4 +6,5 @@ namespace Switchboard.Server.Callbacks;
 /// <param name="AgentSipAddress">The agent's phone (registered SIP address).</param>
 /// <param name="Number">The citizen's number, E.164, already validated (toll-fraud guard).</param>
 /// <param name="Trunk">The outbound trunk to dial the citizen through.</param>
-public sealed record CallbackDialRequest(string CallbackId, string AgentId, string AgentSipAddress, string Number, TrunkOptions Trunk);
+/// <param name="Language">Language of the prompt played to the citizen on answer (the caller's IVR language).</param>
+public sealed record CallbackDialRequest(string CallbackId, string AgentId, string AgentSipAddress, string Number, TrunkOptions Trunk, string Language = "sv");

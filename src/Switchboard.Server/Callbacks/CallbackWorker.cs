@@ -61,10 +61,25 @@ public sealed class CallbackWorker
         }
 
         var agent = await _acd.GetAgentAsync(agentId, cancellationToken).ConfigureAwait(false);
-        var outcome = await DialAsync(new CallbackDialRequest(callbackId, agentId, agent?.Agent.SipAddress ?? string.Empty, validation.E164!, _trunk), cancellationToken).ConfigureAwait(false);
+        var language = (await _acd.GetEntryAsync(callbackId, cancellationToken).ConfigureAwait(false))?.Language;
+        var request = new CallbackDialRequest(callbackId, agentId, agent?.Agent.SipAddress ?? string.Empty, validation.E164!, _trunk,
+            string.IsNullOrEmpty(language) ? "sv" : language);
+        var result = await DialAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!result.AgentReached)
+        {
+            // The agent's phone did not answer: the citizen was not called, the attempt does not count and the
+            // callback goes back to its place at once (the ACD counts a missed offer for the agent).
+            CallbackWorkerLog.AgentNotReached(_logger, callbackId, agentId);
+            await _callbacks.ReleaseAttemptAsync(callbackId, agentId, cancellationToken).ConfigureAwait(false);
+            await _acd.RejectAsync(agentId, callbackId, cancellationToken).ConfigureAwait(false);
+            return CallbackOutcome.Failed;
+        }
+
+        var outcome = result.Outcome;
         CallbackWorkerLog.Attempt(_logger, callbackId, agentId, outcome);
         if (outcome == CallbackOutcome.Answered)
         {
+            // Normally already done by the dialler when the citizen answered; a no-op then (wrong state).
             await _acd.CallAnsweredAsync(callbackId, cancellationToken).ConfigureAwait(false);
         }
 
@@ -72,21 +87,23 @@ public sealed class CallbackWorker
         return outcome;
     }
 
-    private async Task<CallbackOutcome> DialAsync(CallbackDialRequest request, CancellationToken cancellationToken)
+    private async Task<CallbackDialResult> DialAsync(CallbackDialRequest request, CancellationToken cancellationToken)
     {
         try
         {
-            var outcome = await _attemptPipeline.ExecuteAsync(async token => await _dialler.DialAsync(request, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-            return outcome is CallbackOutcome.Answered or CallbackOutcome.NoAnswer or CallbackOutcome.Busy ? outcome : CallbackOutcome.Failed;
+            var result = await _attemptPipeline.ExecuteAsync(async token => await _dialler.DialAsync(request, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            return result.Outcome is CallbackOutcome.Answered or CallbackOutcome.NoAnswer or CallbackOutcome.Busy or CallbackOutcome.Failed
+                ? result
+                : result with { Outcome = CallbackOutcome.Failed };
         }
         catch (TimeoutRejectedException)
         {
-            return CallbackOutcome.NoAnswer;
+            return new CallbackDialResult(CallbackOutcome.NoAnswer);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             CallbackWorkerLog.DialError(_logger, request.CallbackId, ex);
-            return CallbackOutcome.Failed;
+            return new CallbackDialResult(CallbackOutcome.Failed);
         }
     }
 }

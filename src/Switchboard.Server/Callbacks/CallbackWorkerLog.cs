@@ -15,6 +15,9 @@ internal static partial class CallbackWorkerLog
     [LoggerMessage(EventId = 7103, Level = LogLevel.Warning, Message = "Callback dial attempt {CallbackId} threw; counted as failed")]
     public static partial void DialError(ILogger logger, string callbackId, Exception exception);
 
+    [LoggerMessage(EventId = 7105, Level = LogLevel.Information, Message = "Callback {CallbackId}: agent {AgentId} did not answer; the callback keeps its place")]
+    public static partial void AgentNotReached(ILogger logger, string callbackId, string agentId);
+
     [LoggerMessage(EventId = 7104, Level = LogLevel.Warning, Message = "Callback sweep failed")]
     public static partial void SweepFailed(ILogger logger, Exception exception);
 }

@@ -20,4 +20,10 @@ public sealed record TrunkOptions
 
     /// <summary>Longest time one dial attempt (agent leg + citizen leg ringing) may take before it counts as no answer.</summary>
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>How long the agent's phone rings before the attempt is given up (the callback keeps its place).</summary>
+    public TimeSpan AgentRingTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How long the citizen's phone rings before the attempt counts as no answer (CANCEL is sent).</summary>
+    public TimeSpan CitizenRingTimeout { get; init; } = TimeSpan.FromSeconds(45);
 }

@@ -108,17 +108,17 @@ public sealed class CallbackWorkerTests(RedisServerFixture redis) : IClassFixtur
 
         public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public async Task<CallbackOutcome> DialAsync(CallbackDialRequest request, CancellationToken cancellationToken)
+        public async Task<CallbackDialResult> DialAsync(CallbackDialRequest request, CancellationToken cancellationToken)
         {
             Requests.Add(request);
             Started.TrySetResult();
             if (outcome is { } o)
             {
-                return o;
+                return new CallbackDialResult(o);
             }
 
             await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
-            return CallbackOutcome.Failed;
+            return new CallbackDialResult(CallbackOutcome.Failed);
         }
     }
 }
