@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Switchboard.Api.Hosting;
+using Switchboard.Server.Callbacks;
 using Switchboard.Server.Configuration;
 using Switchboard.Server.Health;
 using Switchboard.Server.Redis;
@@ -79,6 +80,7 @@ public static partial class SwitchboardHost
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
         AddSwitchboardServices(builder.Services, settings);
         builder.Services.AddSwitchboardCalls(settings, builder.Configuration);
+        builder.Services.AddSwitchboardCallbacks(builder.Configuration);
 
         var app = builder.Build();
         try
