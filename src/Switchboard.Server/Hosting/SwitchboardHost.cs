@@ -9,6 +9,7 @@ using Switchboard.Server.Health;
 using Switchboard.Server.Redis;
 using Switchboard.Server.Telephony;
 using Switchboard.Server.Web;
+using Switchboard.Server.Web.Wallboard;
 
 namespace Switchboard.Server.Hosting;
 
@@ -141,6 +142,7 @@ public static partial class SwitchboardHost
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
             .RequireHost(web);
         app.MapSwitchboardMetrics().RequireHost(web);
+        app.MapSwitchboardWallboard().RequireHost(web);
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");
