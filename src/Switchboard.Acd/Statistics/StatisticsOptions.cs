@@ -18,6 +18,9 @@ public sealed record StatisticsOptions
     /// <summary>Secret key for the keyed hash (HMAC-SHA256) of caller numbers; numbers themselves are never kept.</summary>
     public string CallerHashKey { get; init; } = "switchboard-statistics";
 
+    /// <summary>How often each node folds new stream entries into the durable aggregates. Default 30 s.</summary>
+    public TimeSpan FoldInterval { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Wrap-up outcome that counts as resolved at first contact.</summary>
     public string ResolvedOutcome { get; init; } = "resolved";
 
