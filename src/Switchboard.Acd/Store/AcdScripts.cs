@@ -17,7 +17,8 @@ internal static class AcdScripts
     public static readonly AcdScript Position = AcdScript.Load(nameof(Position));
     public static readonly AcdScript Tick = AcdScript.Load(nameof(Tick));
     public static readonly AcdScript Sweep = AcdScript.Load(nameof(Sweep));
+    public static readonly AcdScript Transfer = AcdScript.Load(nameof(Transfer));
 
     public static readonly IReadOnlyList<AcdScript> All =
-        [Register, Ready, Pause, Logout, Accept, Reject, EndWrapUp, Enqueue, Answered, Ended, Abandon, Position, Tick, Sweep];
+        [Register, Ready, Pause, Logout, Accept, Reject, EndWrapUp, Enqueue, Answered, Ended, Abandon, Position, Tick, Sweep, Transfer];
 }
