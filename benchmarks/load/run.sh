@@ -4,11 +4,13 @@
 # (benchmarks/load/caller.xml: RTP with rtp_stream, DTMF "1" as SIP INFO, hold S seconds, BYE).
 #
 # Usage: benchmarks/load/run.sh [--calls N] [--rate R] [--hold S] [--ramp] [--target 127.0.0.1]
-#                               [--sipp-procs K] [--window W] [--no-build] [--keep]
+#                               [--sipp-procs K] [--window W] [--agents] [--no-build] [--keep]
 #   --calls N       concurrent callers (default 200)          --rate R   new calls per second (default 20)
 #   --hold S        seconds each caller stays (default 30)    --ramp     raise N until a limit is crossed (see below)
 #   --sipp-procs K  SIPp processes sharing the callers (default: one per 250 callers)
 #   --window W      seconds of steady state measured once every caller is in (default 10)
+#   --agents        bridged calls: N agents (LoadTool, real gRPC API) accept every offer and a SIPp uas answers for
+#                   their phones with RTP echo, so every caller is bridged to an agent leg for the hold time
 #   --no-build      use the existing Release build          --keep     keep the work directory (captures, SIPp logs)
 # Ramp mode: N = --calls, then x1.5 per step, until failed calls >= 0.1 % or pacing p99 > 2 ms (or --ramp-max,
 # default 3000); prints the highest N that passed.
@@ -21,7 +23,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 
-calls=200 rate=20 hold=30 ramp=0 target=127.0.0.1 procs=0 window=10 build=1 keep=0 ramp_max=3000
+calls=200 rate=20 hold=30 ramp=0 target=127.0.0.1 procs=0 window=10 build=1 keep=0 ramp_max=3000 bridged=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --calls) calls="$2"; shift 2 ;;
@@ -34,7 +36,8 @@ while [ $# -gt 0 ]; do
     --window) window="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
     --keep) keep=1; shift ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    --agents) bridged=1; shift ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -63,10 +66,10 @@ for f in "$server_dll" "$tool_dll"; do [ -f "$f" ] || { echo "run.sh: build outp
 loadtool() { dotnet "$tool_dll" "$@"; }
 
 work="$(mktemp -d /tmp/sb-load.XXXXXX)"
-redis_pid="" server_pid="" sipp_pids=()
+redis_pid="" server_pid="" sipp_pids=() helper_pids=()
 cleanup() {
   trap - EXIT INT TERM
-  for p in "${sipp_pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
+  for p in "${sipp_pids[@]}" "${helper_pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
   for p in "$server_pid" "$redis_pid"; do
     if [ -n "$p" ] && kill -0 "$p" 2>/dev/null; then kill -TERM "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; fi
   done
@@ -86,6 +89,7 @@ free_port() { # a port free for TCP and UDP in [$1, $1+2000)
   done
   echo "run.sh: no free port near $1" >&2; return 1
 }
+count_events() { redis-cli -p "$redis_port" --raw XRANGE 'sb:{default}:events' - + 2>/dev/null | grep -ci "^$1\$" || true; }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }   # utime + stime of the process (all threads)
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
 hz=$(getconf CLK_TCK)
@@ -98,6 +102,9 @@ redis_pid=$!
 for _ in $(seq 1 100); do port_open "$redis_port" && break; sleep 0.1; done
 port_open "$redis_port" || { echo "run.sh: redis-server did not start (see $work/redis.log)" >&2; keep=1; exit 1; }
 
+# Bridged mode: the agents' bearer tokens are HS256 JWTs signed with a key made for this run.
+jwt_key="$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 48)"
+
 # The server, Release, on free loopback ports; logs at Warning so logging is not what we measure.
 sip_port=$(free_port 45000)
 web_port=$(free_port 47000)
@@ -107,6 +114,7 @@ api_port=$(free_port 49000)
   export Sip__BindAddress=127.0.0.1 Sip__Port="$sip_port" Web__Url="http://127.0.0.1:$web_port" Api__Url="http://127.0.0.1:$api_port"
   export Redis__Configuration="127.0.0.1:$redis_port" Dialplan__Path="$here/load.yaml" Acd__NodeId="load-$sip_port"
   export Logging__LogLevel__Default=Warning
+  [ "$bridged" -eq 1 ] && export Api__Jwt__SigningKey="$jwt_key"
   exec dotnet "$server_dll"
 ) >"$work/server.out" 2>"$work/server.err" &
 server_pid=$!
@@ -148,8 +156,27 @@ run_step() {
   ticks0=$(cpu_ticks "$server_pid"); t0=$(date +%s.%N); sleep 2
   idle=$(awk -v a="$ticks0" -v b="$(cpu_ticks "$server_pid")" -v s="$t0" -v e="$(date +%s.%N)" -v hz="$hz" 'BEGIN { printf "%.1f", 100 * (b - a) / hz / (e - s) }')
   rss0=$(rss_kb "$server_pid")
-  local enqueued_before
-  enqueued_before=$(redis-cli -p "$redis_port" --raw XRANGE 'sb:{default}:events' - + 2>/dev/null | grep -ci '^enqueued$' || true)
+  local enqueued_before answered_before
+  enqueued_before=$(count_events enqueued)
+  answered_before=$(count_events answered)
+  helper_pids=()
+  local agents_out="" uas_port=""
+  if [ "$bridged" -eq 1 ]; then
+    # The agents' phones: one SIPp uas (built-in scenario: 180, 200 with SDP, waits for BYE) echoing RTP.
+    uas_port=$(free_port 53000)
+    mkdir -p "$step/uas"
+    ( cd "$step/uas" && exec sipp -sn uas -i 127.0.0.1 -p "$uas_port" -mi 127.0.0.1 -mp "$(free_port 17000)" -rtp_echo \
+        -nostdin -trace_err -max_socket 65000 ) >"$step/uas/out.txt" 2>&1 &
+    helper_pids+=($!)
+    rm -f "$step/agents.ready"
+    ( exec dotnet "$tool_dll" agents "http://127.0.0.1:$api_port" "$jwt_key" "$n" load "127.0.0.1:$uas_port" "$step/agents.ready" ) \
+      >"$step/agents.out" 2>"$step/agents.err" &
+    local agents_pid=$!
+    helper_pids+=($agents_pid)
+    for _ in $(seq 1 600); do [ -f "$step/agents.ready" ] && break; kill -0 "$agents_pid" 2>/dev/null || break; sleep 0.1; done
+    [ -f "$step/agents.ready" ] || { echo "run.sh: the agents did not sign in:" >&2; cat "$step/agents.err" >&2; keep=1; exit 1; }
+    echo "run.sh: $n agents signed in and ready; their phones: SIPp uas 127.0.0.1:$uas_port" >&2
+  fi
   sipp_pids=()
   local i per rest mine mp stats=() rtts=()
   per=$(( n / k )); rest=$(( n % k ))
@@ -179,12 +206,20 @@ run_step() {
   fi
   c1=$(cpu_ticks "$server_pid"); w1=$(date +%s.%N)
   rss1=$(rss_kb "$server_pid")
-  local enqueued
-  enqueued=$(redis-cli -p "$redis_port" --raw XRANGE 'sb:{default}:events' - + 2>/dev/null | grep -ci '^enqueued$' || true)
+  local enqueued answered_steady
+  enqueued=$(count_events enqueued)
+  answered_steady=$(count_events answered)
   local status=0 p
   for p in "${sipp_pids[@]}"; do wait "$p" || status=1; done
   sipp_pids=()
   t1=$(date +%s.%N); ticks1=$(cpu_ticks "$server_pid")
+  if [ "$bridged" -eq 1 ]; then
+    sleep 2   # the last BYEs and wrap-ups
+    for p in "${helper_pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
+    for p in "${helper_pids[@]}"; do wait "$p" 2>/dev/null || true; done
+    helper_pids=()
+    agents_out=$(cat "$step/agents.out" 2>/dev/null || true)
+  fi
 
   local created=0 ok=0 failed=0 f
   for i in $(seq 0 $(( k - 1 ))); do
@@ -214,6 +249,7 @@ run_step() {
 calls attempted        $created of $n
 calls succeeded        $ok
 in the queue (ACD)     $(( enqueued - enqueued_before )) callers enqueued (Enqueued events in the Redis stream)
+$( [ "$bridged" -eq 1 ] && echo "bridged to agents      $(( answered_steady - answered_before )) answered by the end of the steady window (Answered events); agents: offers $(get "$agents_out" offers), accepted $(get "$agents_out" accepted), connected $(get "$agents_out" connected), wrap-ups $(get "$agents_out" wrapups)")
 calls failed           $failed (${step_failed_pct} %)$( [ "$status" -ne 0 ] && echo "  [a SIPp process exited non-zero: see $step/sipp*/out.txt]")
 setup INVITE->200      p50 $(get "$rtt_out" setup_p50_ms) ms, p99 $(get "$rtt_out" setup_p99_ms) ms, max $(get "$rtt_out" setup_max_ms) ms ($(get "$rtt_out" setup_samples) samples)
 RTP at the callers     $(get "$pacing_out" rtp_pps) packets/s from $(get "$pacing_out" rtp_flows) streams over $(get "$pacing_out" rtp_seconds) s (expected $(( n * 50 ))/s), lost $(get "$pacing_out" rtp_lost)

@@ -6,6 +6,8 @@ namespace Switchboard.LoadTool;
 /// <c>audio FILE SECONDS</c>: raw G.711 mu-law caller audio (a quiet 300 Hz tone) for SIPp's <c>rtp_stream</c>.
 /// <c>pacing CAPTURE.pcap MINPORT MAXPORT</c>: RTP arrivals at the callers' ports (destination port in the range),
 /// per flow inter-arrival error against 20 ms. <c>rtt FILE...</c>: percentiles of SIPp <c>-trace_rtt</c> files.
+/// <c>agents API_URL SIGNING_KEY COUNT QUEUE PHONE_HOST:PORT READY_FILE</c>: COUNT agents who accept every offer
+/// (bridged-call load), until SIGTERM.
 /// Results are printed as <c>key=value</c> lines.
 /// </summary>
 public static class Program
@@ -19,6 +21,8 @@ public static class Program
                 ["audio", var file, var seconds] => Audio(file, double.Parse(seconds, CultureInfo.InvariantCulture)),
                 ["pacing", var capture, var min, var max] => Pacing(capture, int.Parse(min, CultureInfo.InvariantCulture), int.Parse(max, CultureInfo.InvariantCulture)),
                 ["rtt", .. var files] when files.Length > 0 => ResponseTimes(files),
+                ["agents", var api, var key, var count, var queue, var phone, var ready] =>
+                    Agents(new Uri(api), key, int.Parse(count, CultureInfo.InvariantCulture), queue, phone, ready),
                 _ => Usage(),
             };
         }
@@ -31,8 +35,33 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: loadtool audio FILE SECONDS | pacing CAPTURE.pcap MINPORT MAXPORT | rtt FILE...");
+        Console.Error.WriteLine("usage: loadtool audio FILE SECONDS | pacing CAPTURE.pcap MINPORT MAXPORT | rtt FILE... | "
+            + "agents API_URL SIGNING_KEY COUNT QUEUE PHONE_HOST:PORT READY_FILE");
         return 2;
+    }
+
+    private static int Agents(Uri api, string key, int count, string queue, string phone, string readyFile)
+    {
+        using var stop = new CancellationTokenSource();
+        using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
+        using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
+        try
+        {
+            return new LoadAgents(api, key, count, queue, phone).RunAsync(readyFile, stop.Token).GetAwaiter().GetResult();
+        }
+        catch (Grpc.Core.RpcException ex)
+        {
+            Console.Error.WriteLine($"loadtool agents: {ex.Status.StatusCode}: {ex.Status.Detail}");
+            return 1;
+        }
     }
 
     private static int Audio(string file, double seconds)
