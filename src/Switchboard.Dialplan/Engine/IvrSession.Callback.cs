@@ -10,6 +10,7 @@ public sealed partial class IvrSession
     private string _callbackNumber = string.Empty;
     private string _entered = string.Empty;
     private int _callbackAttempts;
+    private bool _callbackNotQueued;
 
     private void StartCallback(string? queueId, bool keepPlace)
     {
@@ -19,6 +20,7 @@ public sealed partial class IvrSession
         _callbackQueue = queueId;
         _callbackKeepPlace = keepPlace;
         _callbackAttempts = 0;
+        _callbackNotQueued = false;
         _callbackNumber = new string([.. _callerNumber.Where(char.IsAsciiDigit)]);
         if (IsValidNumber(_callbackNumber))
         {
@@ -107,12 +109,27 @@ public sealed partial class IvrSession
         CallbackRetry(Phase == IvrPhase.CallbackConfirm ? AskConfirm : AskEntry, "no_input");
     }
 
+    /// <summary>The confirmed request was refused: back to entering a number (the confirmation never played).</summary>
+    private void OnCallbackRefused()
+    {
+        if (_playing)
+        {
+            Emit(new StopPlayback());
+            _playing = false;
+        }
+
+        _typeAhead.Clear();
+        _endReason = "done";
+        Outcome = _callbackKeepPlace && Queue is not null && !_callbackNotQueued ? new IvrOutcome(OutcomeKind.Queue, Queue: Queue.Id) : null;
+        CallbackRetry(AskEntry, "callback_invalid_number");
+    }
+
     private void CallbackRetry(Action<IReadOnlyList<string>> again, string prompt)
     {
         _callbackAttempts++;
         if (_callbackAttempts > 2)
         {
-            if (_callbackKeepPlace && Queue is not null)
+            if (_callbackKeepPlace && Queue is not null && !_callbackNotQueued)
             {
                 // Back to waiting: the caller keeps the place they had.
                 Phase = IvrPhase.Queued;

@@ -138,7 +138,9 @@ public sealed partial class IvrSession
         switch (queue.WhenNoAgents.Action)
         {
             case NoAgentAction.Callback:
+                // Nobody is signed in: the ACD did not queue the caller, so a failed dialogue cannot fall back to waiting.
                 StartCallback(queue.Id, keepPlace: true);
+                _callbackNotQueued = true;
                 break;
             case NoAgentAction.Queue:
                 Emit(new LeaveQueue(queue.Id));

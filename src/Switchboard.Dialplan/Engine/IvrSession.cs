@@ -90,6 +90,9 @@ public sealed partial class IvrSession
             case NoAgentsAvailable when Phase is IvrPhase.Queued:
                 OnNoAgents();
                 break;
+            case CallbackRefused when Phase is IvrPhase.Ending && Outcome?.Kind == OutcomeKind.Callback:
+                OnCallbackRefused();
+                break;
             case AgentConnected:
                 CancelAllTimers();
                 if (_playing)
