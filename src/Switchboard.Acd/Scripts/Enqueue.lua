@@ -1,4 +1,5 @@
--- ARGV[4..13] = call id, queue, skills, lang, priority, caller, kind, callback number, node, original place (ms or '')
+-- ARGV[4..14] = call id, queue, skills, lang, priority, caller, kind, callback number, node, original place (ms or ''),
+-- caller hash (HMAC of the caller's number: the stream never holds the number)
 local callId, q, skills, lang = ARGV[4], ARGV[5], ARGV[6], ARGV[7]
 local prio, caller, kind, cbnum, node, orig = tonumber(ARGV[8]), ARGV[9], ARGV[10], ARGV[11], ARGV[12], ARGV[13]
 local ckey = P .. 'call:' .. callId
@@ -42,6 +43,6 @@ if #steps > 0 then
 end
 if lang ~= '' and langat > NOW then redis.call('ZADD', P .. 'timers', langat, 'lang|' .. callId) end
 emit({ 'type', 'enqueued', 'call', callId, 'queue', q, 'kind', kind, 'prio', prio, 'lang', lang,
-  'skills', skills, 'caller', caller, 'node', node, 'place', at, 'outcome', outcome })
+  'skills', skills, 'caller_hash', ARGV[14] or '', 'node', node, 'place', at, 'outcome', outcome })
 match({ q })
 return result(outcome, q)

@@ -34,6 +34,9 @@ public sealed record AcdOptions
     /// <summary>Average handle time assumed until a queue has samples.</summary>
     public TimeSpan DefaultHandleTime { get; init; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>Secret for <c>caller_hash</c> in the event stream (<c>Callbacks:HashKey</c>); null: a random key kept in Redis.</summary>
+    public string? CallerHashKey { get; init; }
+
     /// <summary>Lowest estimated wait announced to a caller who is not being connected.</summary>
     public TimeSpan EstimatedWaitFloor { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -30,6 +30,7 @@ public sealed partial class AcdStore
             AcdNames.Text(request.CallbackNumber, "callback number"),
             Options.NodeId,
             request.OriginalEnqueuedAt is { } place ? place.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) : string.Empty,
+            (await GetCallerHasherAsync(cancellationToken).ConfigureAwait(false)).Hash(request.CallerNumber), // the stream gets caller_hash, never the number
         ];
         var r = (RedisResult[])(await EvalAsync(AcdScripts.Enqueue, args, cancellationToken).ConfigureAwait(false))!;
         var outcome = Enum.Parse<EnqueueOutcome>((string)r[0]!);

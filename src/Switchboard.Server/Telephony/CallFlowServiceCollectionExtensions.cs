@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
+using Switchboard.Acd.Callbacks;
 using Switchboard.Acd.Nodes;
 using Switchboard.Acd.Store;
 using Switchboard.Api.Agents;
@@ -8,6 +9,7 @@ using Switchboard.Api.Hosting;
 using Switchboard.Dialplan.Loading;
 using Switchboard.Dialplan.Versions;
 using Switchboard.Media.Sessions;
+using Switchboard.Server.Callbacks;
 using Switchboard.Server.Calls;
 using Switchboard.Server.Configuration;
 using Switchboard.Server.Health;
@@ -32,6 +34,7 @@ public static class CallFlowServiceCollectionExtensions
         {
             Tenant = NonEmpty(configuration["Acd:Tenant"]) ?? "default",
             NodeId = NonEmpty(configuration["Acd:NodeId"]) ?? $"{Environment.MachineName}-{settings.Sip.Port}",
+            CallerHashKey = NonEmpty(configuration["Callbacks:HashKey"]),
         };
 
         services.AddSingleton(sp => new DialplanRegistry(dialplans, sp.GetRequiredService<TimeProvider>()));
@@ -45,6 +48,7 @@ public static class CallFlowServiceCollectionExtensions
         services.AddSingleton(sp => new SipTelephony(settings.Sip, sp.GetRequiredService<IRegistrationStore>(), sp.GetRequiredService<ISipCredentialStore>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
         services.Replace(ServiceDescriptor.Singleton<ISipTransportHealth>(sp => sp.GetRequiredService<SipTelephony>()));
+        var transfers = ReadTransfers(configuration.GetSection("Transfer"));
         var mediaOptions = MediaConfiguration.Read(configuration.GetSection("Media"), settings.Sip);
         services.AddSingleton(mediaOptions);
         services.AddSingleton(sp => new MediaEngine(mediaOptions, sp.GetRequiredService<TimeProvider>()));
@@ -56,14 +60,20 @@ public static class CallFlowServiceCollectionExtensions
             sp.GetRequiredService<DialplanRegistry>(),
             sp.GetRequiredService<AcdStore>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Switchboard.Calls")));
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Switchboard.Calls"),
+            sp.GetService<AgentEventHub>(),
+            // Registered by AddSwitchboardCallbacks (Callbacks:*, Trunk:*); without it, defaults.
+            sp.GetService<CallbackStore>() ?? new CallbackStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<AcdStore>(),
+                new CallbackOptions(), sp.GetRequiredService<TimeProvider>()),
+            sp.GetService<TrunkOptions>() ?? configuration.GetSection("Trunk").Get<TrunkOptions>() ?? new TrunkOptions(),
+            transfers));
         if (!services.Any(d => d.ServiceType == typeof(AgentRoster)))
         {
             services.AddSwitchboardApi(configuration);
         }
 
         services.AddHostedService(sp => new CallManager(sp.GetRequiredService<CallContext>(), sp.GetRequiredService<AcdScheduler>(),
-            sp.GetRequiredService<RedisCallControl>()));
+            sp.GetRequiredService<RedisCallControl>(), sp.GetService<CallbackWorker>()));
         services.AddHostedService(sp => new DialplanFollower(sp.GetRequiredService<CallContext>(), sp.GetRequiredService<Api.Dialplans.DialplanVersionStore>(), sp.GetRequiredService<Api.Live.LiveSettingsStore>()));
         return services;
     }
@@ -78,6 +88,18 @@ public static class CallFlowServiceCollectionExtensions
         }
 
         return result.Dialplan!;
+    }
+
+    /// <summary><c>Transfer:AllowedSipDomains</c> (list of hosts a sip: transfer target may name).</summary>
+    private static TransferOptions ReadTransfers(IConfigurationSection section)
+    {
+        var domains = section.GetSection("AllowedSipDomains").Get<string[]>() ?? [];
+        if (domains.Any(d => string.IsNullOrWhiteSpace(d) || d.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is ':' or '@' or '/')))
+        {
+            throw new ConfigurationErrorException("Transfer:AllowedSipDomains", "each entry must be a bare host name or IP address (no scheme, user, port or path)");
+        }
+
+        return new TransferOptions { AllowedSipDomains = [.. domains.Select(d => d.Trim())] };
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
