@@ -13,4 +13,7 @@ internal static partial class CallbackLog
 
     [LoggerMessage(EventId = 6103, Level = LogLevel.Warning, Message = "ACD store unavailable (Redis) for callbacks")]
     public static partial void RedisUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 6104, Level = LogLevel.Warning, Message = "Callback {CallbackId} was dialling too long (node lost mid-attempt); attempt recorded as failed")]
+    public static partial void StaleDialling(ILogger logger, string callbackId);
 }

@@ -27,6 +27,12 @@ public sealed record CallbackOptions
     /// <summary>Time zone for working days and the daily limit (IANA id).</summary>
     public string TimeZone { get; init; } = "Europe/Stockholm";
 
+    /// <summary>
+    /// An attempt still <see cref="CallbackState.Dialling"/> after this long is taken as lost (its node died mid-dial):
+    /// the sweep records it as failed (retry schedule) and frees the agent. Must exceed the longest attempt.
+    /// </summary>
+    public TimeSpan DiallingStaleAfter { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Most items handled per kind in one sweep.</summary>
     public int SweepBatch { get; init; } = 500;
 }

@@ -11,7 +11,8 @@ public sealed partial class CallbackStore
     /// One housekeeping round (run periodically by one or more nodes; every step is idempotent): closes expired
     /// requests, puts due retries back at their place, deletes the phone numbers of callbacks closed longer than
     /// <see cref="CallbackOptions.Retention"/> ago, and queues again any pending callback whose queue entry is missing
-    /// (e.g. the process died between recording and queueing).
+    /// (e.g. the process died between recording and queueing), and fails an attempt stuck in
+    /// <see cref="CallbackState.Dialling"/> longer than <see cref="CallbackOptions.DiallingStaleAfter"/> (the dialling node died).
     /// </summary>
     public async Task<CallbackSweepResult> SweepAsync(CancellationToken cancellationToken = default)
     {
@@ -133,6 +134,21 @@ public sealed partial class CallbackStore
             var ids = await RunAsync(token => db.SortedSetRangeByRankAsync(_prefix + "cbq:" + queue, 0, Options.SweepBatch - 1).WaitAsync(token), cancellationToken).ConfigureAwait(false);
             foreach (var id in ids)
             {
+                var fields = await RunAsync(token => db.HashGetAsync(_prefix + "cb:" + id, ["state", "updated"]).WaitAsync(token), cancellationToken).ConfigureAwait(false);
+                if (fields[0] == nameof(CallbackState.Dialling))
+                {
+                    // The node dialling it died (or lost Redis) mid-attempt: count the attempt as failed, free the agent
+                    // and let the retry schedule bring it back to its place.
+                    var updated = (long?)fields[1] ?? 0;
+                    if (_timeProvider.GetUtcNow().ToUnixTimeMilliseconds() - updated > (long)Options.DiallingStaleAfter.TotalMilliseconds
+                        && (await RecordAttemptAsync(id.ToString(), CallbackOutcome.Failed, cancellationToken).ConfigureAwait(false)).Result == AcdCommandResult.Ok)
+                    {
+                        CallbackLog.StaleDialling(_logger, id.ToString());
+                    }
+
+                    continue;
+                }
+
                 var exists = await RunAsync(token => db.KeyExistsAsync(_prefix + "call:" + id).WaitAsync(token), cancellationToken).ConfigureAwait(false);
                 if (!exists && await RequeueAsync(id.ToString(), cancellationToken).ConfigureAwait(false))
                 {

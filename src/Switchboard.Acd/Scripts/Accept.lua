@@ -1,11 +1,17 @@
--- ARGV[4] = agent id, ARGV[5] = call id
-local agentId, callId = ARGV[4], ARGV[5]
+-- ARGV[4] = agent id, ARGV[5] = call id, ARGV[6] = the accepting node ('' none)
+local agentId, callId, acceptNode = ARGV[4], ARGV[5], ARGV[6] or ''
 local a = redis.call('HMGET', P .. 'agent:' .. agentId, 'state', 'call', 'sip')
-local c = redis.call('HMGET', P .. 'call:' .. callId, 'state', 'agent', 'queue', 'node', 'at')
+local c = redis.call('HMGET', P .. 'call:' .. callId, 'state', 'agent', 'queue', 'node', 'at', 'kind')
 if not a[1] or not c[1] then return 1 end
 if a[1] ~= 'Reserved' or a[2] ~= callId or c[1] ~= 'Offered' or c[2] ~= agentId then return 2 end
 redis.call('ZREM', P .. 'timers', 'offer|' .. callId .. '|' .. agentId)
 redis.call('HSET', P .. 'call:' .. callId, 'state', 'Accepted', 'acceptedat', NOW)
+-- A callback has no caller on the line: the node that enqueued it may be gone or restarted, so the node where the
+-- agent accepted (alive: it runs this command) dials it and gets this call's later events.
+if c[6] == 'Callback' and acceptNode ~= '' then
+  c[4] = acceptNode
+  redis.call('HSET', P .. 'call:' .. callId, 'node', acceptNode)
+end
 redis.call('HSET', P .. 'agent:' .. agentId, 'missed', 0)
 emit({ 'type', 'accepted', 'call', callId, 'queue', c[3], 'agent', agentId, 'wait', NOW - tonumber(c[5]) })
 setAgentState(agentId, 'OnCall', '', callId)

@@ -28,10 +28,11 @@ public sealed partial class AcdStore
 
     /// <summary>
     /// The agent accepts the offer of <paramref name="callId"/>: agent OnCall, and the node that owns the call gets
-    /// <see cref="Events.CallEventType.Accepted"/> with the agent's SIP address to dial.
+    /// <see cref="Events.CallEventType.Accepted"/> with the agent's SIP address to dial. A callback (no caller on the
+    /// line) is taken over by this node (<see cref="AcdOptions.NodeId"/>), which is alive, whichever node enqueued it.
     /// </summary>
     public Task<AcdCommandResult> AcceptAsync(string agentId, string callId, CancellationToken cancellationToken = default) =>
-        CommandAsync(AcdScripts.Accept, [AcdNames.Check(agentId, "agent id"), AcdNames.Check(callId, "call id")], cancellationToken);
+        CommandAsync(AcdScripts.Accept, [AcdNames.Check(agentId, "agent id"), AcdNames.Check(callId, "call id"), Options.NodeId], cancellationToken);
 
     /// <summary>
     /// The agent rejects the offer (also use it when the agent's phone did not answer after accepting): the caller is

@@ -24,6 +24,10 @@ public static class CallbacksServiceCollectionExtensions
         var trunk = ReadTrunk(configuration.GetSection("Trunk"));
         var options = ReadCallbacks(configuration.GetSection("Callbacks"));
         var sweepInterval = ReadSweepInterval(configuration.GetSection("Callbacks"));
+        if (configuration["Callbacks:HashKey"] is { } hashKey && hashKey.Trim().Length is > 0 and < 16)
+        {
+            throw new ConfigurationErrorException("Callbacks:HashKey", "needs at least 16 characters (or leave it unset for a random key kept in Redis)");
+        }
 
         services.TryAddSingleton(trunk);
         services.TryAddSingleton(options);
@@ -99,6 +103,11 @@ public static class CallbacksServiceCollectionExtensions
         if (trunk.AgentRingTimeout <= TimeSpan.Zero || trunk.CitizenRingTimeout <= TimeSpan.Zero)
         {
             throw new ConfigurationErrorException("Trunk:AgentRingTimeout", "Trunk:AgentRingTimeout and Trunk:CitizenRingTimeout must be positive");
+        }
+
+        if (trunk.AttemptTimeout < trunk.AgentRingTimeout + trunk.CitizenRingTimeout)
+        {
+            throw new ConfigurationErrorException("Trunk:AttemptTimeout", "must be at least Trunk:AgentRingTimeout + Trunk:CitizenRingTimeout");
         }
 
         return trunk;
