@@ -9,7 +9,7 @@ need() { # need <command> <debian package>
 
 case "${1:-test}" in
   run)     need redis-server redis-server ;;
-  test)    need redis-server redis-server; need sipp sip-tester; need baresip baresip-core; need tshark tshark ;;
+  test)    need redis-server redis-server; need sipp sip-tester; need baresip baresip-core; need tshark tshark; need chromium chromium ;;
   load)    need redis-server redis-server; need sipp sip-tester; need dumpcap tshark ;;
   prompts) need espeak-ng espeak-ng; need sox sox ;;
   web)     need chromium chromium ;;
