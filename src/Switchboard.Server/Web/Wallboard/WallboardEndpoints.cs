@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Http.Features;
+using Switchboard.Acd.Statistics;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Supervisors;
 using Switchboard.Dialplan.Versions;
@@ -87,7 +88,7 @@ public static class WallboardEndpoints
     }
 
     private static async Task EventsAsync(
-        HttpContext context, BearerTokenValidator validator, LiveStatistics live, DialplanRegistry dialplans, TimeProvider timeProvider, ILoggerFactory loggers)
+        HttpContext context, BearerTokenValidator validator, LiveStatistics live, StatisticsOptions statistics, DialplanRegistry dialplans, TimeProvider timeProvider, ILoggerFactory loggers)
     {
         if (await WallboardSession.SupervisorAsync(context, validator).ConfigureAwait(false) is null)
         {
@@ -116,7 +117,7 @@ public static class WallboardEndpoints
                 try
                 {
                     var snapshot = await live.GetAsync([.. queues.Select(q => q.Id)], ct).ConfigureAwait(false);
-                    frame = "data: " + WallboardFeed.ToJson(snapshot, queues) + "\n\n";
+                    frame = "data: " + WallboardFeed.ToJson(snapshot, queues, statistics.TimeZoneId) + "\n\n";
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

@@ -16,8 +16,8 @@ public static class WallboardFeed
         return [.. dialplans.Current.Queues.Values.Select(q => (q.Id, string.IsNullOrWhiteSpace(q.DisplayName) ? q.Id : q.DisplayName))];
     }
 
-    /// <summary>The event payload: time, threshold and one object per queue.</summary>
-    public static string ToJson(LiveStatisticsSnapshot snapshot, IReadOnlyList<(string Id, string Name)> queues)
+    /// <summary>The event payload: time, the IANA time zone to show it in, threshold and one object per queue.</summary>
+    public static string ToJson(LiveStatisticsSnapshot snapshot, IReadOnlyList<(string Id, string Name)> queues, string timeZone)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(queues);
@@ -26,6 +26,7 @@ public static class WallboardFeed
         var payload = new
         {
             at = snapshot.At,
+            timeZone,
             thresholdSeconds = (int)snapshot.ServiceLevelThreshold.TotalSeconds,
             queues = snapshot.Queues
                 .OrderBy(q => order.GetValueOrDefault(q.Queue, int.MaxValue))

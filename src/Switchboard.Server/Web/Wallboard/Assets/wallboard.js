@@ -78,7 +78,7 @@
       if (!seen[id]) { container.removeChild(cards[id].section); delete cards[id]; }
     });
     var at = new Date(data.at);
-    clock.textContent = at.toLocaleTimeString('sv-SE', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    clock.textContent = at.toLocaleTimeString('sv-SE', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: data.timeZone || undefined });
     document.body.setAttribute('data-updated', data.at);
   }
 
