@@ -49,29 +49,9 @@ public static class SipHeaderNames
     /// <summary>Maps a received name to its canonical spelling: compact forms expanded, known names interned, others kept verbatim.</summary>
     internal static string Canonicalize(ReadOnlySpan<byte> name)
     {
-        if (name.Length == 1)
+        if (name.Length == 1 && Compact((char)name[0]) is { } compact)
         {
-            var compact = (char)(name[0] | 0x20) switch
-            {
-                'i' => CallId,
-                'm' => Contact,
-                'e' => ContentEncoding,
-                'l' => ContentLength,
-                'c' => ContentType,
-                'f' => From,
-                's' => Subject,
-                'k' => Supported,
-                't' => To,
-                'v' => Via,
-                'r' => ReferTo,
-                'o' => Event,
-                'b' => ReferredBy,
-                _ => null,
-            };
-            if (compact is not null)
-            {
-                return compact;
-            }
+            return compact;
         }
 
         foreach (var known in Known)
@@ -85,8 +65,44 @@ public static class SipHeaderNames
         return System.Text.Encoding.UTF8.GetString(name);
     }
 
-    /// <summary>Expands a compact form or returns the name unchanged.</summary>
-    public static string Canonicalize(string name) => Canonicalize(System.Text.Encoding.UTF8.GetBytes(name));
+    /// <summary>Expands a compact form or returns the name unchanged (known names as the interned constant).</summary>
+    public static string Canonicalize(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.Length == 1 && Compact(name[0]) is { } compact)
+        {
+            return compact;
+        }
+
+        foreach (var known in Known)
+        {
+            if (known.Length == name.Length && string.Equals(known, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return known;
+            }
+        }
+
+        return name;
+    }
+
+    /// <summary>The long name of a compact form (RFC 3261 §7.3.3, RFC 3515, RFC 3892, RFC 6665), or null.</summary>
+    private static string? Compact(char c) => (char)(c | 0x20) switch
+    {
+        'i' => CallId,
+        'm' => Contact,
+        'e' => ContentEncoding,
+        'l' => ContentLength,
+        'c' => ContentType,
+        'f' => From,
+        's' => Subject,
+        'k' => Supported,
+        't' => To,
+        'v' => Via,
+        'r' => ReferTo,
+        'o' => Event,
+        'b' => ReferredBy,
+        _ => null,
+    };
 
     private static bool EqualsIgnoreCase(ReadOnlySpan<byte> bytes, string text)
     {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 
@@ -39,40 +40,110 @@ public abstract record SipMessage
 
     public int? Expires => int.TryParse(Headers.Get(SipHeaderNames.Expires), NumberStyles.None, CultureInfo.InvariantCulture, out var e) ? e : null;
 
-    /// <summary>Writes the start line (without CRLF).</summary>
-    protected abstract void WriteStartLine(StringBuilder sb);
+    /// <summary>UTF-8 length of the start line (without CRLF); <paramref name="text"/> carries anything the writer needs again.</summary>
+    private protected abstract int StartLineLength(out string? text);
+
+    /// <summary>Writes the start line (without CRLF) and returns the bytes written.</summary>
+    private protected abstract int WriteStartLine(Span<byte> destination, string? text);
 
     /// <summary>Serializes the message with a correct Content-Length (RFC 3261 §20.14).</summary>
     public void WriteTo(IBufferWriter<byte> writer)
     {
-        var sb = new StringBuilder(256 + Headers.Count * 48);
-        WriteStartLine(sb);
-        sb.Append("\r\n");
-        foreach (var h in Headers)
-        {
-            if (h.Name == SipHeaderNames.ContentLength)
-            {
-                continue;
-            }
-
-            sb.Append(h.Name).Append(": ").Append(h.Value).Append("\r\n");
-        }
-
-        sb.Append("Content-Length: ").Append(Body.Length.ToString(CultureInfo.InvariantCulture)).Append("\r\n\r\n");
-        var length = Encoding.UTF8.GetByteCount(sb.ToString());
-        var span = writer.GetSpan(length + Body.Length);
-        var written = Encoding.UTF8.GetBytes(sb.ToString(), span);
-        Body.Span.CopyTo(span[written..]);
-        writer.Advance(written + Body.Length);
+        ArgumentNullException.ThrowIfNull(writer);
+        var length = MeasureLength(out var startLine);
+        var span = writer.GetSpan(length);
+        Write(span, startLine);
+        writer.Advance(length);
     }
 
     /// <summary>Serializes to a new array.</summary>
     public byte[] ToArray()
     {
-        var writer = new ArrayBufferWriter<byte>(512 + Body.Length);
-        WriteTo(writer);
-        return writer.WrittenSpan.ToArray();
+        var bytes = new byte[MeasureLength(out var startLine)];
+        Write(bytes, startLine);
+        return bytes;
     }
 
     public override string ToString() => Encoding.UTF8.GetString(ToArray());
+
+    /// <summary>Exact serialized size: start line, every header except Content-Length, our Content-Length, the body.</summary>
+    private int MeasureLength(out string? startLine)
+    {
+        var length = StartLineLength(out startLine) + 2;
+        var headers = Headers;
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var name = headers.NameAt(i);
+            if (IsContentLength(name))
+            {
+                continue;
+            }
+
+            var valueLength = headers.TryGetRaw(i, out var raw) ? raw.Length : Encoding.UTF8.GetByteCount(headers.ValueAt(i));
+            length += Encoding.UTF8.GetByteCount(name) + 2 + valueLength + 2;
+        }
+
+        return length + "Content-Length: ".Length + DigitCount(Body.Length) + 4 + Body.Length;
+    }
+
+    private void Write(Span<byte> destination, string? startLine)
+    {
+        var n = WriteStartLine(destination, startLine);
+        n += Crlf(destination[n..]);
+        var headers = Headers;
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var name = headers.NameAt(i);
+            if (IsContentLength(name))
+            {
+                continue;
+            }
+
+            n += Encoding.UTF8.GetBytes(name, destination[n..]);
+            destination[n++] = (byte)':';
+            destination[n++] = (byte)' ';
+            if (headers.TryGetRaw(i, out var raw))
+            {
+                raw.CopyTo(destination[n..]);
+                n += raw.Length;
+            }
+            else
+            {
+                n += Encoding.UTF8.GetBytes(headers.ValueAt(i), destination[n..]);
+            }
+
+            n += Crlf(destination[n..]);
+        }
+
+        "Content-Length: "u8.CopyTo(destination[n..]);
+        n += 16;
+        Utf8Formatter.TryFormat(Body.Length, destination[n..], out var written);
+        n += written;
+        n += Crlf(destination[n..]);
+        n += Crlf(destination[n..]);
+        Body.Span.CopyTo(destination[n..]);
+    }
+
+    private static bool IsContentLength(string name) =>
+        ReferenceEquals(name, SipHeaderNames.ContentLength) || string.Equals(name, SipHeaderNames.ContentLength, StringComparison.OrdinalIgnoreCase);
+
+    private static int Crlf(Span<byte> destination)
+    {
+        destination[0] = (byte)'\r';
+        destination[1] = (byte)'\n';
+        return 2;
+    }
+
+    /// <summary>Decimal digits of a non-negative number.</summary>
+    private protected static int DigitCount(int value)
+    {
+        var digits = 1;
+        while (value >= 10)
+        {
+            value /= 10;
+            digits++;
+        }
+
+        return digits;
+    }
 }

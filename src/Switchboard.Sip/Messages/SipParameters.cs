@@ -51,10 +51,34 @@ public sealed class SipParameters : IReadOnlyList<SipParameter>
     /// Parses <c>;a=b;c</c> (the leading ';' included). Values may be quoted strings. Fails on an empty name
     /// or an unterminated quote.
     /// </summary>
-    public static bool TryParse(string text, [NotNullWhen(true)] out SipParameters? parameters)
+    public static bool TryParse(string text, [NotNullWhen(true)] out SipParameters? parameters) => TryParse(text.AsSpan(), out parameters);
+
+    /// <summary>Span form of <see cref="TryParse(string, out SipParameters?)"/>.</summary>
+    internal static bool TryParse(ReadOnlySpan<char> text, [NotNullWhen(true)] out SipParameters? parameters)
     {
         parameters = null;
-        var list = new List<SipParameter>();
+        if (text.IsEmpty)
+        {
+            parameters = Empty;
+            return true;
+        }
+
+        var list = new List<SipParameter>(4);
+        if (!Scan(text, list))
+        {
+            return false;
+        }
+
+        parameters = list.Count == 0 ? Empty : new SipParameters(list.ToArray());
+        return true;
+    }
+
+    /// <summary>True when the text is a valid parameter list; allocates nothing.</summary>
+    internal static bool IsValid(ReadOnlySpan<char> text) => Scan(text, null);
+
+    /// <summary>Walks the parameter grammar; adds each parameter to <paramref name="sink"/> when one is given.</summary>
+    private static bool Scan(ReadOnlySpan<char> text, List<SipParameter>? sink)
+    {
         var i = 0;
         while (i < text.Length)
         {
@@ -83,9 +107,11 @@ public sealed class SipParameters : IReadOnlyList<SipParameter>
 
             var name = text[nameStart..i];
             i = SkipWhitespace(text, i);
-            string? value = null;
+            var hasValue = false;
+            ReadOnlySpan<char> value = [];
             if (i < text.Length && text[i] == '=')
             {
+                hasValue = true;
                 i = SkipWhitespace(text, i + 1);
                 if (i < text.Length && text[i] == '"')
                 {
@@ -115,12 +141,26 @@ public sealed class SipParameters : IReadOnlyList<SipParameter>
                 }
             }
 
-            list.Add(new SipParameter(name, value));
+            sink?.Add(new SipParameter(InternName(name), hasValue ? value.ToString() : null));
         }
 
-        parameters = list.Count == 0 ? Empty : new SipParameters(list.ToArray());
         return true;
     }
+
+    /// <summary>The common parameter names as literals, so parsing Via, From/To and Contact does not allocate them.</summary>
+    private static string InternName(ReadOnlySpan<char> name) => name switch
+    {
+        "branch" => "branch",
+        "tag" => "tag",
+        "rport" => "rport",
+        "received" => "received",
+        "transport" => "transport",
+        "lr" => "lr",
+        "expires" => "expires",
+        "user" => "user",
+        "q" => "q",
+        _ => name.ToString(),
+    };
 
     public override string ToString()
     {
@@ -146,7 +186,7 @@ public sealed class SipParameters : IReadOnlyList<SipParameter>
 
     IEnumerator IEnumerable.GetEnumerator() => _items.GetEnumerator();
 
-    private static int SkipWhitespace(string text, int i)
+    private static int SkipWhitespace(ReadOnlySpan<char> text, int i)
     {
         while (i < text.Length && text[i] is ' ' or '\t')
         {

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Buffers.Text;
 using System.Text;
 
 namespace Switchboard.Sip.Messages;
@@ -10,6 +10,19 @@ public sealed record SipResponse(int StatusCode, string ReasonPhrase) : SipMessa
 
     public bool IsSuccess => StatusCode is >= 200 and < 300;
 
-    protected override void WriteStartLine(StringBuilder sb) =>
-        sb.Append("SIP/2.0 ").Append(StatusCode.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(ReasonPhrase);
+    private protected override int StartLineLength(out string? text)
+    {
+        text = null;
+        return "SIP/2.0 ".Length + DigitCount(StatusCode) + 1 + Encoding.UTF8.GetByteCount(ReasonPhrase ?? string.Empty);
+    }
+
+    private protected override int WriteStartLine(Span<byte> destination, string? text)
+    {
+        "SIP/2.0 "u8.CopyTo(destination);
+        var n = 8;
+        Utf8Formatter.TryFormat(StatusCode, destination[n..], out var written);
+        n += written;
+        destination[n++] = (byte)' ';
+        return n + Encoding.UTF8.GetBytes(ReasonPhrase ?? string.Empty, destination[n..]);
+    }
 }

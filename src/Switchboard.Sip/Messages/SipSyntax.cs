@@ -30,7 +30,7 @@ internal static class SipSyntax
     public static bool IsTokenByte(byte b) => b < 128 && IsTokenChar((char)b);
 
     /// <summary>Index of the closing quote of a quoted-string starting at <paramref name="start"/>, or -1.</summary>
-    public static int FindQuoteEnd(string text, int start)
+    public static int FindQuoteEnd(ReadOnlySpan<char> text, int start)
     {
         for (var i = start + 1; i < text.Length; i++)
         {

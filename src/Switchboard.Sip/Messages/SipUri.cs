@@ -52,86 +52,139 @@ public sealed record SipUri
     public static bool TryParse(string? text, [NotNullWhen(true)] out SipUri? uri)
     {
         uri = null;
-        if (string.IsNullOrEmpty(text) || SipSyntax.ContainsWhitespace(text) || text.Length > 4096)
+        return !string.IsNullOrEmpty(text) && TryParseCore(text, build: true, out uri);
+    }
+
+    /// <summary>True when <see cref="TryParse"/> would accept the text; allocates nothing (used to validate a Request-URI lazily).</summary>
+    internal static bool IsValid(ReadOnlySpan<char> text) => !text.IsEmpty && TryParseCore(text, build: false, out _);
+
+    /// <summary>The one URI grammar walk; with <paramref name="build"/> false it only validates and allocates nothing.</summary>
+    private static bool TryParseCore(ReadOnlySpan<char> text, bool build, out SipUri? uri)
+    {
+        uri = null;
+        if (text.IndexOfAny(" \t\r\n") >= 0 || text.Length > 4096)
         {
             return false;
         }
 
-        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        var colon = text.IndexOf(':');
         if (colon <= 0)
         {
             return false;
         }
 
-        var scheme = text[..colon];
-        if (!char.IsAsciiLetter(scheme[0]) || !scheme.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.'))
+        var schemeText = text[..colon];
+        if (!char.IsAsciiLetter(schemeText[0]))
         {
             return false;
         }
 
-        scheme = scheme.ToLowerInvariant();
-        var rest = text[(colon + 1)..];
-        if (scheme == "tel")
+        foreach (var c in schemeText)
         {
-            var semi = rest.IndexOf(';', StringComparison.Ordinal);
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.'))
+            {
+                return false;
+            }
+        }
+
+        var rest = text[(colon + 1)..];
+        if (schemeText.Equals("tel", StringComparison.OrdinalIgnoreCase))
+        {
+            var semi = rest.IndexOf(';');
             var number = semi < 0 ? rest : rest[..semi];
-            if (number.Length == 0 || !SipParameters.TryParse(semi < 0 ? string.Empty : rest[semi..], out var telParams))
+            var telParamText = semi < 0 ? [] : rest[semi..];
+            if (number.Length == 0)
             {
                 return false;
             }
 
-            uri = new SipUri { Scheme = scheme, User = number, Parameters = telParams };
+            if (!build)
+            {
+                return SipParameters.IsValid(telParamText);
+            }
+
+            if (!SipParameters.TryParse(telParamText, out var telParams))
+            {
+                return false;
+            }
+
+            uri = new SipUri { Scheme = "tel", User = number.ToString(), Parameters = telParams };
             return true;
         }
 
-        if (scheme is not ("sip" or "sips"))
+        var isSip = schemeText.Equals("sip", StringComparison.OrdinalIgnoreCase);
+        var isSips = !isSip && schemeText.Equals("sips", StringComparison.OrdinalIgnoreCase);
+        if (!isSip && !isSips)
         {
             if (rest.Length == 0)
             {
                 return false;
             }
 
-            uri = new SipUri { Scheme = scheme, Opaque = rest };
+            if (build)
+            {
+                uri = new SipUri { Scheme = schemeText.ToString().ToLowerInvariant(), Opaque = rest.ToString() };
+            }
+
             return true;
         }
 
-        string? user = null;
-        string? password = null;
-        var at = rest.IndexOf('@', StringComparison.Ordinal);
+        ReadOnlySpan<char> user = [];
+        ReadOnlySpan<char> password = [];
+        var hasUser = false;
+        var hasPassword = false;
+        var at = rest.IndexOf('@');
         if (at >= 0)
         {
             var userInfo = rest[..at];
             rest = rest[(at + 1)..];
-            var pw = userInfo.IndexOf(':', StringComparison.Ordinal);
+            var pw = userInfo.IndexOf(':');
             user = pw < 0 ? userInfo : userInfo[..pw];
-            password = pw < 0 ? null : userInfo[(pw + 1)..];
+            hasUser = true;
+            hasPassword = pw >= 0;
+            password = pw < 0 ? [] : userInfo[(pw + 1)..];
             if (user.Length == 0 || !ValidEscapes(user))
             {
                 return false;
             }
         }
 
-        string? headers = null;
-        var question = rest.IndexOf('?', StringComparison.Ordinal);
+        ReadOnlySpan<char> headers = [];
+        var question = rest.IndexOf('?');
         if (question >= 0)
         {
             headers = rest[(question + 1)..];
             rest = rest[..question];
         }
 
-        var paramStart = rest.IndexOf(';', StringComparison.Ordinal);
+        var paramStart = rest.IndexOf(';');
         var hostPort = paramStart < 0 ? rest : rest[..paramStart];
-        if (!SipParameters.TryParse(paramStart < 0 ? string.Empty : rest[paramStart..], out var parameters))
+        var paramText = paramStart < 0 ? [] : rest[paramStart..];
+        if (!TrySplitHostPort(hostPort, out var hostLength, out var port))
         {
             return false;
         }
 
-        if (!TrySplitHostPort(hostPort, out var host, out var port))
+        if (!build)
+        {
+            return SipParameters.IsValid(paramText);
+        }
+
+        if (!SipParameters.TryParse(paramText, out var parameters))
         {
             return false;
         }
 
-        uri = new SipUri { Scheme = scheme, User = user, Password = password, Host = host, Port = port, Parameters = parameters, Headers = headers };
+        uri = new SipUri
+        {
+            Scheme = isSip ? "sip" : "sips",
+            User = hasUser ? user.ToString() : null,
+            Password = hasPassword ? password.ToString() : null,
+            Host = hostPort[..hostLength].ToString(),
+            Port = port,
+            Parameters = parameters,
+            Headers = question >= 0 ? headers.ToString() : null,
+        };
         return true;
     }
 
@@ -139,17 +192,30 @@ public sealed record SipUri
     internal static bool TrySplitHostPort(string text, out string host, out int? port)
     {
         host = string.Empty;
+        if (!TrySplitHostPort(text.AsSpan(), out var hostLength, out port))
+        {
+            return false;
+        }
+
+        host = hostLength == text.Length ? text : text[..hostLength];
+        return true;
+    }
+
+    /// <summary>Span form of <see cref="TrySplitHostPort(string, out string, out int?)"/>: the host is <c>text[..hostLength]</c>.</summary>
+    internal static bool TrySplitHostPort(ReadOnlySpan<char> text, out int hostLength, out int? port)
+    {
+        hostLength = 0;
         port = null;
-        string portText;
+        ReadOnlySpan<char> portText;
         if (text.StartsWith('['))
         {
-            var close = text.IndexOf(']', StringComparison.Ordinal);
+            var close = text.IndexOf(']');
             if (close < 0 || !System.Net.IPAddress.TryParse(text[1..close], out var v6) || v6.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
             {
                 return false;
             }
 
-            host = text[..(close + 1)];
+            hostLength = close + 1;
             portText = text[(close + 1)..];
             if (portText.Length > 0 && portText[0] != ':')
             {
@@ -158,18 +224,26 @@ public sealed record SipUri
         }
         else
         {
-            var c = text.IndexOf(':', StringComparison.Ordinal);
-            host = c < 0 ? text : text[..c];
-            portText = c < 0 ? string.Empty : text[c..];
-            if (host.Length == 0 || !host.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '.' or '_'))
+            var c = text.IndexOf(':');
+            hostLength = c < 0 ? text.Length : c;
+            portText = c < 0 ? [] : text[c..];
+            if (hostLength == 0)
             {
                 return false;
+            }
+
+            foreach (var ch in text[..hostLength])
+            {
+                if (!(char.IsAsciiLetterOrDigit(ch) || ch is '-' or '.' or '_'))
+                {
+                    return false;
+                }
             }
         }
 
         if (portText.Length > 0)
         {
-            if (!int.TryParse(portText.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var p) || p > 65535)
+            if (!int.TryParse(portText[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var p) || p > 65535)
             {
                 return false;
             }
@@ -180,7 +254,7 @@ public sealed record SipUri
         return true;
     }
 
-    private static bool ValidEscapes(string text)
+    private static bool ValidEscapes(ReadOnlySpan<char> text)
     {
         for (var i = 0; i < text.Length; i++)
         {

@@ -10,8 +10,15 @@ namespace Switchboard.Sip.Parsing;
 /// case-insensitive names), and the body delimited by Content-Length (§18.3, §20.14). Never throws on bad input.
 /// Semantic checks of typed headers are left to <see cref="SipMessageValidator"/>.
 /// </summary>
+/// <remarks>
+/// One pass over the bytes finds every header line; then the message is copied once into an array that the headers
+/// (as offset/length slices), the Request-URI and the body all point into. Header values become strings, and the
+/// Request-URI a <see cref="SipUri"/>, only when something reads them. Nothing is pooled, so nothing outlives the message.
+/// </remarks>
 public static class SipMessageParser
 {
+    private const int StackUriLimit = 512;
+
     private static readonly SearchValues<byte> LineBreak = SearchValues.Create("\r\n"u8);
 
     /// <summary>Parses a datagram or a framed stream message.</summary>
@@ -49,34 +56,28 @@ public static class SipMessageParser
         }
 
         var head = data[..headerEnd];
-        var body = data[(headerEnd + separatorLength)..];
         var lineEnd = head.IndexOfAny(LineBreak);
         var startLine = lineEnd < 0 ? head : head[..lineEnd];
         var isRequest = !startLine.StartsWith("SIP/"u8);
-        var headerBytes = lineEnd < 0 ? ReadOnlySpan<byte>.Empty : head[lineEnd..];
 
-        var headers = ParseHeaders(headerBytes, options.MaxHeaders, out var headerError);
+        var scan = new HeaderScan(options.MaxHeaders, CountLines(data[(lineEnd < 0 ? headerEnd : lineEnd)..headerEnd]));
+        var headerError = scan.Run(data, lineEnd < 0 ? headerEnd : lineEnd, headerEnd);
         if (headerError is not null)
         {
             return SipParseResult.Fail(SipStatusCodes.BadRequest, headerError, null, isRequest);
         }
 
-        var bodyError = SliceBody(headers!, ref body);
-        SipMessage? message;
-        string? startError;
-        int startStatus;
-        if (isRequest)
-        {
-            message = ParseRequestLine(startLine, out startStatus, out startError);
-        }
-        else
-        {
-            message = ParseStatusLine(startLine, out startStatus, out startError);
-        }
+        var bodyStart = headerEnd + separatorLength;
+        var bodyError = BodyLength(data, scan, data.Length - bodyStart, out var bodyLength);
+        var startError = isRequest
+            ? CheckRequestLine(startLine, out var startStatus, out var methodLength, out var uriStart, out var uriLength)
+            : CheckStatusLine(startLine, out startStatus, out methodLength, out uriStart, out uriLength);
 
-        if (message is null)
+        var copy = data[..(bodyStart + (bodyError is null ? bodyLength : 0))].ToArray();
+        var headers = scan.ToHeaders(copy);
+        if (startError is not null)
         {
-            return SipParseResult.Fail(startStatus, startError ?? "Malformed start line", headers, isRequest);
+            return SipParseResult.Fail(startStatus, startError, headers, isRequest);
         }
 
         if (bodyError is not null)
@@ -84,7 +85,19 @@ public static class SipMessageParser
             return SipParseResult.Fail(SipStatusCodes.BadRequest, bodyError, headers, isRequest);
         }
 
-        return SipParseResult.Ok(message with { Headers = headers!, Body = body.IsEmpty ? ReadOnlyMemory<byte>.Empty : body.ToArray() });
+        var body = bodyLength == 0 ? ReadOnlyMemory<byte>.Empty : new ReadOnlyMemory<byte>(copy, bodyStart, bodyLength);
+        SipMessage message = isRequest
+            ? new SipRequest(SipMethods.Intern(startLine[..methodLength]) ?? Encoding.ASCII.GetString(startLine[..methodLength]), copy, uriStart, uriLength)
+            {
+                Headers = headers,
+                Body = body,
+            }
+            : new SipResponse(methodLength, ReasonPhrase(methodLength, startLine))
+            {
+                Headers = headers,
+                Body = body,
+            };
+        return SipParseResult.Ok(message);
     }
 
     private static int FindHeaderEnd(ReadOnlySpan<byte> data, out int separatorLength)
@@ -101,152 +114,65 @@ public static class SipMessageParser
         return lf;
     }
 
-    private static string? SliceBody(SipHeaders headers, ref ReadOnlySpan<byte> body)
+    /// <summary>An upper bound of header lines that is exact for CRLF-, LF- or CR-only messages without folding.</summary>
+    private static int CountLines(ReadOnlySpan<byte> headerBytes) =>
+        Math.Max(headerBytes.Count((byte)'\n'), headerBytes.Count((byte)'\r'));
+
+    /// <summary>The body length from Content-Length (§20.14), or the rest of the datagram when absent (§18.3).</summary>
+    private static string? BodyLength(ReadOnlySpan<byte> data, HeaderScan scan, int available, out int length)
     {
-        string? lengthText = null;
-        foreach (var h in headers)
+        length = available;
+        var found = false;
+        ReadOnlySpan<byte> first = default;
+        for (var i = 0; i < scan.Count; i++)
         {
-            if (ReferenceEquals(h.Name, SipHeaderNames.ContentLength))
+            if (!ReferenceEquals(scan.NameAt(i), SipHeaderNames.ContentLength))
             {
-                if (lengthText is not null && lengthText != h.Value)
-                {
-                    return "Conflicting Content-Length headers";
-                }
-
-                lengthText = h.Value;
+                continue;
             }
+
+            var value = scan.ValueBytes(data, i);
+            if (found && !value.SequenceEqual(first))
+            {
+                return "Conflicting Content-Length headers";
+            }
+
+            first = value;
+            found = true;
         }
 
-        if (lengthText is null)
+        if (!found)
         {
-            return null; // RFC 3261 §18.3: over UDP the body extends to the end of the datagram.
+            return null;
         }
 
-        if (lengthText.Length is 0 or > 9 || !lengthText.All(char.IsAsciiDigit))
+        if (first.Length is 0 or > 9 || first.ContainsAnyExceptInRange((byte)'0', (byte)'9'))
         {
             return "Invalid Content-Length";
         }
 
-        var length = int.Parse(lengthText, System.Globalization.CultureInfo.InvariantCulture);
-        if (length > body.Length)
+        Utf8Parser.TryParse(first, out int declared, out _);
+        if (declared > available)
         {
             return "Content-Length larger than the message body";
         }
 
-        body = body[..length];
+        length = declared;
         return null;
     }
 
-    private static SipHeaders? ParseHeaders(ReadOnlySpan<byte> bytes, int maxHeaders, out string? error)
-    {
-        error = null;
-        var list = new List<SipHeader>(16);
-        string? name = null;
-        StringBuilder? folded = null;
-        string? value = null;
-        while (!bytes.IsEmpty)
-        {
-            // Skip the line break that ends the previous line.
-            if (bytes[0] == '\r')
-            {
-                bytes = bytes[1..];
-            }
-
-            if (!bytes.IsEmpty && bytes[0] == '\n')
-            {
-                bytes = bytes[1..];
-            }
-
-            var end = bytes.IndexOfAny(LineBreak);
-            var line = end < 0 ? bytes : bytes[..end];
-            bytes = end < 0 ? ReadOnlySpan<byte>.Empty : bytes[end..];
-            if (line.IsEmpty)
-            {
-                continue;
-            }
-
-            if (line[0] is (byte)' ' or (byte)'\t')
-            {
-                if (name is null)
-                {
-                    error = "Continuation line before any header";
-                    return null;
-                }
-
-                folded ??= new StringBuilder(value);
-                var more = Encoding.UTF8.GetString(line.Trim(" \t"u8));
-                if (more.Length > 0)
-                {
-                    if (folded.Length > 0)
-                    {
-                        folded.Append(' ');
-                    }
-
-                    folded.Append(more);
-                }
-
-                continue;
-            }
-
-            if (name is not null)
-            {
-                list.Add(new SipHeader(name, folded?.ToString() ?? value!));
-            }
-
-            if (list.Count >= maxHeaders)
-            {
-                error = "Too many headers";
-                return null;
-            }
-
-            var colon = line.IndexOf((byte)':');
-            if (colon <= 0)
-            {
-                error = "Header line without a colon";
-                return null;
-            }
-
-            var rawName = line[..colon].TrimEnd(" \t"u8);
-            foreach (var b in rawName)
-            {
-                if (!SipSyntax.IsTokenByte(b))
-                {
-                    error = "Invalid header name";
-                    return null;
-                }
-            }
-
-            if (rawName.IsEmpty)
-            {
-                error = "Empty header name";
-                return null;
-            }
-
-            name = SipHeaderNames.Canonicalize(rawName);
-            value = DecodeValue(line[(colon + 1)..].Trim(" \t"u8));
-            folded = null;
-        }
-
-        if (name is not null)
-        {
-            list.Add(new SipHeader(name, folded?.ToString() ?? value!));
-        }
-
-        return new SipHeaders(list.ToArray());
-    }
-
-    private static string DecodeValue(ReadOnlySpan<byte> value) => value.IsEmpty ? string.Empty : Encoding.UTF8.GetString(value);
-
-    private static SipRequest? ParseRequestLine(ReadOnlySpan<byte> line, out int status, out string? error)
+    /// <summary>Checks <c>Method SP Request-URI SP SIP/2.0</c>; the URI is validated without building it.</summary>
+    private static string? CheckRequestLine(ReadOnlySpan<byte> line, out int status, out int methodLength, out int uriStart, out int uriLength)
     {
         status = SipStatusCodes.BadRequest;
-        error = null;
         var sp1 = line.IndexOf((byte)' ');
         var sp2 = line.LastIndexOf((byte)' ');
+        methodLength = sp1;
+        uriStart = sp1 + 1;
+        uriLength = sp2 - sp1 - 1;
         if (sp1 <= 0 || sp2 <= sp1 + 1 || sp2 == line.Length - 1)
         {
-            error = "Malformed Request-Line";
-            return null;
+            return "Malformed Request-Line";
         }
 
         var method = line[..sp1];
@@ -256,15 +182,13 @@ public static class SipMessageParser
         {
             if (!SipSyntax.IsTokenByte(b))
             {
-                error = "Invalid method";
-                return null;
+                return "Invalid method";
             }
         }
 
         if (uriBytes.IndexOfAny(" \t"u8) >= 0)
         {
-            error = "Whitespace in Request-URI";
-            return null;
+            return "Whitespace in Request-URI";
         }
 
         if (!version.SequenceEqual("SIP/2.0"u8))
@@ -272,41 +196,63 @@ public static class SipMessageParser
             if (version.StartsWith("SIP/"u8))
             {
                 status = SipStatusCodes.VersionNotSupported;
-                error = "SIP version not supported";
-                return null;
+                return "SIP version not supported";
             }
 
-            error = "Malformed SIP version";
-            return null;
+            return "Malformed SIP version";
         }
 
-        var uriText = Encoding.UTF8.GetString(uriBytes);
-        if (!SipUri.TryParse(uriText, out var uri))
-        {
-            error = "Malformed Request-URI";
-            return null;
-        }
-
-        return new SipRequest(SipMethods.Intern(method) ?? Encoding.ASCII.GetString(method), uri);
+        return IsValidUri(uriBytes) ? null : "Malformed Request-URI";
     }
 
-    private static SipResponse? ParseStatusLine(ReadOnlySpan<byte> line, out int status, out string? error)
+    private static bool IsValidUri(ReadOnlySpan<byte> uriBytes)
+    {
+        char[]? rented = null;
+        var chars = uriBytes.Length <= StackUriLimit ? stackalloc char[StackUriLimit] : (rented = ArrayPool<char>.Shared.Rent(uriBytes.Length));
+        try
+        {
+            var n = Encoding.UTF8.GetChars(uriBytes, chars);
+            return SipUri.IsValid(chars[..n]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Checks <c>SIP/2.0 SP Status-Code SP Reason-Phrase</c>; the code comes back in <paramref name="code"/>.</summary>
+    private static string? CheckStatusLine(ReadOnlySpan<byte> line, out int status, out int code, out int unused1, out int unused2)
     {
         status = 0;
-        error = null;
+        code = 0;
+        unused1 = 0;
+        unused2 = 0;
         if (!line.StartsWith("SIP/2.0 "u8) || line.Length < 11 || (line.Length > 11 && line[11] != ' '))
         {
-            error = "Malformed Status-Line";
-            return null;
+            return "Malformed Status-Line";
         }
 
-        if (!Utf8Parser.TryParse(line.Slice(8, 3), out int code, out var consumed) || consumed != 3 || code is < 100 or > 699)
+        if (!Utf8Parser.TryParse(line.Slice(8, 3), out code, out var consumed) || consumed != 3 || code is < 100 or > 699)
         {
-            error = "Invalid status code";
-            return null;
+            return "Invalid status code";
         }
 
-        var reason = line.Length > 12 ? Encoding.UTF8.GetString(line[12..]) : string.Empty;
-        return new SipResponse(code, reason);
+        return null;
+    }
+
+    /// <summary>The reason phrase; the standard phrase of the code is reused when the text matches it.</summary>
+    private static string ReasonPhrase(int code, ReadOnlySpan<byte> line)
+    {
+        if (line.Length <= 12)
+        {
+            return string.Empty;
+        }
+
+        var reason = line[12..];
+        var standard = SipStatusCodes.ReasonPhrase(code);
+        return Ascii.Equals(reason, standard) ? standard : Encoding.UTF8.GetString(reason);
     }
 }

@@ -32,6 +32,11 @@ public sealed class ServerNonInviteTransaction : SipServerTransaction
             }
 
             LastResponse = response;
+            if (!response.IsProvisional)
+            {
+                Layer.Metrics.ServerCompleted(Request.Method, response.StatusCode); // counted before the peer can see it
+            }
+
             Send(response, ResponseDestination);
             if (response.IsProvisional)
             {
@@ -39,7 +44,6 @@ public sealed class ServerNonInviteTransaction : SipServerTransaction
                 return true;
             }
 
-            Layer.Metrics.ServerCompleted(Request.Method, response.StatusCode);
             SetState(SipTransactionState.Completed);
             StartTimer(Remote.IsReliable ? TimeSpan.Zero : Timers.TransactionTimeout, () => SetState(SipTransactionState.Terminated)); // timer J
             return true;
