@@ -65,4 +65,25 @@ internal static partial class CallLog
 
     [LoggerMessage(EventId = 8021, Level = LogLevel.Information, Message = "Dialplan {Version} is now current for new calls (emergency message {Emergency}, live hours {LiveHours})")]
     public static partial void LiveSettingsApplied(ILogger logger, string version, bool emergency, bool liveHours);
+
+    [LoggerMessage(EventId = 8022, Level = LogLevel.Information, Message = "Call {CallId}: agent {AgentId} transferred it to queue {Queue} (original place kept)")]
+    public static partial void TransferredToQueue(ILogger logger, string callId, string agentId, string queue);
+
+    [LoggerMessage(EventId = 8023, Level = LogLevel.Information, Message = "Call {CallId}: agent {AgentId} transfers it to {Target}; caller on hold")]
+    public static partial void TransferStarted(ILogger logger, string callId, string agentId, string target);
+
+    [LoggerMessage(EventId = 8024, Level = LogLevel.Information, Message = "Call {CallId}: transfer target {Target} answered; caller bridged to it")]
+    public static partial void TransferAnswered(ILogger logger, string callId, string target);
+
+    [LoggerMessage(EventId = 8025, Level = LogLevel.Information, Message = "Call {CallId}: transfer target {Target} not answered ({Reason}); caller back to the {ReturnedTo}")]
+    public static partial void TransferNotAnswered(ILogger logger, string callId, string target, string reason, string returnedTo);
+
+    [LoggerMessage(EventId = 8026, Level = LogLevel.Information, Message = "Call {CallId}: callback to {Number} in {Queue}: {Outcome}")]
+    public static partial void CallbackRequested(ILogger logger, string callId, string number, string queue, string outcome);
+
+    [LoggerMessage(EventId = 8027, Level = LogLevel.Information, Message = "Call {CallId}: caller resumes the place they left in {Queue} at {Place:o}")]
+    public static partial void PlaceResumed(ILogger logger, string callId, string queue, DateTimeOffset place);
+
+    [LoggerMessage(EventId = 8028, Level = LogLevel.Warning, Message = "Callback {CallbackId} accepted by {AgentId} could not be worked: {Reason}")]
+    public static partial void CallbackAcceptFailed(ILogger logger, string callbackId, string agentId, string reason);
 }

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using Switchboard.Acd.Events;
 using Switchboard.Acd.Nodes;
+using Switchboard.Acd.Queues;
 using Switchboard.Api.Calls;
+using Switchboard.Server.Callbacks;
 
 namespace Switchboard.Server.Calls;
 
@@ -10,7 +12,11 @@ namespace Switchboard.Server.Calls;
 /// (agent accepted, requeued) and call-control commands (hang up) to the session that owns the call, and runs the ACD
 /// scheduler. Queues are configured in the ACD from the dialplan at start.
 /// </summary>
-public sealed class CallManager(CallContext context, AcdScheduler scheduler, RedisCallControl callControl) : BackgroundService
+/// <param name="context">Node-wide call services.</param>
+/// <param name="scheduler">The ACD timer loop.</param>
+/// <param name="callControl">Hang-up and transfer commands from the agent API.</param>
+/// <param name="callbackWorker">Works callbacks agents accept (dials agent and citizen); null: such accepts are rejected.</param>
+public sealed class CallManager(CallContext context, AcdScheduler scheduler, RedisCallControl callControl, CallbackWorker? callbackWorker = null) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, CallSession> _calls = new(StringComparer.Ordinal);
 
@@ -102,9 +108,30 @@ public sealed class CallManager(CallContext context, AcdScheduler scheduler, Red
             }
             else if (e.Type == CallEventType.Accepted && e.AgentId is not null)
             {
-                // Accepted for a call this node no longer holds: free the agent at once.
-                await context.Acd.RejectAsync(e.AgentId, e.CallId, cancellationToken).ConfigureAwait(false);
+                var entry = await context.Acd.GetEntryAsync(e.CallId, cancellationToken).ConfigureAwait(false);
+                if (entry is { Kind: QueueEntryKind.Callback } && callbackWorker is not null)
+                {
+                    // A callback (no live call): the worker dials the agent, then the citizen. It runs for minutes: not on this loop.
+                    _ = WorkCallbackAsync(e.CallId, e.AgentId, cancellationToken);
+                }
+                else
+                {
+                    // Accepted for a call this node no longer holds: free the agent at once.
+                    await context.Acd.RejectAsync(e.AgentId, e.CallId, cancellationToken).ConfigureAwait(false);
+                }
             }
+        }
+    }
+
+    private async Task WorkCallbackAsync(string callbackId, string agentId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await callbackWorker!.HandleAcceptedAsync(callbackId, agentId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            CallLog.CallbackAcceptFailed(context.Logger, callbackId, agentId, ex.Message);
         }
     }
 
@@ -112,9 +139,18 @@ public sealed class CallManager(CallContext context, AcdScheduler scheduler, Red
     {
         await foreach (var command in callControl.SubscribeAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (command.Kind == CallControlCommand.HangUp && _calls.TryGetValue(command.CallId, out var session))
+            if (!_calls.TryGetValue(command.CallId, out var session))
+            {
+                continue; // another node holds the call
+            }
+
+            if (command.Kind == CallControlCommand.HangUp)
             {
                 session.Post(new CallSessionEvent.HangUpRequested("agent " + command.AgentId));
+            }
+            else if (command.Kind == CallControlCommand.Transfer)
+            {
+                session.Post(new CallSessionEvent.TransferRequested(command));
             }
         }
     }

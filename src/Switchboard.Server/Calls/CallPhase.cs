@@ -18,6 +18,12 @@ public enum CallPhase
     /// <summary>Caller and agent are bridged.</summary>
     Connected,
 
+    /// <summary>An agent is transferring the call to an external target: the caller hears music on hold, the agent is held, the target rings.</summary>
+    Transferring,
+
+    /// <summary>The external transfer target answered: caller and target are bridged; the agent has left.</summary>
+    TransferConnected,
+
     /// <summary>Over.</summary>
     Ended,
 }

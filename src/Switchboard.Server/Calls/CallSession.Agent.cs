@@ -103,7 +103,7 @@ public sealed partial class CallSession
             if (media.IsAccepted)
             {
                 _agentDialog = dialog;
-                _ = dialog.Terminated.ContinueWith(t => Post(new CallSessionEvent.AgentGone(t.Result)), CancellationToken.None,
+                _ = dialog.Terminated.ContinueWith(t => Post(new CallSessionEvent.AgentGone(t.Result, dialog)), CancellationToken.None,
                     TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
                 await TryAcdAsync(() => _context.Acd.CallAnsweredAsync(CallId, cancellationToken)).ConfigureAwait(false);
                 await ExecuteAsync(_ivr!.Handle(new AgentConnected()), cancellationToken).ConfigureAwait(false);
@@ -116,6 +116,7 @@ public sealed partial class CallSession
                 Phase = CallPhase.Connected;
                 CallMedia.Bridge(_callerLeg!, _agentLeg);
                 CallLog.Connected(_context.Logger, CallId, dialed.AgentId, media.Media!.Codec.ToString());
+                await PublishAgentEventAsync(hub => hub.CallConnectedAsync(dialed.AgentId, CallId, _queue?.Id ?? string.Empty, cancellationToken)).ConfigureAwait(false);
                 return;
             }
 
@@ -146,24 +147,56 @@ public sealed partial class CallSession
             await _agentDial.CancelAsync().ConfigureAwait(false);
         }
 
+        if (_targetDial is not null)
+        {
+            await _targetDial.CancelAsync().ConfigureAwait(false);
+        }
+
         switch (phase)
         {
-            case CallPhase.Connected:
+            case CallPhase.Connected or CallPhase.Transferring:
                 if (_agentDialog is not null)
                 {
                     await ByeAsync(_agentDialog).ConfigureAwait(false);
                 }
 
+                if (phase == CallPhase.Transferring)
+                {
+                    await TransferAbortedAsync("caller hung up", cancellationToken).ConfigureAwait(false);
+                }
+
                 await TryAcdAsync(() => _context.Acd.CallEndedAsync(CallId, cancellationToken)).ConfigureAwait(false);
                 break;
+            case CallPhase.TransferConnected:
+                if (_targetDialog is not null)
+                {
+                    await ByeAsync(_targetDialog).ConfigureAwait(false);
+                }
+
+                break;
             case CallPhase.Queued or CallPhase.DialingAgent:
+                await RememberAbandonedPlaceAsync(cancellationToken).ConfigureAwait(false);
                 await TryAcdAsync(() => _context.Acd.AbandonAsync(CallId, cancellationToken)).ConfigureAwait(false);
                 break;
         }
     }
 
-    private async Task OnAgentGoneAsync(SipDialogEndReason reason, CancellationToken cancellationToken)
+    private async Task OnAgentGoneAsync(CallSessionEvent.AgentGone gone, CancellationToken cancellationToken)
     {
+        var reason = gone.Reason;
+        if (gone.Dialog is not null && !ReferenceEquals(gone.Dialog, _agentDialog))
+        {
+            return; // an agent leg this call already left (transferred away)
+        }
+
+        if (Phase == CallPhase.Transferring)
+        {
+            // The agent hung up while the transfer target rings: the transfer goes on; unanswered, the caller goes back to the queue.
+            CallLog.AgentLeft(_context.Logger, CallId, _agentId, reason.Reason + " (during transfer)");
+            _agentLeftDuringTransfer = true;
+            return;
+        }
+
         if (Phase != CallPhase.Connected)
         {
             return;
@@ -199,9 +232,19 @@ public sealed partial class CallSession
             await _agentDial.CancelAsync().ConfigureAwait(false);
         }
 
+        if (_targetDial is not null)
+        {
+            await _targetDial.CancelAsync().ConfigureAwait(false);
+        }
+
         if (_agentDialog is not null)
         {
             await ByeAsync(_agentDialog).ConfigureAwait(false);
+        }
+
+        if (_targetDialog is not null)
+        {
+            await ByeAsync(_targetDialog).ConfigureAwait(false);
         }
 
         if (_callerDialog is not null)
@@ -213,7 +256,12 @@ public sealed partial class CallSession
             await _incoming.RejectAsync(SipStatusCodes.ServiceUnavailable, null, cancellationToken).ConfigureAwait(false);
         }
 
-        if (phase == CallPhase.Connected)
+        if (phase == CallPhase.Transferring)
+        {
+            await TransferAbortedAsync(reason, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (phase is CallPhase.Connected or CallPhase.Transferring)
         {
             await TryAcdAsync(() => _context.Acd.CallEndedAsync(CallId, cancellationToken)).ConfigureAwait(false);
         }

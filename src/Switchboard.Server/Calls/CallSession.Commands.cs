@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using Switchboard.Acd.Callbacks;
 using Switchboard.Acd.Queues;
 using Switchboard.Acd.Resilience;
 using Switchboard.Dialplan.Engine;
@@ -46,7 +47,13 @@ public sealed partial class CallSession
                     await EnqueueAsync(enqueue, cancellationToken).ConfigureAwait(false);
                     break;
                 case RequestCallback callback:
-                    await RequestCallbackAsync(callback, cancellationToken).ConfigureAwait(false);
+                    if (await RequestCallbackAsync(callback, cancellationToken).ConfigureAwait(false) is { } refusal)
+                    {
+                        // Refused: the rest of this batch (the confirmation and goodbye) must not play.
+                        await ExecuteAsync(_ivr!.Handle(new CallbackRefused(refusal)), cancellationToken).ConfigureAwait(false);
+                        return;
+                    }
+
                     break;
                 case Transfer transfer:
                     await TransferAsync(transfer.Target, cancellationToken).ConfigureAwait(false);
@@ -124,6 +131,12 @@ public sealed partial class CallSession
         EnqueueResult result;
         try
         {
+            if (await TakeResumablePlaceAsync(enqueue.Queue.Id, cancellationToken).ConfigureAwait(false) is { } place)
+            {
+                // Hung up while waiting and called again within the window: back at the old place.
+                request = request with { OriginalEnqueuedAt = place };
+            }
+
             result = await _context.Acd.EnqueueAsync(request, cancellationToken).ConfigureAwait(false);
             if (result.Outcome == EnqueueOutcome.UnknownQueue)
             {
@@ -150,7 +163,12 @@ public sealed partial class CallSession
 
                 SetPositionPoll();
                 break;
-            case EnqueueOutcome.Closed or EnqueueOutcome.OfferCallback:
+            case EnqueueOutcome.OfferCallback:
+                // Nobody is signed in and the queue's no_agents is callback: the IVR runs its callback dialogue
+                // (after this batch, so the queue prompt it asked for does not cut the dialogue off).
+                Post(new NoAgentsAvailable());
+                break;
+            case EnqueueOutcome.Closed:
                 // No agent logged in and the queue does not wait: say so, then end the call.
                 _hangUpAfterPlay = true;
                 Play(new PlayPrompts(["closed", "goodbye"], _language, Interruptible: false));
@@ -190,35 +208,91 @@ public sealed partial class CallSession
         SetPositionPoll();
     }
 
-    private async Task RequestCallbackAsync(RequestCallback callback, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the callback the caller confirmed through <see cref="CallbackStore.RequestAsync"/> (validation, one per
+    /// number and queue, daily limit, the waiting call's place kept). Returns null when accepted, else why it was refused.
+    /// </summary>
+    private async Task<string?> RequestCallbackAsync(RequestCallback callback, CancellationToken cancellationToken)
     {
         var queueId = callback.QueueId ?? _queue?.Id ?? _ivr!.Dialplan.Queues.Keys.FirstOrDefault();
         if (queueId is null || !_ivr!.Dialplan.Queues.TryGetValue(queueId, out var queue))
+        {
+            return "no queue for the callback";
+        }
+
+        if (_context.Callbacks is not { } callbacks)
+        {
+            return "callbacks are not configured";
+        }
+
+        var replaces = callback.KeepPlace && Phase == CallPhase.Queued ? CallId : null;
+        CallbackRequestResult result;
+        try
+        {
+            result = await callbacks.RequestAsync(new CallbackRequest(queue.Id, callback.Number, CallerNumber, replaces, _language, queue.Priority), cancellationToken).ConfigureAwait(false);
+            if (result.Outcome == CallbackRequestOutcome.UnknownQueue)
+            {
+                await _context.Acd.ConfigureQueueAsync(QueueOptionsMapper.ToQueueOptions(queue), cancellationToken).ConfigureAwait(false);
+                result = await callbacks.RequestAsync(new CallbackRequest(queue.Id, callback.Number, CallerNumber, replaces, _language, queue.Priority), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is AcdUnavailableException or RedisException or TimeoutException or ArgumentException)
+        {
+            CallLog.AcdUnavailable(_context.Logger, CallId, ex.Message);
+            return "unavailable: " + ex.Message;
+        }
+
+        CallLog.CallbackRequested(_context.Logger, CallId, result.Validation.E164 ?? callback.Number, queue.Id, result.Outcome.ToString());
+        if (!result.Accepted)
+        {
+            return result.Outcome == CallbackRequestOutcome.InvalidNumber ? $"{result.Outcome}: {result.Validation.Reason}" : result.Outcome.ToString();
+        }
+
+        if (replaces is not null)
+        {
+            // The callback took over the waiting call's place; this call is no longer in the queue.
+            DisposeTimer("position-poll");
+            Phase = CallPhase.Ivr;
+        }
+
+        return null;
+    }
+
+    /// <summary>A caller who hung up while waiting in <paramref name="queueId"/> within the resume window gets that place back.</summary>
+    private async Task<DateTimeOffset?> TakeResumablePlaceAsync(string queueId, CancellationToken cancellationToken)
+    {
+        if (_context.Callbacks is not { } callbacks)
+        {
+            return null;
+        }
+
+        var place = await callbacks.TakeResumablePlaceAsync(queueId, CallerNumber, cancellationToken).ConfigureAwait(false);
+        if (place is { } p)
+        {
+            CallLog.PlaceResumed(_context.Logger, CallId, queueId, p);
+        }
+
+        return place;
+    }
+
+    /// <summary>The caller hangs up while waiting: remember the place for the resume window (before the entry is removed).</summary>
+    private async Task RememberAbandonedPlaceAsync(CancellationToken cancellationToken)
+    {
+        if (_context.Callbacks is not { } callbacks)
         {
             return;
         }
 
         try
         {
-            DateTimeOffset? place = null;
-            if (callback.KeepPlace && Phase == CallPhase.Queued && await _context.Acd.GetEntryAsync(CallId, cancellationToken).ConfigureAwait(false) is { } entry)
+            if (await _context.Acd.GetEntryAsync(CallId, cancellationToken).ConfigureAwait(false) is { Kind: QueueEntryKind.Call } entry)
             {
-                place = entry.EnqueuedAt;
-                await _context.Acd.AbandonAsync(CallId, cancellationToken).ConfigureAwait(false);
+                await callbacks.RememberAbandonedAsync(entry.Queue, CallerNumber, entry.EnqueuedAt, cancellationToken).ConfigureAwait(false);
             }
-
-            var request = QueueOptionsMapper.ToEnqueueRequest("cb" + Guid.NewGuid().ToString("N"), queue, _language, CallerNumber) with
-            {
-                Kind = QueueEntryKind.Callback,
-                CallbackNumber = callback.Number,
-                OriginalEnqueuedAt = place,
-            };
-            await _context.Acd.EnqueueAsync(request, cancellationToken).ConfigureAwait(false);
-            Phase = CallPhase.Ivr;
         }
-        catch (Exception ex) when (ex is AcdUnavailableException or RedisException or TimeoutException or ArgumentException)
+        catch (Exception ex) when (ex is AcdUnavailableException or RedisException or TimeoutException or ArgumentException or OperationCanceledException)
         {
-            CallLog.AcdUnavailable(_context.Logger, CallId, ex.Message);
+            CallLog.AcdUnavailable(_context.Logger, CallId, "abandoned place not remembered: " + ex.Message);
         }
     }
 

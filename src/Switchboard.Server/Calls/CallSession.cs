@@ -109,6 +109,7 @@ public sealed partial class CallSession : IAsyncDisposable
         _callerLeg = leg;
         leg.DigitReceived += digit => Post(new DigitPressed(digit));
         leg.SourceFinished += source => Post(new CallSessionEvent.PlaybackDone(source));
+        leg.RtpTimedOut += () => Post(new CallSessionEvent.RtpTimedOut("caller"));
         try
         {
             _callerDialog = await _incoming.AnswerAsync(CallMedia.SdpContentType, answer, cancellationToken).ConfigureAwait(false);
@@ -171,6 +172,14 @@ public sealed partial class CallSession : IAsyncDisposable
                 break;
             case CallSessionEvent.PlaybackDone done when ReferenceEquals(done.Source, _playing):
                 _playing = null;
+                if (_afterPlayback is { } next)
+                {
+                    // A prompt the call flow played itself (transfer): what follows is ours, not the IVR's.
+                    _afterPlayback = null;
+                    next();
+                    return;
+                }
+
                 if (_hangUpAfterPlay)
                 {
                     await EndCallAsync("closed", cancellationToken).ConfigureAwait(false);
@@ -183,7 +192,7 @@ public sealed partial class CallSession : IAsyncDisposable
                 await OnCallerGoneAsync(gone.Reason, cancellationToken).ConfigureAwait(false);
                 break;
             case CallSessionEvent.AgentGone gone:
-                await OnAgentGoneAsync(gone.Reason, cancellationToken).ConfigureAwait(false);
+                await OnAgentGoneAsync(gone, cancellationToken).ConfigureAwait(false);
                 break;
             case CallSessionEvent.Acd acd:
                 await OnAcdEventAsync(acd.Event, cancellationToken).ConfigureAwait(false);
@@ -193,6 +202,19 @@ public sealed partial class CallSession : IAsyncDisposable
                 break;
             case CallSessionEvent.PositionPoll:
                 await PollPositionAsync(cancellationToken).ConfigureAwait(false);
+                break;
+            case CallSessionEvent.RtpTimedOut timedOut:
+                // The media layer heard nothing from the caller for Media:RtpInactivityTimeout: the call is dead.
+                await EndCallAsync($"no RTP from the {timedOut.Leg}", cancellationToken).ConfigureAwait(false);
+                break;
+            case CallSessionEvent.TransferRequested transfer:
+                await OnTransferRequestedAsync(transfer.Command, cancellationToken).ConfigureAwait(false);
+                break;
+            case CallSessionEvent.TransferDialed dialed:
+                await OnTransferDialedAsync(dialed, cancellationToken).ConfigureAwait(false);
+                break;
+            case CallSessionEvent.TargetGone gone:
+                await OnTargetGoneAsync(gone.Reason).ConfigureAwait(false);
                 break;
             case CallSessionEvent.HangUpRequested request:
                 CallLog.HangUpRequested(_context.Logger, CallId, request.By);
@@ -220,7 +242,13 @@ public sealed partial class CallSession : IAsyncDisposable
             await _agentLeg.DisposeAsync().ConfigureAwait(false);
         }
 
+        if (_targetLeg is not null)
+        {
+            await _targetLeg.DisposeAsync().ConfigureAwait(false);
+        }
+
         _agentDial?.Dispose();
+        _targetDial?.Dispose();
         _ended.Dispose();
     }
 }

@@ -1,4 +1,5 @@
 using Switchboard.Acd.Events;
+using Switchboard.Api.Calls;
 using Switchboard.Media.Playback;
 using Switchboard.Sip.Dialogs;
 using Switchboard.Sip.UserAgents;
@@ -14,8 +15,17 @@ internal abstract record CallSessionEvent
     /// <summary>The caller's dialog ended (BYE from the caller, or we ended it).</summary>
     public sealed record CallerGone(SipDialogEndReason Reason) : CallSessionEvent;
 
-    /// <summary>The agent's dialog ended.</summary>
-    public sealed record AgentGone(SipDialogEndReason Reason) : CallSessionEvent;
+    /// <summary>The agent's dialog ended (<paramref name="Dialog"/>: which one; a transferred-away agent's late BYE is ignored).</summary>
+    public sealed record AgentGone(SipDialogEndReason Reason, SipDialog? Dialog = null) : CallSessionEvent;
+
+    /// <summary>An agent asked to transfer the call (to a queue or an external target).</summary>
+    public sealed record TransferRequested(CallControlCommand Command) : CallSessionEvent;
+
+    /// <summary>The INVITE to the external transfer target finished (answered or not).</summary>
+    public sealed record TransferDialed(SipCallResult? Result, string? Failure) : CallSessionEvent;
+
+    /// <summary>The external transfer target's dialog ended.</summary>
+    public sealed record TargetGone(SipDialogEndReason Reason) : CallSessionEvent;
 
     /// <summary>News from the ACD for this call (accepted, requeued, overflowed).</summary>
     public sealed record Acd(CallEvent Event) : CallSessionEvent;
@@ -25,6 +35,9 @@ internal abstract record CallSessionEvent
 
     /// <summary>Time to ask the ACD for the caller's position again.</summary>
     public sealed record PositionPoll : CallSessionEvent;
+
+    /// <summary>No RTP/RTCP arrived on a leg (<c>caller</c>) for the media layer's inactivity timeout.</summary>
+    public sealed record RtpTimedOut(string Leg) : CallSessionEvent;
 
     /// <summary>An agent or supervisor asked to end the call.</summary>
     public sealed record HangUpRequested(string By) : CallSessionEvent;

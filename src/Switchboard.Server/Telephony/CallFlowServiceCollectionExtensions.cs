@@ -94,9 +94,13 @@ public static class CallFlowServiceCollectionExtensions
     private static TransferOptions ReadTransfers(IConfigurationSection section)
     {
         var domains = section.GetSection("AllowedSipDomains").Get<string[]>() ?? [];
-        if (domains.Any(d => string.IsNullOrWhiteSpace(d) || d.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is ':' or '@' or '/')))
+        static bool Bad(string d) =>
+            string.IsNullOrWhiteSpace(d)
+            || d.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '@' or '/' or '[' or ']')
+            || (d.Contains(':', StringComparison.Ordinal) && !System.Net.IPAddress.TryParse(d.Trim(), out _));
+        if (domains.Any(Bad))
         {
-            throw new ConfigurationErrorException("Transfer:AllowedSipDomains", "each entry must be a bare host name or IP address (no scheme, user, port or path)");
+            throw new ConfigurationErrorException("Transfer:AllowedSipDomains", "each entry must be a bare host name or IP address (no scheme, user, port, brackets or path)");
         }
 
         return new TransferOptions { AllowedSipDomains = [.. domains.Select(d => d.Trim())] };
