@@ -69,6 +69,7 @@ internal static class CallbackScripts
         local att = tonumber(c[4])
         if inc == '1' then att = att + 1 elseif inc == '-1' and att > 0 then att = att - 1 end
         redis.call('HSET', k, 'state', ns, 'outcome', outcome, 'attempts', att, 'updated', NOW)
+        redis.call('HDEL', k, 'hand')
         if agent ~= '' then redis.call('HSET', k, 'agent', agent) end
         if retry ~= '' then
           redis.call('ZADD', P .. 'cbretry', retry, id)

@@ -25,12 +25,17 @@ public sealed partial class CallbackStore
         return r.Result;
     }
 
-    /// <summary>An agent claims a callback from the list by hand: leaves the queue, then as <see cref="BeginAttemptAsync"/>.</summary>
+    /// <summary>
+    /// An agent claims a callback from the list by hand: as <see cref="BeginAttemptAsync"/>, then it leaves the queue.
+    /// The agent ends it with <see cref="CompleteAsync"/> or <see cref="RecordAttemptAsync"/>; it is not timed out.
+    /// </summary>
     public async Task<AcdCommandResult> ClaimAsync(string callbackId, string agentId, CancellationToken cancellationToken = default)
     {
         var result = await BeginAttemptAsync(callbackId, agentId, cancellationToken).ConfigureAwait(false);
         if (result == AcdCommandResult.Ok)
         {
+            // Worked by hand: the sweep leaves it Dialling until the agent completes or someone cancels it.
+            await RunAsync(token => _redis.GetDatabase().HashSetAsync(_prefix + "cb:" + callbackId, "hand", "1").WaitAsync(token), cancellationToken).ConfigureAwait(false);
             await _acd.AbandonAsync(callbackId, cancellationToken).ConfigureAwait(false);
         }
 

@@ -134,7 +134,12 @@ public sealed partial class CallbackStore
             var ids = await RunAsync(token => db.SortedSetRangeByRankAsync(_prefix + "cbq:" + queue, 0, Options.SweepBatch - 1).WaitAsync(token), cancellationToken).ConfigureAwait(false);
             foreach (var id in ids)
             {
-                var fields = await RunAsync(token => db.HashGetAsync(_prefix + "cb:" + id, ["state", "updated"]).WaitAsync(token), cancellationToken).ConfigureAwait(false);
+                var fields = await RunAsync(token => db.HashGetAsync(_prefix + "cb:" + id, ["state", "updated", "hand"]).WaitAsync(token), cancellationToken).ConfigureAwait(false);
+                if (fields[0] == nameof(CallbackState.Dialling) && fields[2] == "1")
+                {
+                    continue; // claimed by hand: the agent ends it
+                }
+
                 if (fields[0] == nameof(CallbackState.Dialling))
                 {
                     // The node dialling it died (or lost Redis) mid-attempt: count the attempt as failed, free the agent
