@@ -56,7 +56,17 @@ public sealed record QueueReport(string Queue, DateTimeOffset Start, IReadOnlyLi
     /// <summary>Share of wrap-ups with outcome <c>resolved</c>.</summary>
     public double? FirstContactResolution => Ratio(this[ReportCounter.WrapUpsResolved], this[ReportCounter.WrapUpCount]);
 
+    /// <summary>Calls (not callbacks) whose caller had called within the repeat-caller window before.</summary>
     public long RepeatCallers => this[ReportCounter.RepeatCallers];
+
+    /// <summary>Calls an agent transferred to another queue (the caller keeps the place).</summary>
+    public long TransfersToQueue => this[ReportCounter.TransfersToQueue];
+
+    /// <summary>Transfers to an external number (handläggare) that were answered.</summary>
+    public long TransfersAnswered => this[ReportCounter.TransfersAnswered];
+
+    /// <summary>Transfers to an external number that were not answered (no answer, busy or failed).</summary>
+    public long TransfersNotAnswered => this[ReportCounter.TransfersNotAnswered];
 
     private static double? Ratio(long part, long whole) => whole == 0 ? null : (double)part / whole;
 

@@ -15,33 +15,45 @@ public sealed partial class ReportCalculator
         var at = e.At.ToUnixTimeMilliseconds();
         var callback = string.Equals(Text(e, "kind"), "Callback", StringComparison.OrdinalIgnoreCase);
         State.Calls[e.CallId] = new ReportCalculatorState.CallTrack { Callback = callback, EnqueuedMs = at };
-        var counters = Queue(e.Queue, ReportIntervals.HourOf(e.At));
+        Prune(at);
         if (callback)
         {
-            counters[(int)ReportCounter.CallbacksRequested]++;
-            return;
+            return; // a callback's ACD entry: counted by the callback_* events, not as a call
         }
 
-        var caller = Text(e, "caller");
-        if (caller is null)
+        // The caller's keyed hash (caller_hash); older streams carry the number itself, hashed here at once.
+        var hash = Text(e, "caller_hash") ?? (Text(e, "caller") is { } caller ? CallerHash(caller) : null);
+        if (hash is null)
         {
             return;
         }
 
-        var hash = CallerHash(caller);
         if (State.Callers.TryGetValue(hash, out var last) && at - last <= _repeatMs)
         {
-            counters[(int)ReportCounter.RepeatCallers]++;
+            Queue(e.Queue, ReportIntervals.HourOf(e.At))[(int)ReportCounter.RepeatCallers]++;
         }
 
         State.Callers[hash] = at;
-        if (++_sincePrune >= 10_000)
+    }
+
+    /// <summary>At most once an hour of event time: forgets callers last seen before the repeat window and callback
+    /// requests older than 31 days (closed ones are removed at once).</summary>
+    private void Prune(long nowMs)
+    {
+        if (nowMs - State.LastPruneMs < 3_600_000)
         {
-            _sincePrune = 0;
-            foreach (var old in State.Callers.Where(p => at - p.Value > _repeatMs).Select(p => p.Key).ToList())
-            {
-                State.Callers.Remove(old);
-            }
+            return;
+        }
+
+        State.LastPruneMs = nowMs;
+        foreach (var old in State.Callers.Where(p => nowMs - p.Value > _repeatMs).Select(p => p.Key).ToList())
+        {
+            State.Callers.Remove(old);
+        }
+
+        foreach (var old in State.Callbacks.Where(p => nowMs - p.Value.RequestedMs > 31L * 86_400_000).Select(p => p.Key).ToList())
+        {
+            State.Callbacks.Remove(old);
         }
     }
 
@@ -60,17 +72,7 @@ public sealed partial class ReportCalculator
 
         var wait = Number(e, "wait");
         var hour = ReportIntervals.HourOf(e.At.AddMilliseconds(-wait));
-        if (track is { Callback: true })
-        {
-            var requested = DateTimeOffset.FromUnixTimeMilliseconds(track.EnqueuedMs);
-            var cb = Queue(e.Queue, ReportIntervals.HourOf(requested));
-            cb[(int)ReportCounter.CallbacksCompleted]++;
-            if (ReportIntervals.LocalDate(requested, _zone) == ReportIntervals.LocalDate(e.At, _zone))
-            {
-                cb[(int)ReportCounter.CallbacksCompletedSameDay]++;
-            }
-        }
-        else
+        if (track is not { Callback: true })
         {
             var c = Queue(e.Queue, hour);
             c[(int)ReportCounter.Offered]++;
@@ -106,7 +108,6 @@ public sealed partial class ReportCalculator
         var wait = Number(e, "wait");
         if (track is { Callback: true })
         {
-            Queue(e.Queue, ReportIntervals.HourOf(DateTimeOffset.FromUnixTimeMilliseconds(track.EnqueuedMs)))[(int)ReportCounter.CallbacksUnreachable]++;
             return;
         }
 
@@ -142,7 +143,6 @@ public sealed partial class ReportCalculator
 
         if (track is { Callback: true })
         {
-            Queue(e.Queue, ReportIntervals.HourOf(DateTimeOffset.FromUnixTimeMilliseconds(track.EnqueuedMs)))[(int)ReportCounter.CallbacksUnreachable]++;
             return;
         }
 

@@ -24,7 +24,6 @@ public sealed partial class ReportCalculator
     private readonly long _repeatMs;
     private readonly Dictionary<(string, long), long[]> _queues = [];
     private readonly Dictionary<(string, long), long[]> _agents = [];
-    private int _sincePrune;
 
     public ReportCalculator(StatisticsOptions? options = null, ReportCalculatorState? state = null)
     {
@@ -96,6 +95,12 @@ public sealed partial class ReportCalculator
             case AcdEventType.Ended: OnEnded(e); break;
             case AcdEventType.AgentStateChanged: OnAgentState(e); break;
             case AcdEventType.WrapUpEnded: OnWrapUpEnded(e); break;
+            case AcdEventType.CallbackRequested: OnCallbackRequested(e); break;
+            case AcdEventType.CallbackAnswered or AcdEventType.CallbackCompleted or AcdEventType.CallbackUnreachable
+                or AcdEventType.CallbackCancelled or AcdEventType.CallbackExpired: OnCallbackClosed(e); break;
+            case AcdEventType.TransferredToQueue: OnTransfer(e, ReportCounter.TransfersToQueue); break;
+            case AcdEventType.TransferAnswered: OnTransfer(e, ReportCounter.TransfersAnswered); break;
+            case AcdEventType.TransferNotAnswered: OnTransfer(e, ReportCounter.TransfersNotAnswered); break;
             default: break;
         }
     }

@@ -8,8 +8,15 @@ public sealed class ReportCalculatorState
 
     public Dictionary<string, AgentTrack> Agents { get; init; } = new(StringComparer.Ordinal);
 
-    /// <summary>Keyed hash of a caller number -> last call (unix ms). Entries older than the window are dropped.</summary>
+    /// <summary>Keyed hash of a caller number -> last call (unix ms). Entries older than the window are dropped (checked
+    /// at least once an hour of event time), so no caller is remembered longer than the repeat-caller window.</summary>
     public Dictionary<string, long> Callers { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Open callback requests: callback id -> where and when it was requested.</summary>
+    public Dictionary<string, CallbackTrack> Callbacks { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Event time (unix ms) of the last prune of <see cref="Callers"/> and <see cref="Callbacks"/>.</summary>
+    public long LastPruneMs { get; set; }
 
     public sealed class CallTrack
     {
@@ -22,6 +29,13 @@ public sealed class ReportCalculatorState
         public string? AnswerQueue { get; set; }
 
         public long AnswerHour { get; set; }
+    }
+
+    public sealed class CallbackTrack
+    {
+        public string Queue { get; set; } = string.Empty;
+
+        public long RequestedMs { get; set; }
     }
 
     public sealed class AgentTrack

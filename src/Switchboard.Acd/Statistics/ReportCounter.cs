@@ -24,4 +24,7 @@ public enum ReportCounter
     CallbacksCompletedSameDay,
     CallbacksUnreachable,
     RepeatCallers,
+    TransfersToQueue,
+    TransfersAnswered,
+    TransfersNotAnswered,
 }

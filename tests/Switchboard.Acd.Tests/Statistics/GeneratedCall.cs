@@ -14,4 +14,13 @@ internal sealed record GeneratedCall(string Id, string Queue, long Arrival, stri
     public long Wrap { get; set; }
 
     public string WrapOutcome { get; set; } = "";
+
+    /// <summary>For an answered call: "", "queue" (to another queue), "answered" or "not_answered" (external).</summary>
+    public string Transfer { get; set; } = "";
+
+    /// <summary>For a callback: how the request closed ("answered", "completed", "unreachable", "cancelled").</summary>
+    public string CallbackClose { get; set; } = "";
+
+    /// <summary>For a callback: when the request closed (unix ms).</summary>
+    public long ClosedAt { get; set; }
 }

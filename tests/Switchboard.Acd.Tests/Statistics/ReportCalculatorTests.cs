@@ -53,8 +53,64 @@ public sealed class ReportCalculatorTests
             var handled = Day.Calls.Where(c => c.Queue == report.Queue && c.Outcome == "answered").ToList();
             Assert.Equal(handled.Average(c => c.Talk) + handled.Average(c => c.Wrap), report.AverageHandleTime!.Value.TotalMilliseconds, 3);
             Assert.Equal((double)handled.Count(c => c.WrapOutcome == "resolved") / handled.Count, report.FirstContactResolution!.Value, 12);
+            Assert.Equal(answered.Count, report.Answered);
+            Assert.Equal(abandoned.Count, report.Abandoned);
+            Assert.Equal(calls.Count(c => c.Outcome == "abandoned" && c.Wait < 5_000), report.ShortAbandoned);
+            Assert.Equal(calls.Count(c => c.Outcome == "lost"), report.Lost);
+            Assert.InRange(Math.Abs(answered.Concat(abandoned).Average(c => c.Wait) - report.AverageWait!.Value.TotalMilliseconds), 0, 0.001);
+
+            var callbacks = Day.Calls.Where(c => c.Queue == report.Queue && c.Callback).ToList();
+            var completed = callbacks.Where(c => c.CallbackClose is "answered" or "completed").ToList();
+            Assert.Equal(callbacks.Count, report.CallbacksRequested);
+            Assert.Equal(completed.Count, report.CallbacksCompleted);
+            Assert.Equal(completed.Count(c => LocalDate(c.Arrival) == LocalDate(c.ClosedAt)), report.CallbacksCompletedSameDay);
+            Assert.Equal(callbacks.Count(c => c.CallbackClose == "unreachable"), report.CallbacksUnreachable);
+            Assert.Equal(handled.Count(c => c.Transfer == "queue"), report.TransfersToQueue);
+            Assert.Equal(handled.Count(c => c.Transfer == "answered"), report.TransfersAnswered);
+            Assert.Equal(handled.Count(c => c.Transfer == "not_answered"), report.TransfersNotAnswered);
+            Assert.Equal(calls.Count(c => Day.Calls.Any(p => !p.Callback && p.Caller == c.Caller && p.Arrival < c.Arrival && c.Arrival - p.Arrival <= 4 * 3_600_000)), report.RepeatCallers);
         }
+
+        // The generated day exercises every figure (no check above passes on zeros alone).
+        var all = reports.ToList();
+        Assert.True(Day.Calls.Count >= 4000);
+        Assert.All(
+            [ReportCounter.ShortAbandoned, ReportCounter.Lost, ReportCounter.CallbacksCompleted, ReportCounter.CallbacksCompletedSameDay,
+             ReportCounter.CallbacksUnreachable, ReportCounter.TransfersToQueue, ReportCounter.TransfersAnswered, ReportCounter.TransfersNotAnswered,
+             ReportCounter.RepeatCallers, ReportCounter.AbandonedWithinThreshold],
+            counter => Assert.True(all.Sum(r => r[counter]) > 0, counter + " is never exercised"));
+        Assert.True(all.Sum(r => r.CallbacksCompleted) > all.Sum(r => r.CallbacksCompletedSameDay), "some callbacks complete on a later day");
     }
+
+    [Fact]
+    public void Calculate_RawCallerInsteadOfHash_SameFigures()
+    {
+        var hashed = ReportCalculator.Calculate(Day.Events, ReportGrouping.Day, Options);
+        var raw = ReportCalculator.Calculate(new GeneratedDay(seed: 4711, new DateOnly(2026, 3, 29), calls: 4000, Stockholm, callerHash: false).Events, ReportGrouping.Day, Options);
+
+        Assert.Equal(hashed.Select(r => r.Counters.ToArray()), raw.Select(r => r.Counters.ToArray()));
+    }
+
+    [Fact]
+    public void State_AfterGeneratedDay_KeepsNoNumbersAndNoCallerOlderThanTheWindow()
+    {
+        var calculator = new ReportCalculator(Options);
+        foreach (var e in new GeneratedDay(seed: 4711, new DateOnly(2026, 3, 29), calls: 4000, Stockholm, callerHash: false).Events)
+        {
+            calculator.Add(e);
+        }
+
+        var last = Day.Calls.Max(c => c.Arrival);
+        Assert.NotEmpty(calculator.State.Callers);
+        Assert.DoesNotContain(calculator.State.Callers.Keys, k => k.Contains("4670", StringComparison.Ordinal));
+        // Pruned at least once an hour of event time: nothing older than the window plus one hour remains.
+        Assert.All(calculator.State.Callers.Values, seen => Assert.True(last - seen <= (4 + 1) * 3_600_000L));
+        Assert.True(calculator.State.Callers.Count < Day.Calls.Select(c => c.Caller).Distinct().Count());
+        var json = System.Text.Json.JsonSerializer.Serialize(calculator.State);
+        Assert.DoesNotContain("+4670", json, StringComparison.Ordinal);
+    }
+
+    private static DateTime LocalDate(long unixMs) => TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(unixMs), Stockholm).Date;
 
     [Fact]
     public void AgentReports_GeneratedDay_TimePerStateEqualsOverlapOfEachHour()
@@ -131,14 +187,14 @@ public sealed class ReportCalculatorTests
             if (call.Callback)
             {
                 Inc(call.Queue, call.Arrival, ReportCounter.CallbacksRequested);
-                if (call.Outcome == "answered")
+                if (call.CallbackClose is "answered" or "completed")
                 {
                     Inc(call.Queue, call.Arrival, ReportCounter.CallbacksCompleted);
                     var sameDay = TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(call.Arrival), Stockholm).Date
-                        == TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(call.AnsweredAt), Stockholm).Date;
+                        == TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(call.ClosedAt), Stockholm).Date;
                     Inc(call.Queue, call.Arrival, ReportCounter.CallbacksCompletedSameDay, sameDay ? 1 : 0);
                 }
-                else
+                else if (call.CallbackClose == "unreachable")
                 {
                     Inc(call.Queue, call.Arrival, ReportCounter.CallbacksUnreachable);
                 }
@@ -175,6 +231,14 @@ public sealed class ReportCalculatorTests
                     c[(int)ReportCounter.LongestWaitMs] = Math.Max(c[(int)ReportCounter.LongestWaitMs], call.Wait);
                     Inc(call.Queue, call.Arrival, ReportCounter.AnswerWaitTotalMs, call.Outcome == "answered" ? call.Wait : 0);
                 }
+            }
+
+            switch (call.Transfer)
+            {
+                case "queue": Inc(call.Queue, call.Arrival, ReportCounter.TransfersToQueue); break;
+                case "answered": Inc(call.Queue, call.Arrival, ReportCounter.TransfersAnswered); break;
+                case "not_answered": Inc(call.Queue, call.Arrival, ReportCounter.TransfersNotAnswered); break;
+                default: break;
             }
 
             if (call.Outcome == "answered")

@@ -66,9 +66,46 @@ public sealed class StatisticsAggregatorTests(RedisServerFixture redis) : IClass
         Assert.Equal(expected.Select(r => r.Counters.ToArray()), actual.Select(r => r.Counters.ToArray()));
     }
 
-    private async Task AppendAsync(string key, IEnumerable<AcdEvent> events)
+    [Fact]
+    public async Task FoldAsync_RedisKilledAndRestartedFromAof_AggregatesKeptAndNewNodeResumes()
     {
-        var db = redis.Connection.GetDatabase();
+        await using var server = await RedisServer.StartAsync().DefaultTimeout();
+        var tenant = RedisServerFixture.NewKeyPrefix();
+        var events = Day.Events.ToList();
+        var half = events.Count / 2;
+        string streamKey;
+        await using (var first = await ConnectionMultiplexer.ConnectAsync(server.Configuration).DefaultTimeout())
+        {
+            // Every write reaches the AOF before the reply, so SIGKILL loses nothing that was acknowledged.
+            await first.GetServers()[0].ExecuteAsync("CONFIG", "SET", "appendfsync", "always").DefaultTimeout();
+            var node = new StatisticsAggregator(first, tenant) { PageSize = 500 };
+            streamKey = node.EventStreamKey;
+            await AppendAsync(first, streamKey, events.Take(half)).DefaultTimeout();
+            Assert.Equal(half, await node.FoldAsync().DefaultTimeout());
+            // Trimmed to nothing: from here on only the aggregates know the first half.
+            await first.GetDatabase().StreamTrimAsync(streamKey, 0).DefaultTimeout();
+        }
+
+        server.Kill();
+        await server.RestartAsync().DefaultTimeout();
+
+        await using var second = await ConnectionMultiplexer.ConnectAsync(server.Configuration).DefaultTimeout();
+        var restarted = new StatisticsAggregator(second, tenant) { PageSize = 500 };
+        await AppendAsync(second, streamKey, events.Skip(half)).DefaultTimeout();
+        Assert.Equal(events.Count - half, await restarted.FoldAsync().DefaultTimeout());
+
+        var expected = ReportCalculator.Calculate(events, ReportGrouping.Day);
+        var actual = await restarted.ReadQueueReportsAsync(DateTimeOffset.FromUnixTimeSeconds(0), DateTimeOffset.FromUnixTimeSeconds(4_000_000_000), ReportGrouping.Day).DefaultTimeout();
+        Assert.Equal(expected.Select(r => (r.Queue, r.Start)), actual.Select(r => (r.Queue, r.Start)));
+        Assert.Equal(expected.Select(r => r.Counters.ToArray()), actual.Select(r => r.Counters.ToArray()));
+        Assert.True(actual.Sum(r => r.Offered) > 1000);
+    }
+
+    private Task AppendAsync(string key, IEnumerable<AcdEvent> events) => AppendAsync(redis.Connection, key, events);
+
+    private static async Task AppendAsync(IConnectionMultiplexer connection, string key, IEnumerable<AcdEvent> events)
+    {
+        var db = connection.GetDatabase();
         var batch = db.CreateBatch();
         var tasks = new List<Task>();
         foreach (var e in events)
@@ -89,16 +126,14 @@ public sealed class StatisticsAggregatorTests(RedisServerFixture redis) : IClass
         await Task.WhenAll(tasks);
     }
 
-    private static string WireName(AcdEventType type) => type switch
+    /// <summary>The wire name of an event type (the inverse of <see cref="AcdEventParser.ParseType"/>).</summary>
+    private static string WireName(AcdEventType type) => WireNames[type];
+
+    private static readonly Dictionary<AcdEventType, string> WireNames = new[]
     {
-        AcdEventType.Enqueued => "enqueued",
-        AcdEventType.Offered => "offered",
-        AcdEventType.Answered => "answered",
-        AcdEventType.Ended => "ended",
-        AcdEventType.Abandoned => "abandoned",
-        AcdEventType.AgentStateChanged => "agent_state",
-        AcdEventType.WrapUpEnded => "wrapup_ended",
-        AcdEventType.NodeLost => "node_lost",
-        _ => "unknown",
-    };
+        "enqueued", "offered", "accepted", "rejected", "offer_timeout", "answered", "ended", "abandoned", "escalated", "agent_state",
+        "wrapup_ended", "node_lost", "callback_requested", "callback_updated", "callback_refused", "callback_dialling", "callback_answered",
+        "callback_attempt_failed", "callback_requeued", "callback_unreachable", "callback_completed", "callback_cancelled", "callback_expired",
+        "callback_purged", "transferred", "transfer_started", "transfer_answered", "transfer_not_answered",
+    }.ToDictionary(AcdEventParser.ParseType, n => n);
 }
