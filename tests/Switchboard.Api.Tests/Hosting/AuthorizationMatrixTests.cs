@@ -35,6 +35,10 @@ public sealed class AuthorizationMatrixTests(RedisServerFixture redis) : IClassF
         ["Transfer"] = (h, m, id) => h.AgentClient.TransferAsync(new TransferRequest { AgentId = id, CallId = "c1", Queue = "q2" }, m).ResponseAsync,
         ["CompleteWrapUp"] = (h, m, id) => h.AgentClient.CompleteWrapUpAsync(new CompleteWrapUpRequest { AgentId = id, Outcome = Outcome.Resolved }, m).ResponseAsync,
         ["GetMyStatistics"] = (h, m, id) => h.AgentClient.GetMyStatisticsAsync(new GetMyStatisticsRequest { AgentId = id }, m).ResponseAsync,
+        ["ListCallbacks"] = (h, m, id) => h.AgentClient.ListCallbacksAsync(new Agent.V1.ListCallbacksRequest { AgentId = id }, m).ResponseAsync,
+        ["ClaimCallback"] = (h, m, id) => h.AgentClient.ClaimCallbackAsync(new ClaimCallbackRequest { AgentId = id, CallbackId = "cb-1" }, m).ResponseAsync,
+        ["CompleteCallback"] = (h, m, id) => h.AgentClient.CompleteCallbackAsync(new CompleteCallbackRequest { AgentId = id, CallbackId = "cb-1", Outcome = Agent.V1.CallbackOutcome.Completed }, m).ResponseAsync,
+        ["CancelCallback"] = (h, m, id) => h.AgentClient.CancelCallbackAsync(new Agent.V1.CancelCallbackRequest { AgentId = id, CallbackId = "cb-1" }, m).ResponseAsync,
     };
 
     private static Dictionary<string, Rpc> SupervisorCalls { get; } = new()
@@ -48,6 +52,8 @@ public sealed class AuthorizationMatrixTests(RedisServerFixture redis) : IClassF
         ["RollbackDialplan"] = (h, m, _) => h.SupervisorClient.RollbackDialplanAsync(new RollbackDialplanRequest { Sequence = 99 }, m).ResponseAsync,
         ["ListAgents"] = (h, m, _) => h.SupervisorClient.ListAgentsAsync(new ListAgentsRequest(), m).ResponseAsync,
         ["ForceAgentState"] = (h, m, _) => h.SupervisorClient.ForceAgentStateAsync(new ForceAgentStateRequest { AgentId = "anna", State = Supervisor.V1.AgentState.SignedOut }, m).ResponseAsync,
+        ["ListCallbacks"] = (h, m, _) => h.SupervisorClient.ListCallbacksAsync(new Supervisor.V1.ListCallbacksRequest(), m).ResponseAsync,
+        ["CancelCallback"] = (h, m, _) => h.SupervisorClient.CancelCallbackAsync(new Supervisor.V1.CancelCallbackRequest { CallbackId = "cb-1" }, m).ResponseAsync,
         ["WatchQueues"] = async (h, m, _) =>
         {
             using var call = h.SupervisorClient.WatchQueues(new WatchQueuesRequest { Interval = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)) }, m);
