@@ -1,3 +1,4 @@
+using Switchboard.Sip.Dialogs;
 using Switchboard.Sip.UserAgents;
 
 namespace Switchboard.Sip.Tests.Interop;
@@ -10,6 +11,7 @@ internal sealed class AnsweringMachine : IAsyncDisposable
     private int _answered;
     private int _ended;
     private readonly TaskCompletionSource _firstAnswered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<SipDialog> _firstDialog = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public AnsweringMachine(SipUserAgent ua)
     {
@@ -28,6 +30,8 @@ internal sealed class AnsweringMachine : IAsyncDisposable
         });
     }
 
+    private readonly SemaphoreSlim _endedSignal = new(0);
+
     public List<string> Errors { get; } = [];
 
     public int Answered => Volatile.Read(ref _answered);
@@ -37,6 +41,9 @@ internal sealed class AnsweringMachine : IAsyncDisposable
     /// <summary>Completes when the first call has been answered and ACKed (a peer may see 200 before we see its ACK).</summary>
     public Task FirstAnswered => _firstAnswered.Task;
 
+    /// <summary>Our dialog of the first answered call (to follow how it ends).</summary>
+    public Task<SipDialog> FirstDialog => _firstDialog.Task;
+
     private async Task HandleAsync(IncomingCall call)
     {
         try
@@ -44,9 +51,11 @@ internal sealed class AnsweringMachine : IAsyncDisposable
             await call.RingAsync();
             var dialog = await call.AnswerAsync(TestSdp.ContentType, TestSdp.Create());
             Interlocked.Increment(ref _answered);
+            _firstDialog.TrySetResult(dialog);
             _firstAnswered.TrySetResult();
             await dialog.Terminated;
             Interlocked.Increment(ref _ended);
+            _endedSignal.Release();
         }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException or InvalidOperationException)
         {
@@ -57,10 +66,20 @@ internal sealed class AnsweringMachine : IAsyncDisposable
         }
     }
 
+    /// <summary>Completes once <paramref name="count"/> answered calls have ended (their dialogs terminated).</summary>
+    public async Task WaitForEndedAsync(int count)
+    {
+        while (Ended < count)
+        {
+            await _endedSignal.WaitAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _cts.CancelAsync();
         await _loop;
         _cts.Dispose();
+        _endedSignal.Dispose();
     }
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using Switchboard.Sip.Authentication;
+using Switchboard.Sip.Diagnostics;
+using Switchboard.Sip.Dialogs;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Registrar;
 using Switchboard.Sip.Transport;
@@ -7,7 +9,10 @@ using Switchboard.TestSupport;
 
 namespace Switchboard.Sip.Tests.Interop;
 
-/// <summary>Real baresip on 127.0.0.1: registers with digest auth, calls us, and answers our call.</summary>
+/// <summary>
+/// Real baresip on 127.0.0.1: registers with digest auth, calls us and hangs up (our dialog must end by its BYE, which we
+/// answer 200), then answers our call, which we end with BYE.
+/// </summary>
 public sealed class BaresipInteropTests
 {
     [Fact]
@@ -44,9 +49,23 @@ public sealed class BaresipInteropTests
         await phone.WaitForEventAsync(BaresipEventType.CallEstablished).DefaultTimeout();
         await machine.FirstAnswered.DefaultTimeout();
         Assert.Equal(1, machine.Answered);
+        var dialog = await machine.FirstDialog.DefaultTimeout();
+        Assert.Equal(SipDialogState.Confirmed, dialog.State);
+        Assert.False(dialog.Terminated.IsCompleted);
         var since = phone.EventCount;
         await phone.HangupAsync().DefaultTimeout();
         await phone.WaitForEventAsync(BaresipEventType.CallClosed, since).DefaultTimeout();
+
+        // our side of that call ended because of baresip's BYE, and we answered the BYE with 200
+        var ended = await dialog.Terminated.DefaultTimeout();
+        Assert.True(ended.ByRemote, ended.ToString());
+        Assert.Equal("BYE", ended.Reason);
+        Assert.Equal(SipDialogState.Terminated, dialog.State);
+        var afterBye = endpoint.Metrics.Snapshot();
+        Assert.Equal(1, afterBye.Count(SipTransactionMetrics.ServerSide, SipMethods.Bye, "2xx"));
+        Assert.Equal(0, afterBye.Transactions.Where(r => r.Method == SipMethods.Bye && r.Outcome != "2xx").Sum(r => r.Count));
+        Assert.Equal(1, afterBye.Count(SipTransactionMetrics.ServerSide, SipMethods.Invite, "2xx"));
+        Assert.Equal(0, endpoint.UserAgent.DialogCount);
 
         // we call baresip at its registered contact
         var result = await endpoint.UserAgent.InviteAsync(SipUri.Parse(binding.Contact), TestSdp.ContentType, TestSdp.Create(),
@@ -54,5 +73,8 @@ public sealed class BaresipInteropTests
         Assert.True(result.Answered, result.FinalResponse.ToString());
         Assert.Contains("m=audio", System.Text.Encoding.ASCII.GetString(result.AnswerBody.Span), StringComparison.Ordinal);
         Assert.Equal(200, (await result.Dialog!.ByeAsync().DefaultTimeout()).StatusCode);
+        var ours = await result.Dialog.Terminated.DefaultTimeout();
+        Assert.False(ours.ByRemote);
+        Assert.Equal(1, endpoint.Metrics.Snapshot().Count(SipTransactionMetrics.ClientSide, SipMethods.Bye, "2xx"));
     }
 }

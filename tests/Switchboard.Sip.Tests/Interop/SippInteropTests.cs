@@ -1,4 +1,5 @@
 using System.Net;
+using Switchboard.Sip.Diagnostics;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Transport;
 using Switchboard.TestSupport;
@@ -30,6 +31,15 @@ public sealed class SippInteropTests
         Assert.Equal(100, result.Statistics.SuccessfulCalls);
         Assert.Equal(0, result.Statistics.FailedCalls);
         Assert.True(100 == machine.Answered, string.Join("\n", machine.Errors));
+
+        // SIPp got 200 for each BYE, so every dialog of ours ended and the counters saw 100 INVITE and BYE transactions.
+        await machine.WaitForEndedAsync(100).DefaultTimeout();
+        Assert.Equal(0, endpoint.UserAgent.DialogCount);
+        var metrics = endpoint.Metrics.Snapshot();
+        Assert.Equal(100, metrics.Count(SipTransactionMetrics.ServerSide, SipMethods.Invite, "2xx"));
+        Assert.Equal(100, metrics.Count(SipTransactionMetrics.ServerSide, SipMethods.Bye, "2xx"));
+        Assert.Equal(0, metrics.MessagesMalformed);
+        Assert.Equal(0, metrics.AckTimeouts);
     }
 
     [Fact]
