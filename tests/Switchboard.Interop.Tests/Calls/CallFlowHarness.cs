@@ -20,6 +20,9 @@ internal sealed class CallFlowHarness : IAsyncDisposable
     public const string AgentToken = "agent-token-anna-0123456789";
     public const string AgentPassword = "anna-secret-pw";
     public const string SupervisorToken = "supervisor-token-0123456789";
+    public const string SecondAgentId = "bo";
+    public const string SecondAgentToken = "agent-token-bo-0123456789";
+    public const string SecondAgentPassword = "bo-secret-pw";
     public const int AgentTone = 1000;
     public const int CallerTone = 440;
 
@@ -58,12 +61,18 @@ internal sealed class CallFlowHarness : IAsyncDisposable
 
     public string IvrUri => $"sip:ivr@127.0.0.1:{Server.SipPort}";
 
-    public static async Task<CallFlowHarness> StartAsync(bool agentAutoAnswer = true, RedisServer? redisServer = null)
+    /// <summary>The transfers-and-callbacks fixture: bsu offers a callback after 2 s, key 2 leads to bbmt (no_agents: callback).</summary>
+    public static string TransfersDialplan => Path.Combine(RepositoryPaths.Root, "tests", "Switchboard.Interop.Tests", "Calls", "Fixtures", "transfers-callbacks.yaml");
+
+    public Metadata SecondAgentHeaders { get; } = new() { { "Authorization", "Bearer " + SecondAgentToken } };
+
+    public static async Task<CallFlowHarness> StartAsync(bool agentAutoAnswer = true, RedisServer? redisServer = null, string? dialplan = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var tenant = "t" + Guid.NewGuid().ToString("N")[..12];
-        var server = await SwitchboardProcess.StartAsync(new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
-            ["Dialplan:Path"] = FixtureDialplan,
+            ["Dialplan:Path"] = dialplan ?? FixtureDialplan,
             ["Acd:Tenant"] = tenant,
             ["Api:Tokens:0:Token"] = AgentToken,
             ["Api:Tokens:0:Subject"] = AgentId,
@@ -71,10 +80,21 @@ internal sealed class CallFlowHarness : IAsyncDisposable
             ["Api:Tokens:1:Token"] = SupervisorToken,
             ["Api:Tokens:1:Subject"] = "sara",
             ["Api:Tokens:1:Role"] = "supervisor",
+            ["Api:Tokens:2:Token"] = SecondAgentToken,
+            ["Api:Tokens:2:Subject"] = SecondAgentId,
+            ["Api:Tokens:2:Role"] = "agent",
             ["Sip:Accounts:0:User"] = AgentId,
             ["Sip:Accounts:0:Password"] = AgentPassword,
+            ["Sip:Accounts:1:User"] = SecondAgentId,
+            ["Sip:Accounts:1:Password"] = SecondAgentPassword,
             ["Redis:Configuration"] = (redisServer ?? RedisServer.Shared).Configuration,
-        }).WaitAsync(TimeSpan.FromSeconds(40)); // start-up on a loaded 2-core machine
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var server = await SwitchboardProcess.StartAsync(all).WaitAsync(TimeSpan.FromSeconds(40)); // start-up on a loaded 2-core machine
         BaresipPhone? phone = null;
         try
         {
@@ -105,8 +125,8 @@ internal sealed class CallFlowHarness : IAsyncDisposable
         }
     }
 
-    /// <summary>Signs the agent in to the bsu queue, ready, with the phone's address-of-record as SIP address.</summary>
-    public async Task<AgentStatus> SignInAsync()
+    /// <summary>Signs the agent in to the bsu queue, ready (or paused), with the phone's address-of-record as SIP address.</summary>
+    public async Task<AgentStatus> SignInAsync(bool paused = false)
     {
         var request = new SignInRequest
         {
@@ -116,9 +136,63 @@ internal sealed class CallFlowHarness : IAsyncDisposable
             Queues = { "bsu" },
             Skills = { new Skill { Name = "bsu", Level = 5 } },
             Languages = { "sv", "en" },
+            StartPaused = paused,
+            PauseReason = paused ? PauseReason.Meeting : PauseReason.Unspecified,
         };
         var response = await Agent.SignInAsync(request, AgentHeaders).ResponseAsync.DefaultTimeout();
         return response.Status;
+    }
+
+    /// <summary>Starts the second agent's (bo) auto-answering phone, registered to the server, playing <paramref name="tone"/>.</summary>
+    public async Task<BaresipPhone> StartSecondAgentPhoneAsync(int tone = 1500)
+    {
+        var phone = await BaresipPhone.StartAsync(new BaresipOptions
+        {
+            User = SecondAgentId,
+            AutoAnswer = true,
+            SineFrequency = tone,
+            Record = true,
+            Registrar = Server.SipEndPoint,
+            AuthUser = SecondAgentId,
+            Password = SecondAgentPassword,
+        }).DefaultTimeout();
+        await phone.WaitForEventAsync(BaresipEventType.RegisterOk).DefaultTimeout();
+        return phone;
+    }
+
+    /// <summary>Signs the second agent (bo) in to <paramref name="queue"/>, paused unless <paramref name="ready"/>.</summary>
+    public async Task<AgentStatus> SignInSecondAgentAsync(string queue, bool ready)
+    {
+        var request = new SignInRequest
+        {
+            AgentId = SecondAgentId,
+            SipAddress = $"sip:{SecondAgentId}@127.0.0.1",
+            Queues = { queue },
+            Skills = { new Skill { Name = queue, Level = 5 } },
+            Languages = { "sv", "en" },
+            StartPaused = !ready,
+            PauseReason = ready ? PauseReason.Unspecified : PauseReason.Meeting,
+        };
+        return (await Agent.SignInAsync(request, SecondAgentHeaders).ResponseAsync.DefaultTimeout()).Status;
+    }
+
+    /// <summary>Opens the second agent's event stream.</summary>
+    public AsyncServerStreamingCall<AgentEvent> OpenSecondAgentEvents(CancellationToken cancellationToken) =>
+        Agent.Events(new EventsRequest { AgentId = SecondAgentId }, SecondAgentHeaders, cancellationToken: cancellationToken);
+
+    /// <summary>Waits until the server's log holds <paramref name="text"/>.</summary>
+    public async Task WaitForLogAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (!Server.StandardOutput.Contains(text, StringComparison.Ordinal))
+        {
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the server log never said '{text}'");
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>Opens the agent's event stream.</summary>

@@ -1,0 +1,162 @@
+using Switchboard.Acd.Events;
+using Switchboard.Acd.Queues;
+using Switchboard.Api.Agent.V1;
+using Switchboard.TestSupport;
+
+namespace Switchboard.Interop.Tests.Calls;
+
+/// <summary>
+/// The caller side of callbacks (issue 8) end to end with baresip callers: the no_agents callback dialogue, a callback
+/// requested by DTMF keeping the place ahead of a later live caller, and a caller who hangs up and calls again within
+/// the resume window getting the old place back.
+/// </summary>
+[Collection(CallFlowCollection.Name)]
+public sealed class CallbackCallerTests
+{
+    [Fact]
+    public async Task NoAgentsCallback_CallerConfirmsReadBackNumber_CallbackRequestedAndCallEnds()
+    {
+        await using var harness = await CallFlowHarness.StartAsync(dialplan: CallFlowHarness.TransfersDialplan);
+        await using var caller = await BaresipPhone.StartAsync(new BaresipOptions { User = "0701230005" }).DefaultTimeout();
+        await caller.DialAsync(harness.IvrUri).DefaultTimeout();
+        await caller.WaitForEventAsync(BaresipEventType.CallEstablished).DefaultTimeout();
+        await caller.SendDtmfAsync("2").DefaultTimeout();
+
+        // Nobody is signed in to bbmt and its no_agents is callback: the IVR reads the number back and asks to confirm.
+        await harness.WaitForLogAsync("enqueued in bbmt: OfferCallback", TimeSpan.FromSeconds(20));
+        await caller.SendDtmfAsync("1").DefaultTimeout();
+
+        var requested = await WaitForEventAsync(harness, AcdEventType.CallbackRequested, TimeSpan.FromSeconds(20));
+        Assert.Equal("bbmt", requested.Queue);
+        await caller.WaitForEventAsync(BaresipEventType.CallClosed).WaitAsync(TimeSpan.FromSeconds(30));
+        var entry = await harness.Acd.GetEntryAsync(requested.CallId!).DefaultTimeout();
+        Assert.NotNull(entry);
+        Assert.Equal(QueueEntryKind.Callback, entry.Kind);
+        Assert.Equal("+46701230005", entry.CallbackNumber);
+    }
+
+    [Fact]
+    public async Task Callback_RequestedByDtmfWhileWaiting_OfferedBeforeALiveCallerWhoArrivedLater()
+    {
+        await using var harness = await CallFlowHarness.StartAsync(dialplan: CallFlowHarness.TransfersDialplan, agentAutoAnswer: false);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await harness.SignInAsync(paused: true);
+        using var events = harness.OpenEvents(stop.Token);
+
+        await using var first = await BaresipPhone.StartAsync(new BaresipOptions { User = "0701230006" }).DefaultTimeout();
+        await first.DialAsync(harness.IvrUri).DefaultTimeout();
+        await first.WaitForEventAsync(BaresipEventType.CallEstablished).DefaultTimeout();
+        await first.SendDtmfAsync("1").DefaultTimeout();
+        var firstCall = (await WaitForEventAsync(harness, AcdEventType.Enqueued, TimeSpan.FromSeconds(20))).CallId!;
+        var place = (await harness.Acd.GetEntryAsync(firstCall).DefaultTimeout())!.EnqueuedAt;
+
+        // bsu offers the callback after 2 s (key 1); 1 again confirms the read-back number. Keep pressing until it is recorded.
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(40);
+        AcdEvent? requested = null;
+        while (requested is null && DateTimeOffset.UtcNow < deadline)
+        {
+            await first.SendDtmfAsync("1").DefaultTimeout();
+            requested = (await harness.Acd.ReadEventsAsync(null, 1000).DefaultTimeout()).FirstOrDefault(e => e.Type == AcdEventType.CallbackRequested);
+            if (requested is null)
+            {
+                await Task.Delay(1500);
+            }
+        }
+
+        Assert.NotNull(requested);
+        await first.WaitForEventAsync(BaresipEventType.CallClosed).WaitAsync(TimeSpan.FromSeconds(30));
+        var callback = await harness.Acd.GetEntryAsync(requested.CallId!).DefaultTimeout();
+        Assert.Equal(place, callback!.EnqueuedAt);
+        Assert.Null(await harness.Acd.GetEntryAsync(firstCall).DefaultTimeout());
+
+        // A live caller arrives later and waits.
+        await using var later = await BaresipPhone.StartAsync(new BaresipOptions { User = "0701230007" }).DefaultTimeout();
+        await later.DialAsync(harness.IvrUri).DefaultTimeout();
+        await later.WaitForEventAsync(BaresipEventType.CallEstablished).DefaultTimeout();
+        await later.SendDtmfAsync("1").DefaultTimeout();
+        var laterCall = await WaitForEnqueuedOtherThanAsync(harness, [firstCall, requested.CallId!]);
+        Assert.True((await harness.Acd.GetEntryAsync(laterCall).DefaultTimeout())!.EnqueuedAt > place);
+
+        // The agent gets ready: the callback (original place) is offered first.
+        await harness.Agent.SetStateAsync(new SetStateRequest { AgentId = CallFlowHarness.AgentId, State = AgentState.Ready }, harness.AgentHeaders).ResponseAsync.DefaultTimeout();
+        var offer = (await CallFlowHarness.NextAsync(events.ResponseStream, AgentEvent.EventOneofCase.Offer, stop.Token).DefaultTimeout()).Offer;
+        Assert.Equal(requested.CallId, offer.CallId);
+        Assert.Equal(OfferKind.Callback, offer.Kind);
+        Assert.Equal("+46701230006", offer.CallerNumber);
+        await later.HangupAsync().DefaultTimeout();
+    }
+
+    [Fact]
+    public async Task Abandon_CallerCallsAgainWithinTheWindow_GetsTheOldPlaceBack()
+    {
+        await using var harness = await CallFlowHarness.StartAsync(dialplan: CallFlowHarness.TransfersDialplan);
+
+        await using var caller = await BaresipPhone.StartAsync(new BaresipOptions { User = "0701230008" }).DefaultTimeout();
+        await caller.DialAsync(harness.IvrUri).DefaultTimeout();
+        await caller.WaitForEventAsync(BaresipEventType.CallEstablished).DefaultTimeout();
+        await caller.SendDtmfAsync("0").DefaultTimeout();
+        var firstCall = (await WaitForEventAsync(harness, AcdEventType.Enqueued, TimeSpan.FromSeconds(20))).CallId!;
+        var place = (await harness.Acd.GetEntryAsync(firstCall).DefaultTimeout())!.EnqueuedAt;
+
+        // Someone else queues behind them; then they hang up (abandoned) and call again.
+        await using var other = await BaresipPhone.StartAsync(new BaresipOptions { User = "0701230009" }).DefaultTimeout();
+        await other.DialAsync(harness.IvrUri).DefaultTimeout();
+        await other.WaitForEventAsync(BaresipEventType.CallEstablished).DefaultTimeout();
+        await other.SendDtmfAsync("0").DefaultTimeout();
+        var otherCall = await WaitForEnqueuedOtherThanAsync(harness, [firstCall]);
+        await caller.HangupAsync().DefaultTimeout();
+        await harness.WaitForCallEventAsync(firstCall, AcdEventType.Abandoned, TimeSpan.FromSeconds(10)).DefaultTimeout();
+
+        await caller.DialAsync(harness.IvrUri).DefaultTimeout();
+        await caller.WaitForEventAsync(BaresipEventType.CallEstablished).DefaultTimeout();
+        await caller.SendDtmfAsync("0").DefaultTimeout();
+        var again = await WaitForEnqueuedOtherThanAsync(harness, [firstCall, otherCall]);
+
+        var entry = await harness.Acd.GetEntryAsync(again).DefaultTimeout();
+        Assert.Equal(place, entry!.EnqueuedAt);
+        Assert.Equal(1, (await harness.Acd.GetPositionAsync(again).DefaultTimeout())!.Position);
+        Assert.Equal(2, (await harness.Acd.GetPositionAsync(otherCall).DefaultTimeout())!.Position);
+        await caller.HangupAsync().DefaultTimeout();
+        await other.HangupAsync().DefaultTimeout();
+    }
+
+    private static async Task<AcdEvent> WaitForEventAsync(CallFlowHarness harness, AcdEventType type, TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (true)
+        {
+            var all = await harness.Acd.ReadEventsAsync(null, 1000).DefaultTimeout();
+            if (all.FirstOrDefault(e => e.Type == type) is { } found)
+            {
+                return found;
+            }
+
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException($"no {type} in the ACD stream: {harness.Describe(all)}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private static async Task<string> WaitForEnqueuedOtherThanAsync(CallFlowHarness harness, IReadOnlyCollection<string> known)
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(20);
+        while (true)
+        {
+            var all = await harness.Acd.ReadEventsAsync(null, 1000).DefaultTimeout();
+            if (all.FirstOrDefault(e => e.Type == AcdEventType.Enqueued && e.CallId is not null && !known.Contains(e.CallId)) is { CallId: { } id })
+            {
+                return id;
+            }
+
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException("no new enqueued call: " + harness.Describe(all));
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}
