@@ -1,8 +1,6 @@
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Dialplans;
-using Switchboard.Api.Hosting;
 using Switchboard.Api.Supervisor.V1;
 
 namespace Switchboard.Api.Supervisors;
@@ -10,8 +8,6 @@ namespace Switchboard.Api.Supervisors;
 public sealed partial class SupervisorService
 {
     private const int MaxDialplanBytes = 1024 * 1024;
-    private static readonly TimeSpan MinWatchInterval = TimeSpan.FromMilliseconds(500);
-    private static readonly TimeSpan DefaultWatchInterval = TimeSpan.FromSeconds(2);
 
     public override async Task<GetDialplanResponse> GetDialplan(GetDialplanRequest request, ServerCallContext context)
     {
@@ -79,57 +75,6 @@ public sealed partial class SupervisorService
         {
             throw new RpcException(new Status(StatusCode.NotFound, ex.Message));
         }
-    }
-
-    public override async Task WatchQueues(WatchQueuesRequest request, IServerStreamWriter<QueueSnapshot> responseStream, ServerCallContext context)
-    {
-        var interval = request.Interval?.ToTimeSpan() ?? DefaultWatchInterval;
-        if (interval <= TimeSpan.Zero)
-        {
-            interval = DefaultWatchInterval;
-        }
-
-        interval = interval < MinWatchInterval ? MinWatchInterval : interval;
-        var queues = request.Queues.ToHashSet(StringComparer.Ordinal);
-        var ct = context.CancellationToken;
-        try
-        {
-            while (!ct.IsCancellationRequested)
-            {
-                await responseStream.WriteAsync(await SnapshotAsync(queues, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
-                await Task.Delay(interval, timeProvider, ct).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // The client went away.
-        }
-    }
-
-    /// <summary>One live snapshot of <paramref name="queues"/> (empty: all seen today).</summary>
-    internal async Task<QueueSnapshot> SnapshotAsync(IReadOnlyCollection<string> queues, CancellationToken cancellationToken)
-    {
-        var now = timeProvider.GetUtcNow();
-        var dayStart = Agents.AgentStatistics.DayStart(now, options.ResolveTimeZone());
-        var events = (await AcdEventReader.ReadAllAsync(acd, options.MaxEventsScanned, cancellationToken).ConfigureAwait(false))
-            .Where(e => e.At >= dayStart);
-        var agents = new List<Acd.Agents.AgentStatus>();
-        foreach (var id in await roster.ListAsync().ConfigureAwait(false))
-        {
-            if (await acd.GetAgentAsync(id, cancellationToken).ConfigureAwait(false) is { } status)
-            {
-                agents.Add(status);
-            }
-        }
-
-        var snapshot = new QueueSnapshot
-        {
-            At = Timestamp.FromDateTimeOffset(now),
-            EmergencyEnabled = (await settings.GetEmergencyAsync(cancellationToken).ConfigureAwait(false)).Enabled,
-            DialplanSequence = await dialplans.GetCurrentSequenceAsync(cancellationToken).ConfigureAwait(false),
-        };
-        snapshot.Queues.AddRange(QueueSnapshotBuilder.Build(events, agents, queues, now));
-        return snapshot;
     }
 
     private static void RequireYaml(string yaml)

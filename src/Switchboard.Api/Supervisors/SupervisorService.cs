@@ -19,7 +19,6 @@ public sealed partial class SupervisorService(
     LiveSettingsStore settings,
     DialplanVersionStore dialplans,
     AuditLog audit,
-    ApiOptions options,
     TimeProvider timeProvider) : Supervisor.V1.SupervisorService.SupervisorServiceBase
 {
     public override async Task<OpeningHours> GetOpeningHours(GetOpeningHoursRequest request, ServerCallContext context)

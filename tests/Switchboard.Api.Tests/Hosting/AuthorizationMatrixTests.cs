@@ -59,6 +59,13 @@ public sealed class AuthorizationMatrixTests(RedisServerFixture redis) : IClassF
             using var call = h.SupervisorClient.WatchQueues(new WatchQueuesRequest { Interval = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)) }, m);
             Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
         },
+        ["GetQueueReport"] = (h, m, _) => h.SupervisorClient.GetQueueReportAsync(new GetQueueReportRequest { From = Timestamp.FromDateTimeOffset(h.Time.GetUtcNow().AddDays(-1)), To = Timestamp.FromDateTimeOffset(h.Time.GetUtcNow()), Grouping = ReportGrouping.Hour }, m).ResponseAsync,
+        ["GetAgentReport"] = (h, m, _) => h.SupervisorClient.GetAgentReportAsync(new GetAgentReportRequest { From = Timestamp.FromDateTimeOffset(h.Time.GetUtcNow().AddDays(-1)), To = Timestamp.FromDateTimeOffset(h.Time.GetUtcNow()) }, m).ResponseAsync,
+        ["WatchStatistics"] = async (h, m, _) =>
+        {
+            using var call = h.SupervisorClient.WatchStatistics(new WatchStatisticsRequest { Interval = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)) }, m);
+            Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        },
     };
 
     public async Task InitializeAsync() => _host = await ApiTestHost.StartAsync(redis).DefaultTimeout();
