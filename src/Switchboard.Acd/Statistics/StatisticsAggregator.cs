@@ -18,7 +18,8 @@ public sealed partial class StatisticsAggregator
         local last = redis.call('HGET', KEYS[1], 'last') or ''
         if last ~= ARGV[1] then return 0 end
         redis.call('HSET', KEYS[1], 'last', ARGV[2], 'state', ARGV[3])
-        local i = 4
+        if redis.call('HEXISTS', KEYS[1], 'thresholds') == 0 then redis.call('HSET', KEYS[1], 'thresholds', ARGV[4]) end
+        local i = 5
         while i <= #ARGV do
           local key, field, value, op = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3]
           if op == 'max' then
@@ -67,8 +68,9 @@ public sealed partial class StatisticsAggregator
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var saved = await db.HashGetAsync(StateKey, ["last", "state"]).WaitAsync(cancellationToken).ConfigureAwait(false);
+            var saved = await db.HashGetAsync(StateKey, ["last", "state", "thresholds"]).WaitAsync(cancellationToken).ConfigureAwait(false);
             var last = saved[0].IsNullOrEmpty ? string.Empty : saved[0].ToString();
+            var options = WithStoredThresholds(saved[2]);
             var state = saved[1].IsNullOrEmpty ? null : JsonSerializer.Deserialize<ReportCalculatorState>(saved[1].ToString());
             var entries = await db.StreamRangeAsync(EventStreamKey, last.Length == 0 ? "-" : "(" + last, "+", PageSize)
                 .WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -77,13 +79,13 @@ public sealed partial class StatisticsAggregator
                 return total;
             }
 
-            var calculator = new ReportCalculator(_options, state);
+            var calculator = new ReportCalculator(options, state);
             foreach (var entry in entries)
             {
                 calculator.Add(AcdEventParser.Parse(entry));
             }
 
-            var args = new List<RedisValue> { last, entries[^1].Id.ToString(), JsonSerializer.Serialize(calculator.State) };
+            var args = new List<RedisValue> { last, entries[^1].Id.ToString(), JsonSerializer.Serialize(calculator.State), Thresholds(options) };
             AddIncrements(calculator, args);
             var applied = (long)await db.ScriptEvaluateAsync(ApplyScript, [StateKey], [.. args]).WaitAsync(cancellationToken).ConfigureAwait(false);
             if (applied == 1)
@@ -92,6 +94,33 @@ public sealed partial class StatisticsAggregator
             }
         }
     }
+
+    /// <summary>
+    /// The thresholds are fixed when the aggregates are first written (field <c>thresholds</c> of the state hash:
+    /// service level, short abandon and repeat window in ms), so every node and <c>sbctl</c> fold with the same ones
+    /// even when their own settings differ; changing them needs new aggregates (another tenant or deleted keys).
+    /// </summary>
+    private StatisticsOptions WithStoredThresholds(RedisValue stored)
+    {
+        var parts = stored.IsNullOrEmpty ? [] : stored.ToString().Split('|');
+        if (parts.Length != 3 || !parts.All(p => long.TryParse(p, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)))
+        {
+            return _options;
+        }
+
+        var ms = parts.Select(p => long.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        return _options with
+        {
+            ServiceLevelThreshold = TimeSpan.FromMilliseconds(ms[0]),
+            ShortAbandonThreshold = TimeSpan.FromMilliseconds(ms[1]),
+            RepeatCallerWindow = TimeSpan.FromMilliseconds(ms[2]),
+        };
+    }
+
+    private static string Thresholds(StatisticsOptions options) => string.Join(
+        '|',
+        new[] { options.ServiceLevelThreshold, options.ShortAbandonThreshold, options.RepeatCallerWindow }
+            .Select(t => ((long)t.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)));
 
     private void AddIncrements(ReportCalculator calculator, List<RedisValue> args)
     {

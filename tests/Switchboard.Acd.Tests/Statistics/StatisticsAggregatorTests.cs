@@ -67,6 +67,25 @@ public sealed class StatisticsAggregatorTests(RedisServerFixture redis) : IClass
     }
 
     [Fact]
+    public async Task FoldAsync_NodeWithOtherThresholds_FoldsWithTheStoredOnes()
+    {
+        var tenant = RedisServerFixture.NewKeyPrefix();
+        var first = new StatisticsAggregator(redis.Connection, tenant) { PageSize = 300 };
+        var events = Day.Events.ToList();
+        await AppendAsync(first.EventStreamKey, events.Take(1000)).DefaultTimeout();
+        await first.FoldAsync().DefaultTimeout();
+
+        var other = new StatisticsAggregator(redis.Connection, tenant, new StatisticsOptions { ServiceLevelThreshold = TimeSpan.FromSeconds(20), ShortAbandonThreshold = TimeSpan.FromSeconds(30) });
+        await AppendAsync(first.EventStreamKey, events.Skip(1000)).DefaultTimeout();
+        await other.FoldAsync().DefaultTimeout();
+
+        var expected = ReportCalculator.Calculate(events, ReportGrouping.Day);
+        var actual = await other.ReadQueueReportsAsync(DateTimeOffset.FromUnixTimeSeconds(0), DateTimeOffset.FromUnixTimeSeconds(4_000_000_000), ReportGrouping.Day).DefaultTimeout();
+        Assert.Equal(expected.Select(r => r.Counters.ToArray()), actual.Select(r => r.Counters.ToArray()));
+        Assert.NotEqual(expected.Select(r => r.Counters.ToArray()), ReportCalculator.Calculate(events, ReportGrouping.Day, new StatisticsOptions { ServiceLevelThreshold = TimeSpan.FromSeconds(20) }).Select(r => r.Counters.ToArray()));
+    }
+
+    [Fact]
     public async Task FoldAsync_RedisKilledAndRestartedFromAof_AggregatesKeptAndNewNodeResumes()
     {
         await using var server = await RedisServer.StartAsync().DefaultTimeout();
