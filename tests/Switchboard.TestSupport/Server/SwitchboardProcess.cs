@@ -158,6 +158,16 @@ public sealed class SwitchboardProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGKILL, as a crash would: no shutdown code runs.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            PosixSignal.Send(_process.Id, PosixSignal.Kill);
+            _process.WaitForExit(10_000);
+        }
+    }
+
     /// <summary>Sends SIGTERM and waits for the exit code (a clean shutdown gives 0).</summary>
     public async Task<int> StopAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
