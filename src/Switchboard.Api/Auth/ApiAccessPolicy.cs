@@ -18,10 +18,25 @@ public static class ApiAccessPolicy
         SupervisorPrefix + "WatchQueues",
     };
 
+    /// <summary>
+    /// Callbacks (citizens' phone numbers): named one by one with the role each side needs. Agents act within their
+    /// own queues; supervisors list and cancel in all queues.
+    /// </summary>
+    private static readonly Dictionary<string, string> CallbackMethods = new(StringComparer.Ordinal)
+    {
+        [AgentPrefix + "ListCallbacks"] = ApiRoles.Agent,
+        [AgentPrefix + "ClaimCallback"] = ApiRoles.Agent,
+        [AgentPrefix + "CompleteCallback"] = ApiRoles.Agent,
+        [AgentPrefix + "CancelCallback"] = ApiRoles.Agent,
+        [SupervisorPrefix + "ListCallbacks"] = ApiRoles.Supervisor,
+        [SupervisorPrefix + "CancelCallback"] = ApiRoles.Supervisor,
+    };
+
     /// <summary>The role needed for a full method name such as <c>/switchboard.agent.v1.AgentService/SignIn</c>; null: nobody.</summary>
     public static string? RequiredRole(string method) => method switch
     {
         _ when StatisticsMethods.Contains(method) => ApiRoles.Supervisor,
+        _ when CallbackMethods.TryGetValue(method, out var role) => role,
         _ when method.StartsWith(AgentPrefix, StringComparison.Ordinal) => ApiRoles.Agent,
         _ when method.StartsWith(SupervisorPrefix, StringComparison.Ordinal) => ApiRoles.Supervisor,
         _ => null,
