@@ -1,5 +1,7 @@
 using System.Globalization;
 using Switchboard.Acd.Statistics;
+using Switchboard.Api.Supervisor.V1;
+using ReportGrouping = Switchboard.Acd.Statistics.ReportGrouping;
 
 namespace Switchboard.Cli.Commands;
 
@@ -10,12 +12,11 @@ internal static class ReportTable
     [
         "queue", "start", "offered", "answered", "abandoned", "short_abandoned", "lost", "sl", "sl_with_abandoned",
         "asa_s", "avg_wait_s", "max_wait_s", "aht_s", "cb_requested", "cb_completed", "cb_same_day", "cb_unreachable",
-        "fcr", "repeat_callers",
+        "fcr", "repeat_callers", "tr_queue", "tr_answered", "tr_not_answered",
     ];
 
-    public static void Write(TextWriter output, IReadOnlyList<QueueReport> reports, ReportGrouping grouping, bool csv)
+    public static void Write(TextWriter output, IReadOnlyList<string[]> rows, bool csv)
     {
-        var rows = reports.Select(r => Row(r, grouping)).ToList();
         if (csv)
         {
             output.WriteLine(string.Join(',', Headers));
@@ -41,16 +42,33 @@ internal static class ReportTable
         }
     }
 
-    private static string[] Row(QueueReport r, ReportGrouping grouping) =>
+    /// <summary>The cells of a report read from Redis.</summary>
+    public static string[] Row(QueueReport r, ReportGrouping grouping) =>
     [
         r.Queue,
-        r.Start.ToString(grouping == ReportGrouping.Hour ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Start(r.Start, grouping),
         N(r.Offered), N(r.Answered), N(r.Abandoned), N(r.ShortAbandoned), N(r.Lost),
         P(r.ServiceLevel), P(r.ServiceLevelWithAbandoned),
         S(r.AverageSpeedOfAnswer), S(r.AverageWait), S(r.LongestWait), S(r.AverageHandleTime),
         N(r.CallbacksRequested), N(r.CallbacksCompleted), N(r.CallbacksCompletedSameDay), N(r.CallbacksUnreachable),
-        P(r.FirstContactResolution), N(r.RepeatCallers),
+        P(r.FirstContactResolution), N(r.RepeatCallers), N(r.TransfersToQueue), N(r.TransfersAnswered), N(r.TransfersNotAnswered),
     ];
+
+    /// <summary>The cells of a report row from the API (<c>GetQueueReport</c>); start shown in <paramref name="zone"/>.</summary>
+    public static string[] Row(QueueReportRow r, ReportGrouping grouping, TimeZoneInfo zone) =>
+    [
+        r.Queue,
+        Start(TimeZoneInfo.ConvertTime(r.Start.ToDateTimeOffset(), zone), grouping),
+        N(r.Offered), N(r.Answered), N(r.Abandoned), N(r.ShortAbandoned), N(r.Lost),
+        P(r.HasServiceLevel ? r.ServiceLevel : null), P(r.HasServiceLevelWithAbandoned ? r.ServiceLevelWithAbandoned : null),
+        S(r.AverageSpeedOfAnswer?.ToTimeSpan()), S(r.AverageWait?.ToTimeSpan()), S(r.LongestWait?.ToTimeSpan() ?? TimeSpan.Zero), S(r.AverageHandleTime?.ToTimeSpan()),
+        N(r.CallbacksRequested), N(r.CallbacksCompleted), N(r.CallbacksCompletedSameDay), N(r.CallbacksUnreachable),
+        P(r.HasFirstContactResolution ? r.FirstContactResolution : null), N(r.RepeatCallers),
+        N(r.TransfersToQueue), N(r.TransfersAnswered), N(r.TransfersNotAnswered),
+    ];
+
+    private static string Start(DateTimeOffset start, ReportGrouping grouping) =>
+        start.ToString(grouping == ReportGrouping.Hour ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 
