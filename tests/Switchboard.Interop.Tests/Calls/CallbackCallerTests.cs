@@ -83,7 +83,36 @@ public sealed class CallbackCallerTests
         Assert.Equal(requested.CallId, offer.CallId);
         Assert.Equal(OfferKind.Callback, offer.Kind);
         Assert.Equal("+46701230006", offer.CallerNumber);
+
+        // Accepting it hands the callback to the CallbackWorker on this node (not "call not on this node": no reject).
+        await harness.Agent.AcceptOfferAsync(new AcceptOfferRequest { AgentId = CallFlowHarness.AgentId, CallId = offer.CallId }, harness.AgentHeaders).ResponseAsync.DefaultTimeout();
+        var worked = await WaitForEventAsync(harness, e => e.CallId == offer.CallId && e.Type is AcdEventType.CallbackDialling or AcdEventType.CallbackCompleted
+            or AcdEventType.CallbackAttemptFailed or AcdEventType.CallbackRequeued or AcdEventType.CallbackUnreachable, TimeSpan.FromSeconds(30));
+        Assert.NotNull(worked);
+        Assert.DoesNotContain(await harness.CallEventsAsync(offer.CallId).DefaultTimeout(), e => e.Type == AcdEventType.Rejected && e.AgentId == CallFlowHarness.AgentId && e.At < worked.At);
         await later.HangupAsync().DefaultTimeout();
+    }
+
+    [Fact]
+    public async Task NoAgentsCallback_PremiumRateNumberRefused_CallerToldAndAskedForAnotherNumber()
+    {
+        await using var harness = await CallFlowHarness.StartAsync(dialplan: CallFlowHarness.TransfersDialplan);
+        await using var caller = await BaresipPhone.StartAsync(new BaresipOptions { User = "0900123456" }).DefaultTimeout();
+        await caller.DialAsync(harness.IvrUri).DefaultTimeout();
+        await caller.WaitForEventAsync(BaresipEventType.CallEstablished).DefaultTimeout();
+        await caller.SendDtmfAsync("2").DefaultTimeout();
+        await harness.WaitForLogAsync("enqueued in bbmt: OfferCallback", TimeSpan.FromSeconds(20));
+
+        await caller.SendDtmfAsync("1").DefaultTimeout();
+
+        // The store refuses the premium-rate number: no silent success, no "thank you" and hang-up.
+        var refused = await WaitForEventAsync(harness, e => e.Type == AcdEventType.CallbackRefused, TimeSpan.FromSeconds(20));
+        Assert.Equal("bbmt", refused.Queue);
+        await harness.WaitForLogAsync("in bbmt: InvalidNumber", TimeSpan.FromSeconds(5));
+        var closed = caller.WaitForEventAsync(BaresipEventType.CallClosed);
+        Assert.NotSame(closed, await Task.WhenAny(closed, Task.Delay(TimeSpan.FromSeconds(4))));
+        Assert.DoesNotContain(await harness.Acd.ReadEventsAsync(null, 1000).DefaultTimeout(), e => e.Type == AcdEventType.CallbackRequested);
+        await caller.HangupAsync().DefaultTimeout();
     }
 
     [Fact]
@@ -120,20 +149,23 @@ public sealed class CallbackCallerTests
         await other.HangupAsync().DefaultTimeout();
     }
 
-    private static async Task<AcdEvent> WaitForEventAsync(CallFlowHarness harness, AcdEventType type, TimeSpan timeout)
+    private static Task<AcdEvent> WaitForEventAsync(CallFlowHarness harness, AcdEventType type, TimeSpan timeout) =>
+        WaitForEventAsync(harness, e => e.Type == type, timeout);
+
+    private static async Task<AcdEvent> WaitForEventAsync(CallFlowHarness harness, Func<AcdEvent, bool> match, TimeSpan timeout)
     {
         var deadline = DateTimeOffset.UtcNow + timeout;
         while (true)
         {
             var all = await harness.Acd.ReadEventsAsync(null, 1000).DefaultTimeout();
-            if (all.FirstOrDefault(e => e.Type == type) is { } found)
+            if (all.FirstOrDefault(match) is { } found)
             {
                 return found;
             }
 
             if (DateTimeOffset.UtcNow > deadline)
             {
-                throw new TimeoutException($"no {type} in the ACD stream: {harness.Describe(all)}");
+                throw new TimeoutException($"no matching event in the ACD stream: {harness.Describe(all)}");
             }
 
             await Task.Delay(100);
