@@ -1,5 +1,6 @@
 using System.Net;
 using Switchboard.Acd.Events;
+using Switchboard.Api.Agent.V1;
 using Switchboard.TestSupport;
 
 namespace Switchboard.Interop.Tests.Calls;
@@ -101,5 +102,37 @@ public sealed class RtpTimeoutTests
         var story = await harness.WaitForCallEventAsync(enqueued.CallId!, AcdEventType.Abandoned, TimeSpan.FromSeconds(5)).DefaultTimeout();
         Assert.Contains(story, e => e.Type == AcdEventType.Abandoned);
         Assert.Contains("no RTP from the caller", harness.Server.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Call_CallerRtpStopsWhileConnected_BothLegsGetByeAndAgentGoesToWrapUp()
+    {
+        await using var harness = await CallFlowHarness.StartAsync(settings: new Dictionary<string, string?> { ["Media:RtpInactivityTimeout"] = "15" });
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await harness.SignInAsync();
+        using var events = harness.OpenEvents(stop.Token);
+
+        var sipp = SippRunner.RunAsync(new SippOptions
+        {
+            ScenarioFile = SippScenarioFile.Write(SilentCaller, "silent"),
+            Remote = new IPEndPoint(IPAddress.Loopback, harness.Server.SipPort),
+            MediaPort = LoopbackPorts.FreeUdpAndTcp(),
+            Calls = 1,
+            Timeout = TimeSpan.FromSeconds(60),
+        });
+        var offer = (await CallFlowHarness.NextAsync(events.ResponseStream, AgentEvent.EventOneofCase.Offer, stop.Token).DefaultTimeout()).Offer;
+        await harness.Agent.AcceptOfferAsync(new AcceptOfferRequest { AgentId = CallFlowHarness.AgentId, CallId = offer.CallId }, harness.AgentHeaders).ResponseAsync.DefaultTimeout();
+        await harness.AgentPhone.WaitForEventAsync(BaresipEventType.CallEstablished).DefaultTimeout();
+
+        // Connected; the caller never sends RTP: after the timeout the server ends both legs and tells the ACD "ended".
+        await harness.AgentPhone.WaitForEventAsync(BaresipEventType.CallClosed).WaitAsync(TimeSpan.FromSeconds(40));
+        var result = await sipp.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(result.Succeeded, result.ToString());
+        var ended = await CallFlowHarness.NextAsync(events.ResponseStream, AgentEvent.EventOneofCase.CallEnded, stop.Token).DefaultTimeout();
+        Assert.Equal(offer.CallId, ended.CallEnded.CallId);
+        var story = await harness.WaitForCallEventAsync(offer.CallId, AcdEventType.Ended, TimeSpan.FromSeconds(5)).DefaultTimeout();
+        Assert.Contains(story, e => e.Type == AcdEventType.Answered);
+        Assert.Contains(story, e => e.Type == AcdEventType.Ended);
+        Assert.DoesNotContain(story, e => e.Type == AcdEventType.Abandoned);
     }
 }
