@@ -23,6 +23,9 @@ public sealed class CallManager(CallContext context, AcdScheduler scheduler, Red
     /// <summary>Calls in progress on this node.</summary>
     public int ActiveCalls => _calls.Count;
 
+    /// <summary>Calls on this node now in <paramref name="phase"/> (for /metrics).</summary>
+    public int CountIn(CallPhase phase) => _calls.Values.Count(c => c.Phase == phase);
+
     /// <summary>The session of a call held by this node, if any.</summary>
     public CallSession? Find(string callId) => _calls.TryGetValue(callId, out var session) ? session : null;
 
