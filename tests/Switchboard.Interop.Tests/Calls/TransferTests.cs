@@ -205,6 +205,66 @@ public sealed class TransferTests
         await caller.HangupAsync().DefaultTimeout();
     }
 
+    [Fact]
+    public async Task Transfer_ToAllowedSipUriNotAnsweredInTime_CancelledAndCallerBackWithAgent()
+    {
+        // The handläggare's own phone (a SIP URI on an allowed domain), ringing without anyone answering.
+        await using var eva = await BaresipPhone.StartAsync(new BaresipOptions { User = "eva" }).DefaultTimeout();
+        await using var harness = await CallFlowHarness.StartAsync(dialplan: CallFlowHarness.TransfersDialplan,
+            settings: new Dictionary<string, string?> { ["Transfer:AllowedSipDomains:0"] = "127.0.0.1" });
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await harness.SignInAsync();
+        using var events = harness.OpenEvents(stop.Token);
+        await using var caller = await BaresipPhone.StartAsync(new BaresipOptions { User = "0701230010" }).DefaultTimeout();
+        var offer = await ConnectToAnnaAsync(harness, caller, events, stop.Token);
+
+        await harness.Agent.TransferAsync(new TransferRequest
+        {
+            AgentId = CallFlowHarness.AgentId,
+            CallId = offer.CallId,
+            ExternalNumber = eva.Uri,
+            RingTimeout = Duration.FromTimeSpan(TimeSpan.FromSeconds(4)),
+        }, harness.AgentHeaders).ResponseAsync.DefaultTimeout();
+
+        await eva.WaitForEventAsync(BaresipEventType.CallIncoming).DefaultTimeout();
+        var seen = await ReadUntilAllAsync(events, stop.Token, AgentEvent.EventOneofCase.TransferResult).DefaultTimeout();
+        Assert.Equal("not_answered_returned_to_agent", seen[AgentEvent.EventOneofCase.TransferResult].TransferResult.Result);
+        await eva.WaitForEventAsync(BaresipEventType.CallClosed).DefaultTimeout();
+        var story = await harness.WaitForCallEventAsync(offer.CallId, AcdEventType.TransferNotAnswered, TimeSpan.FromSeconds(5)).DefaultTimeout();
+        var notAnswered = Assert.Single(story, e => e.Type == AcdEventType.TransferNotAnswered);
+        Assert.Equal("agent", notAnswered.Fields["returned_to"]);
+        Assert.Equal(eva.Uri, notAnswered.Fields["target"]);
+        var started = Assert.Single(story, e => e.Type == AcdEventType.TransferStarted);
+        Assert.True(notAnswered.At - started.At >= TimeSpan.FromSeconds(3.5), $"gave up after {(notAnswered.At - started.At).TotalSeconds:0.0} s, asked for 4 s");
+        Assert.Equal(BaresipEventType.CallEstablished, caller.CallState);
+        Assert.Equal(Acd.Agents.AgentState.OnCall, (await harness.Acd.GetAgentAsync(CallFlowHarness.AgentId).DefaultTimeout())!.State);
+        await caller.HangupAsync().DefaultTimeout();
+    }
+
+    [Fact]
+    public async Task Transfer_ToPremiumRateNumber_RefusedNothingDialledCallerStaysWithAgent()
+    {
+        await using var harness = await CallFlowHarness.StartAsync(dialplan: CallFlowHarness.TransfersDialplan, settings: Trunk(LoopbackPorts.FreeUdpAndTcp()));
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await harness.SignInAsync();
+        using var events = harness.OpenEvents(stop.Token);
+        await using var caller = await BaresipPhone.StartAsync(new BaresipOptions { User = "0701230011" }).DefaultTimeout();
+        var offer = await ConnectToAnnaAsync(harness, caller, events, stop.Token);
+
+        await harness.Agent.TransferAsync(new TransferRequest { AgentId = CallFlowHarness.AgentId, CallId = offer.CallId, ExternalNumber = "0900123456" }, harness.AgentHeaders)
+            .ResponseAsync.DefaultTimeout();
+
+        var result = (await ReadUntilAllAsync(events, stop.Token, AgentEvent.EventOneofCase.TransferResult).DefaultTimeout())[AgentEvent.EventOneofCase.TransferResult].TransferResult;
+        Assert.False(result.Answered);
+        Assert.StartsWith("refused: number refused", result.Result, StringComparison.Ordinal);
+        var story = await harness.CallEventsAsync(offer.CallId).DefaultTimeout();
+        Assert.DoesNotContain(story, e => e.Type == AcdEventType.TransferStarted);
+        Assert.StartsWith("refused", Assert.Single(story, e => e.Type == AcdEventType.TransferNotAnswered).Fields["reason"], StringComparison.Ordinal);
+        Assert.Equal(BaresipEventType.CallEstablished, caller.CallState);
+        Assert.Equal(BaresipEventType.CallEstablished, harness.AgentPhone.CallState);
+        await caller.HangupAsync().DefaultTimeout();
+    }
+
     private static Dictionary<string, string?> Trunk(int port) => new()
     {
         ["Trunk:Uri"] = $"sip:127.0.0.1:{port}",
