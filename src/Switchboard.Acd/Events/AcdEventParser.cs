@@ -33,6 +33,7 @@ public static class AcdEventParser
         "callback_cancelled" => AcdEventType.CallbackCancelled,
         "callback_expired" => AcdEventType.CallbackExpired,
         "callback_purged" => AcdEventType.CallbackPurged,
+        "callback_agent_missed" => AcdEventType.CallbackAgentMissed,
         "transferred" => AcdEventType.TransferredToQueue,
         "transfer_started" => AcdEventType.TransferStarted,
         "transfer_answered" => AcdEventType.TransferAnswered,

@@ -65,4 +65,7 @@ public enum AcdEventType
     /// <summary><c>transfer_not_answered</c>: the external target did not answer in time (or was busy/failed); field
     /// <c>returned_to</c> says where the caller went (<c>agent</c> or <c>queue</c>).</summary>
     TransferNotAnswered,
+
+    /// <summary><c>callback_agent_missed</c>: the agent's phone did not answer a callback; it went back to its place and the attempt was not counted.</summary>
+    CallbackAgentMissed,
 }
