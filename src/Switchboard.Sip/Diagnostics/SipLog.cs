@@ -32,6 +32,9 @@ internal static partial class SipLog
     [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Reply to malformed SIP request for {Remote} could not be sent")]
     public static partial void ReplyFailed(ILogger logger, Exception exception, SipEndPoint remote);
 
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Debug, Message = "SIP TCP connection from {Remote} closed: {Reason}")]
+    public static partial void TcpFramingError(ILogger logger, SipEndPoint remote, string reason);
+
     [LoggerMessage(EventId = 3010, Level = LogLevel.Warning, Message = "SIP message from {Remote} could not be processed")]
     public static partial void ProcessingFailed(ILogger logger, Exception exception, SipEndPoint remote);
 

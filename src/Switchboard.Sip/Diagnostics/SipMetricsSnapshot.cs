@@ -6,7 +6,7 @@ public sealed record SipMetricsSnapshot
     /// <summary>Messages received that parsed and validated (requests and responses; keep-alives not counted).</summary>
     public long MessagesParsed { get; init; }
 
-    /// <summary>Messages received and dropped or answered 400/505 because they were malformed.</summary>
+    /// <summary>Messages received and dropped or answered 400/505 because they were malformed; a TCP connection closed for broken framing counts once.</summary>
     public long MessagesMalformed { get; init; }
 
     /// <summary>CRLF keep-alive datagrams received over UDP (RFC 5626 §3.5.1); TCP pings are answered by the connection and not counted.</summary>

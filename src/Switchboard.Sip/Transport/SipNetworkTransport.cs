@@ -205,8 +205,15 @@ public sealed class SipNetworkTransport : ISipTransport, IAsyncDisposable
     private void OnTcpFrame(ReadOnlyMemory<byte> frame, SipTcpConnection connection) =>
         HandleBytes(frame.Span, new SipEndPoint(SipTransportKind.Tcp, connection.Remote));
 
-    private void OnTcpClosed(SipTcpConnection connection) =>
+    private void OnTcpClosed(SipTcpConnection connection, string? framingError)
+    {
         _connections.TryRemove(new KeyValuePair<IPEndPoint, SipTcpConnection>(connection.Remote, connection));
+        if (framingError is not null)
+        {
+            Metrics.MessageMalformed();
+            SipLog.TcpFramingError(_logger, new SipEndPoint(SipTransportKind.Tcp, connection.Remote), framingError);
+        }
+    }
 
     private void HandleBytes(ReadOnlySpan<byte> bytes, SipEndPoint remote)
     {

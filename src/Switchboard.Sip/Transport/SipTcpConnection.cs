@@ -22,7 +22,11 @@ internal sealed class SipTcpConnection : IAsyncDisposable
 
     public Task? ReadLoop { get; private set; }
 
-    public void Start(Action<ReadOnlyMemory<byte>, SipTcpConnection> onFrame, Action<SipTcpConnection> onClosed, int maxMessageSize) =>
+    /// <summary>
+    /// Starts reading. <paramref name="onClosed"/> gets the reason when we closed the connection because the peer broke
+    /// framing (RFC 3261 §18.3), or null when it closed normally or failed at the socket.
+    /// </summary>
+    public void Start(Action<ReadOnlyMemory<byte>, SipTcpConnection> onFrame, Action<SipTcpConnection, string?> onClosed, int maxMessageSize) =>
         ReadLoop = Task.Run(() => ReadLoopAsync(onFrame, onClosed, maxMessageSize));
 
     public async ValueTask SendAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
@@ -42,10 +46,11 @@ internal sealed class SipTcpConnection : IAsyncDisposable
         }
     }
 
-    private async Task ReadLoopAsync(Action<ReadOnlyMemory<byte>, SipTcpConnection> onFrame, Action<SipTcpConnection> onClosed, int maxMessageSize)
+    private async Task ReadLoopAsync(Action<ReadOnlyMemory<byte>, SipTcpConnection> onFrame, Action<SipTcpConnection, string?> onClosed, int maxMessageSize)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(8192);
         var filled = 0;
+        string? framingError = null;
         try
         {
             while (!_cts.IsCancellationRequested)
@@ -54,7 +59,8 @@ internal sealed class SipTcpConnection : IAsyncDisposable
                 {
                     if (buffer.Length >= maxMessageSize + 8192)
                     {
-                        return; // peer exceeded the limit without a valid frame
+                        framingError = "no complete message within the size limit";
+                        return;
                     }
 
                     var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
@@ -76,6 +82,7 @@ internal sealed class SipTcpConnection : IAsyncDisposable
                     var status = SipFrameScanner.TryRead(buffer.AsSpan(offset, filled - offset), maxMessageSize, out var keepAlive, out var length);
                     if (status == OperationStatus.InvalidData)
                     {
+                        framingError = "message too large or bad Content-Length";
                         return;
                     }
 
@@ -105,7 +112,7 @@ internal sealed class SipTcpConnection : IAsyncDisposable
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
-            onClosed(this);
+            onClosed(this, framingError);
             _socket.Dispose();
         }
     }

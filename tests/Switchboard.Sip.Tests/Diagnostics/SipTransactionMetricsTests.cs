@@ -15,6 +15,16 @@ namespace Switchboard.Sip.Tests.Diagnostics;
 public sealed class SipTransactionMetricsTests
 {
     private readonly FakeTimeProvider _time = new();
+
+    private static async Task WaitForMalformedAsync(SipEndpoint endpoint, long count)
+    {
+        using var timeout = new CancellationTokenSource(TestTimeouts.Default);
+        while (endpoint.Metrics.MessagesMalformed < count)
+        {
+            await Task.Yield();
+            timeout.Token.ThrowIfCancellationRequested();
+        }
+    }
     private readonly RecordingTransport _transport = new();
     private readonly RecordingUser _user = new();
     private readonly SipTransactionLayer _layer;
@@ -141,5 +151,21 @@ public sealed class SipTransactionMetricsTests
         Assert.Equal(1, snapshot.ServerTransactionsStarted);
         Assert.Equal(1, snapshot.Count("server", "OPTIONS", "2xx"));
         Assert.Equal(1, endpoint.MalformedCount);
+    }
+
+    [Fact]
+    public async Task Endpoint_TcpPeerBreaksFraming_ConnectionClosedAndCountedMalformed()
+    {
+        await using var endpoint = SipEndpoint.Start(new SipEndpointOptions { Transport = new SipTransportOptions { BindAddress = IPAddress.Loopback, Port = 0 } });
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(IPAddress.Loopback, endpoint.Port).DefaultTimeout();
+        var stream = tcp.GetStream();
+
+        await stream.WriteAsync("OPTIONS sip:x@127.0.0.1 SIP/2.0\r\nContent-Length: abc\r\n\r\n"u8.ToArray()).DefaultTimeout();
+
+        Assert.Equal(0, await stream.ReadAsync(new byte[16]).AsTask().DefaultTimeout()); // closed by the server
+        await WaitForMalformedAsync(endpoint, 1).DefaultTimeout();
+        Assert.Equal(1, endpoint.Metrics.MessagesMalformed);
+        Assert.Equal(0, endpoint.Metrics.MessagesParsed);
     }
 }
