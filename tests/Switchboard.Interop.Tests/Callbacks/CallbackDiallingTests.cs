@@ -200,6 +200,36 @@ public sealed class CallbackDiallingTests
         Assert.Equal(Acd.Agents.AgentState.Ready, (await harness.Acd.GetAgentAsync(CallFlowHarness.AgentId).DefaultTimeout())!.State);
     }
 
+    [Fact]
+    public async Task AcceptedCallback_AgentPhoneDoesNotAnswer_KeepsItsPlaceUncountedAndIsOfferedAgain()
+    {
+        var settings = Trunk(LoopbackPorts.FreeUdpAndTcp()); // nobody there: the citizen must never be dialled
+        settings["Trunk:AgentRingTimeout"] = "00:00:03";
+        await using var harness = await CallFlowHarness.StartAsync(agentAutoAnswer: false, settings: settings);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await harness.SignInAsync(paused: true);
+        using var events = harness.OpenEvents(stop.Token);
+        await CallFlowHarness.NextAsync(events.ResponseStream, AgentEvent.EventOneofCase.StateChanged, stop.Token).DefaultTimeout();
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(RedisServer.Shared.Configuration).DefaultTimeout();
+        var callbacks = new CallbackStore(redis, harness.Acd, new CallbackOptions(), TimeProvider.System);
+        var id = (await callbacks.RequestAsync(new CallbackRequest("bsu", Citizen)).DefaultTimeout()).CallbackId!;
+        var place = (await harness.Acd.GetEntryAsync(id).DefaultTimeout())!.EnqueuedAt;
+        await harness.Agent.SetStateAsync(new SetStateRequest { AgentId = CallFlowHarness.AgentId, State = AgentState.Ready }, harness.AgentHeaders).ResponseAsync.DefaultTimeout();
+        var offer = (await CallFlowHarness.NextAsync(events.ResponseStream, AgentEvent.EventOneofCase.Offer, stop.Token).DefaultTimeout()).Offer;
+        await harness.Agent.AcceptOfferAsync(new AcceptOfferRequest { AgentId = CallFlowHarness.AgentId, CallId = offer.CallId }, harness.AgentHeaders).ResponseAsync.DefaultTimeout();
+        await harness.AgentPhone.WaitForEventAsync(BaresipEventType.CallIncoming).DefaultTimeout();
+
+        // The phone rings out (3 s): the callback goes back to its place, offered again, the attempt not counted.
+        var again = (await CallFlowHarness.NextAsync(events.ResponseStream, AgentEvent.EventOneofCase.Offer, stop.Token).WaitAsync(TimeSpan.FromSeconds(20))).Offer;
+        Assert.Equal(id, again.CallId);
+        var callback = await callbacks.GetAsync(id).DefaultTimeout();
+        Assert.Equal((CallbackState.Pending, 0), (callback!.State, callback.Attempts));
+        Assert.Equal(place, (await harness.Acd.GetEntryAsync(id).DefaultTimeout())!.EnqueuedAt);
+        var story = await harness.WaitForCallEventAsync(id, AcdEventType.CallbackAgentMissed, TimeSpan.FromSeconds(5));
+        AssertInOrder(story, AcdEventType.Accepted, AcdEventType.CallbackDialling, AcdEventType.CallbackAgentMissed, AcdEventType.Rejected);
+        Assert.DoesNotContain(story, e => e.Type == AcdEventType.CallbackAttemptFailed);
+    }
+
     internal static Dictionary<string, string?> Trunk(int port) => new()
     {
         ["Trunk:Uri"] = $"sip:127.0.0.1:{port}",
