@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Switchboard.Interop.Tests.Calls;
+using Switchboard.TestSupport;
+
+namespace Switchboard.Interop.Tests.Wallboard;
+
+/// <summary>/metrics of the real server process while a real baresip call goes through the menu into a queue and hangs up.</summary>
+[Collection(CallFlowCollection.Name)]
+public sealed class MetricsCallTests
+{
+    private static readonly TimeSpan Live = TimeSpan.FromSeconds(15);
+
+    [Fact]
+    public async Task Metrics_CallThroughIvrIntoQueue_FiguresMove()
+    {
+        await using var server = await SwitchboardProcess.StartAsync(new Dictionary<string, string?>
+        {
+            ["Dialplan:Path"] = CallFlowHarness.FixtureDialplan,
+            ["Acd:Tenant"] = "m" + Guid.NewGuid().ToString("N")[..12],
+            ["Statistics:ShortAbandonThreshold"] = "00:00:00",
+        }).WaitAsync(TimeSpan.FromSeconds(40));
+        using var http = new HttpClient { BaseAddress = server.WebUrl };
+        var before = await ScrapeAsync(http);
+        Assert.Equal(0, Value(before, "switchboard_calls", "phase=\"ivr\""));
+        Assert.Equal(0, Value(before, "switchboard_queue_callers_waiting", "queue=\"bsu\""));
+        Assert.Equal(0, Value(before, "switchboard_rtp_sessions", null));
+        Assert.Contains("# TYPE switchboard_media_clock_lateness_seconds histogram\n", before, StringComparison.Ordinal);
+        Assert.Matches(@"switchboard_redis_ping_seconds [0-9.E-]+\n", before);
+
+        await using var caller = await BaresipPhone.StartAsync(new BaresipOptions { User = "0702223344" }).DefaultTimeout();
+        await caller.DialAsync($"sip:ivr@127.0.0.1:{server.SipPort}").DefaultTimeout();
+        await caller.WaitForEventAsync(BaresipEventType.CallEstablished).DefaultTimeout();
+
+        // In the menu: one call in the IVR, one RTP session, the clock ticking, the INVITE counted as a 2xx server transaction.
+        var inIvr = await WaitForAsync(http, text => Value(text, "switchboard_calls", "phase=\"ivr\"") == 1);
+        Assert.Equal(1, Value(inIvr, "switchboard_rtp_sessions", null));
+        Assert.True(Value(inIvr, "switchboard_media_clock_ticks_total", null) > Value(before, "switchboard_media_clock_ticks_total", null));
+        Assert.True(Value(inIvr, "switchboard_media_clock_lateness_seconds_count", null) > 0);
+        Assert.Equal(1, Value(inIvr, "switchboard_sip_transactions_total", "side=\"server\",method=\"INVITE\",result=\"2xx\""));
+
+        // Press 1: the caller leaves the menu and waits in bsu.
+        await caller.SendDtmfAsync("1").DefaultTimeout();
+        var queued = await WaitForAsync(http, text => Value(text, "switchboard_queue_callers_waiting", "queue=\"bsu\"") == 1);
+        Assert.Equal(0, Value(queued, "switchboard_calls", "phase=\"ivr\""));
+        Assert.Equal(1, Value(queued, "switchboard_calls", "phase=\"queued\""));
+        Assert.Equal(1, Value(queued, "switchboard_queue_waiting", "queue=\"bsu\""));
+
+        // Hang up while waiting: abandoned today, nothing waiting, the BYE counted.
+        await caller.HangupAsync().DefaultTimeout();
+        var after = await WaitForAsync(http, text => Value(text, "switchboard_queue_abandoned_today", "queue=\"bsu\"") == 1 && Value(text, "switchboard_rtp_sessions", null) == 0);
+        Assert.Equal(0, Value(after, "switchboard_queue_callers_waiting", "queue=\"bsu\""));
+        Assert.Equal(0, Value(after, "switchboard_calls", "phase=\"queued\""));
+        Assert.Equal(1, Value(after, "switchboard_sip_transactions_total", "side=\"server\",method=\"BYE\",result=\"2xx\""));
+        Assert.All(after.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.True(line.StartsWith("# ", StringComparison.Ordinal) || line.StartsWith("switchboard_", StringComparison.Ordinal), line));
+    }
+
+    private static async Task<string> ScrapeAsync(HttpClient http)
+    {
+        using var response = await http.GetAsync(new Uri("/metrics", UriKind.Relative)).DefaultTimeout();
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync().DefaultTimeout();
+    }
+
+    /// <summary>Scrapes until <paramref name="condition"/> holds (a poll with a deadline, not a fixed wait).</summary>
+    private static async Task<string> WaitForAsync(HttpClient http, Func<string, bool> condition)
+    {
+        var deadline = DateTimeOffset.UtcNow + Live;
+        while (true)
+        {
+            var text = await ScrapeAsync(http);
+            if (condition(text))
+            {
+                return text;
+            }
+
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException("metrics never matched; last scrape:\n" + text);
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>The value of one sample (<paramref name="labels"/> exactly as rendered, or null for none); NaN when absent.</summary>
+    private static double Value(string text, string name, string? labels)
+    {
+        var pattern = "^" + Regex.Escape(name) + (labels is null ? string.Empty : Regex.Escape("{" + labels + "}")) + " (\\S+)$";
+        var match = Regex.Match(text, pattern, RegexOptions.Multiline);
+        return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN;
+    }
+}
