@@ -124,6 +124,18 @@ public sealed class WallboardBrowserTests(ITestOutputHelper output)
         Assert.Equal(System.Net.HttpStatusCode.Found, page.StatusCode);
         Assert.Equal("/wallboard/signin", page.Headers.Location?.ToString());
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, forgedResponse.StatusCode);
+
+        // Signing in sets an HttpOnly, SameSite=Strict cookie limited to the wallboard's path.
+        using var signIn = await http.PostAsync(new Uri(server.WebUrl, "/wallboard/signin"), new FormUrlEncodedContent([new("token", SupervisorToken)])).DefaultTimeout();
+        Assert.Equal(System.Net.HttpStatusCode.Found, signIn.StatusCode);
+        var cookie = Assert.Single(signIn.Headers.GetValues("Set-Cookie"));
+        Assert.StartsWith("sb_wallboard=", cookie, StringComparison.Ordinal);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("path=/wallboard", cookie, StringComparison.OrdinalIgnoreCase);
+        using var refused = await http.PostAsync(new Uri(server.WebUrl, "/wallboard/signin"), new FormUrlEncodedContent([new("token", "wrong-token-0123456789")])).DefaultTimeout();
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.False(refused.Headers.Contains("Set-Cookie"));
     }
 
     private static string Field(string queue, string field) =>
