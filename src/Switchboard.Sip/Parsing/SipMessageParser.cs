@@ -69,9 +69,10 @@ public static class SipMessageParser
 
         var bodyStart = headerEnd + separatorLength;
         var bodyError = BodyLength(data, scan, data.Length - bodyStart, out var bodyLength);
+        int startStatus, methodLength = 0, uriStart = 0, uriLength = 0, code = 0;
         var startError = isRequest
-            ? CheckRequestLine(startLine, out var startStatus, out var methodLength, out var uriStart, out var uriLength)
-            : CheckStatusLine(startLine, out startStatus, out methodLength, out uriStart, out uriLength);
+            ? CheckRequestLine(startLine, out startStatus, out methodLength, out uriStart, out uriLength)
+            : CheckStatusLine(startLine, out startStatus, out code);
 
         var copy = data[..(bodyStart + (bodyError is null ? bodyLength : 0))].ToArray();
         var headers = scan.ToHeaders(copy);
@@ -92,7 +93,7 @@ public static class SipMessageParser
                 Headers = headers,
                 Body = body,
             }
-            : new SipResponse(methodLength, ReasonPhrase(methodLength, startLine))
+            : new SipResponse(code, ReasonPhrase(code, startLine))
             {
                 Headers = headers,
                 Body = body,
@@ -223,13 +224,11 @@ public static class SipMessageParser
         }
     }
 
-    /// <summary>Checks <c>SIP/2.0 SP Status-Code SP Reason-Phrase</c>; the code comes back in <paramref name="code"/>.</summary>
-    private static string? CheckStatusLine(ReadOnlySpan<byte> line, out int status, out int code, out int unused1, out int unused2)
+    /// <summary>Checks <c>SIP/2.0 SP Status-Code SP Reason-Phrase</c> and reads the code.</summary>
+    private static string? CheckStatusLine(ReadOnlySpan<byte> line, out int status, out int code)
     {
         status = 0;
         code = 0;
-        unused1 = 0;
-        unused2 = 0;
         if (!line.StartsWith("SIP/2.0 "u8) || line.Length < 11 || (line.Length > 11 && line[11] != ' '))
         {
             return "Malformed Status-Line";
