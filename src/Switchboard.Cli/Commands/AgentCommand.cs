@@ -30,6 +30,7 @@ internal static class AgentCommand
         {
             url, token, agentId, name, queues, skills, languages, sip, ready, autoAccept, autoWrapUp, exitAfter, stay,
         };
+        command.Subcommands.Add(AgentCallbacksCommand.Create());
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;

@@ -26,6 +26,7 @@ internal static class SupervisorCommand
         command.Subcommands.Add(SupervisorAgentsCommand.Create());
         command.Subcommands.Add(SupervisorForceStateCommand.Create());
         command.Subcommands.Add(SupervisorQueuesCommand.Create());
+        command.Subcommands.Add(SupervisorCallbacksCommand.Create());
         return command;
     }
 

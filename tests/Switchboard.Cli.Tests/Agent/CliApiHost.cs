@@ -67,6 +67,7 @@ internal sealed class CliApiHost : IAsyncDisposable
         builder.Services.AddSingleton<IConnectionMultiplexer>(redis.Connection);
         var acd = new AcdStore(redis.Connection, new AcdOptions { Tenant = RedisServerFixture.NewKeyPrefix(), NodeId = "cli-test" }, time);
         builder.Services.AddSingleton(acd);
+        builder.Services.AddSingleton(new Acd.Callbacks.CallbackStore(redis.Connection, acd, new Acd.Callbacks.CallbackOptions(), time));
         builder.Services.AddSwitchboardApi(builder.Configuration);
         var app = builder.Build();
         app.MapSwitchboardApi();
