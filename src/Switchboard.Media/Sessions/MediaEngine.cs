@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Switchboard.Media.Clock;
@@ -13,8 +14,11 @@ public sealed class MediaEngine : IAsyncDisposable
 {
     private readonly PortAllocator _ports;
     private readonly IPAddress _address;
+    private readonly ConcurrentDictionary<MediaSession, byte> _open = new();
     private long _sessionIds;
     private int _sessions;
+    private long _closedSent;
+    private long _closedReceived;
 
     /// <summary>Creates the engine; the clock starts with the first session (or <see cref="Start"/>).</summary>
     public MediaEngine(MediaOptions? options = null, TimeProvider? timeProvider = null)
@@ -47,6 +51,19 @@ public sealed class MediaEngine : IAsyncDisposable
 
     /// <summary>Sessions open now.</summary>
     public int ActiveSessions => Volatile.Read(ref _sessions);
+
+    /// <summary>RTP packets sent and received by every session since start (open ones summed on request; for /metrics).</summary>
+    public (long Sent, long Received) RtpPacketTotals()
+    {
+        var (sent, received) = (Interlocked.Read(ref _closedSent), Interlocked.Read(ref _closedReceived));
+        foreach (var session in _open.Keys)
+        {
+            sent += session.PacketsSent;
+            received += session.PacketsReceived;
+        }
+
+        return (sent, received);
+    }
 
     /// <summary>Starts the clock loop (also done by the first <see cref="CreateSession"/>).</summary>
     public void Start() => Clock.Start();
@@ -82,6 +99,7 @@ public sealed class MediaEngine : IAsyncDisposable
 
             Interlocked.Increment(ref _sessions);
             var session = new MediaSession(this, socket, rtcpSocket, port, Interlocked.Increment(ref _sessionIds));
+            _open[session] = 0;
             Clock.Register(session);
             if (startClock)
             {
@@ -102,5 +120,10 @@ public sealed class MediaEngine : IAsyncDisposable
         Clock.Unregister(session);
         _ports.Release(port);
         Interlocked.Decrement(ref _sessions);
+        if (_open.TryRemove(session, out _))
+        {
+            Interlocked.Add(ref _closedSent, session.PacketsSent);
+            Interlocked.Add(ref _closedReceived, session.PacketsReceived);
+        }
     }
 }
