@@ -142,6 +142,10 @@ public static class MetricsEndpoint
         var clock = media.Clock.GetMetrics();
         Header(text, "switchboard_rtp_sessions", "gauge", "RTP sessions open on this node.");
         Line(text, "switchboard_rtp_sessions", null, media.ActiveSessions);
+        var (sent, received) = media.RtpPacketTotals();
+        Header(text, "switchboard_rtp_packets_total", "counter", "RTP packets sent and received by this node's media sessions.");
+        Line(text, "switchboard_rtp_packets_total", Label("direction", "sent"), sent);
+        Line(text, "switchboard_rtp_packets_total", Label("direction", "received"), received);
         Header(text, "switchboard_rtp_streams", "gauge", "RTP streams paced by the media clock now (one packet each per 20 ms tick).");
         Line(text, "switchboard_rtp_streams", null, clock.Streams);
         Header(text, "switchboard_media_clock_ticks_total", "counter", "20 ms media clock ticks run.");

@@ -38,6 +38,7 @@ public sealed class MetricsCallTests
         Assert.True(Value(inIvr, "switchboard_media_clock_ticks_total", null) > Value(before, "switchboard_media_clock_ticks_total", null));
         Assert.True(Value(inIvr, "switchboard_media_clock_lateness_seconds_count", null) > 0);
         Assert.Equal(1, Value(inIvr, "switchboard_sip_transactions_total", "side=\"server\",method=\"INVITE\",result=\"2xx\""));
+        await WaitForAsync(http, text => Value(text, "switchboard_rtp_packets_total", "direction=\"sent\"") >= 10 && Value(text, "switchboard_rtp_packets_total", "direction=\"received\"") >= 10);
 
         // Press 1: the caller leaves the menu and waits in bsu.
         await caller.SendDtmfAsync("1").DefaultTimeout();
@@ -52,6 +53,7 @@ public sealed class MetricsCallTests
         Assert.Equal(0, Value(after, "switchboard_queue_callers_waiting", "queue=\"bsu\""));
         Assert.Equal(0, Value(after, "switchboard_calls", "phase=\"queued\""));
         Assert.Equal(1, Value(after, "switchboard_sip_transactions_total", "side=\"server\",method=\"BYE\",result=\"2xx\""));
+        Assert.True(Value(after, "switchboard_rtp_packets_total", "direction=\"sent\"") >= Value(queued, "switchboard_rtp_packets_total", "direction=\"sent\""), "totals keep closed sessions");
         Assert.All(after.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.True(line.StartsWith("# ", StringComparison.Ordinal) || line.StartsWith("switchboard_", StringComparison.Ordinal), line));
     }
 
