@@ -100,6 +100,9 @@ public sealed class CallbackCall : IAsyncDisposable
         }
     }
 
+    /// <summary>Ends a connected call from our side (the agent's HangUp RPC): BYE to both legs; the ACD hears it ended.</summary>
+    public Task HangUpAsync() => HangUpLegsAsync();
+
     /// <summary>Hangs up both legs (node shutting down); the ACD hears the call ended.</summary>
     public async ValueTask DisposeAsync()
     {

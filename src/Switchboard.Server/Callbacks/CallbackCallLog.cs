@@ -34,4 +34,10 @@ internal static partial class CallbackCallLog
 
     [LoggerMessage(EventId = 7119, Level = LogLevel.Error, Message = "Callback {CallbackId}: call monitor failed")]
     public static partial void MonitorFailed(ILogger logger, string callbackId, Exception exception);
+
+    [LoggerMessage(EventId = 7120, Level = LogLevel.Information, Message = "Callback {CallbackId}: agent {AgentId} hangs up over the API")]
+    public static partial void HangUpRequested(ILogger logger, string callbackId, string agentId);
+
+    [LoggerMessage(EventId = 7121, Level = LogLevel.Warning, Message = "Callback control loop failed; resubscribing")]
+    public static partial void ControlLoopFailed(ILogger logger, Exception exception);
 }

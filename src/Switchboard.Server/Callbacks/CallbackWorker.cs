@@ -4,6 +4,8 @@ using Polly;
 using Polly.Timeout;
 using Switchboard.Acd.Callbacks;
 using Switchboard.Acd.Store;
+using Switchboard.Api.Agents;
+using Switchboard.Api.Callbacks;
 
 namespace Switchboard.Server.Callbacks;
 
@@ -23,9 +25,12 @@ public sealed class CallbackWorker
     private readonly TrunkOptions _trunk;
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _attemptPipeline;
+    private readonly AgentEventHub? _agentEvents;
 
-    public CallbackWorker(CallbackStore callbacks, AcdStore acd, ICallbackDialler dialler, TrunkOptions trunk, TimeProvider timeProvider, ILogger<CallbackWorker>? logger = null)
+    public CallbackWorker(CallbackStore callbacks, AcdStore acd, ICallbackDialler dialler, TrunkOptions trunk, TimeProvider timeProvider, ILogger<CallbackWorker>? logger = null,
+        AgentEventHub? agentEvents = null)
     {
+        _agentEvents = agentEvents;
         ArgumentNullException.ThrowIfNull(timeProvider);
         _callbacks = callbacks ?? throw new ArgumentNullException(nameof(callbacks));
         _acd = acd ?? throw new ArgumentNullException(nameof(acd));
@@ -84,7 +89,29 @@ public sealed class CallbackWorker
         }
 
         await _callbacks.RecordAttemptAsync(callbackId, outcome, cancellationToken).ConfigureAwait(false);
+        await TellAgentAsync(callbackId, agentId, cancellationToken).ConfigureAwait(false);
         return outcome;
+    }
+
+    /// <summary>The agent's stream gets <c>callback_completed</c> with the attempt's outcome and the callback's new state.</summary>
+    private async Task TellAgentAsync(string callbackId, string agentId, CancellationToken cancellationToken)
+    {
+        if (_agentEvents is null || await _callbacks.GetAsync(callbackId, cancellationToken).ConfigureAwait(false) is not { } entry)
+        {
+            return;
+        }
+
+        try
+        {
+            await _agentEvents.PublishAsync(agentId, new Api.Agent.V1.AgentEvent
+            {
+                CallbackCompleted = new Api.Agent.V1.CallbackCompleted { Callback = CallbackMapper.ToAgent(entry) },
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StackExchange.Redis.RedisException ex)
+        {
+            CallbackWorkerLog.DialError(_logger, callbackId, ex);
+        }
     }
 
     private async Task<CallbackDialResult> DialAsync(CallbackDialRequest request, CancellationToken cancellationToken)

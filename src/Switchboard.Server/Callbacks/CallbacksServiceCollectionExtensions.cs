@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
 using Switchboard.Acd.Callbacks;
 using Switchboard.Acd.Store;
+using Switchboard.Api.Agents;
+using Switchboard.Api.Calls;
 using Switchboard.Media.Sessions;
 using Switchboard.Server.Configuration;
 using Switchboard.Server.Telephony;
@@ -37,20 +39,22 @@ public static class CallbacksServiceCollectionExtensions
             sp.GetRequiredService<CallbackOptions>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<CallbackStore>>()));
-        services.TryAddSingleton<ICallbackDialler>(sp => new SipCallbackDialler(
+        services.TryAddSingleton(sp => new SipCallbackDialler(
             sp.GetRequiredService<SipTelephony>(),
             sp.GetRequiredService<MediaEngine>(),
             sp.GetRequiredService<PromptCatalog>(),
             sp.GetRequiredService<AcdStore>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SipCallbackDialler>>()));
+        services.TryAddSingleton<ICallbackDialler>(sp => sp.GetRequiredService<SipCallbackDialler>());
         services.TryAddSingleton(sp => new CallbackWorker(
             sp.GetRequiredService<CallbackStore>(),
             sp.GetRequiredService<AcdStore>(),
             sp.GetRequiredService<ICallbackDialler>(),
             sp.GetRequiredService<TrunkOptions>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<CallbackWorker>>()));
+            sp.GetRequiredService<ILogger<CallbackWorker>>(),
+            sp.GetService<AgentEventHub>()));
         services.AddHostedService(sp => new CallbackSweepService(
             sp.GetRequiredService<CallbackStore>(),
             sp.GetRequiredService<TimeProvider>(),
@@ -58,6 +62,11 @@ public static class CallbacksServiceCollectionExtensions
         {
             Interval = sweepInterval,
         });
+        services.AddHostedService(sp => new CallbackHangUpService(
+            sp.GetRequiredService<RedisCallControl>(),
+            sp.GetRequiredService<SipCallbackDialler>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<CallbackHangUpService>>()));
         return services;
     }
 

@@ -151,6 +151,42 @@ public sealed class CallbackDiallingTests
     }
 
     [Fact]
+    public async Task ConnectedCallback_AgentHangUpRpc_BothLegsEndAndAgentStreamToldTheOutcome()
+    {
+        await using var citizen = SippRunner.Start(new SippOptions
+        {
+            ScenarioFile = SippScenarioFile.Write(AnsweringCitizen, "citizen"),
+            Calls = 1,
+            RtpEcho = true,
+            MediaPort = LoopbackPorts.FreeUdpAndTcp(),
+            Timeout = TimeSpan.FromSeconds(90),
+        });
+        await citizen.WaitUntilListeningAsync().DefaultTimeout();
+        await using var harness = await CallFlowHarness.StartAsync(settings: Trunk(citizen.LocalPort));
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await harness.SignInAsync(paused: true);
+        using var events = harness.OpenEvents(stop.Token);
+        await CallFlowHarness.NextAsync(events.ResponseStream, AgentEvent.EventOneofCase.StateChanged, stop.Token).DefaultTimeout();
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(RedisServer.Shared.Configuration).DefaultTimeout();
+        var callbacks = new CallbackStore(redis, harness.Acd, new CallbackOptions(), TimeProvider.System);
+        var id = (await callbacks.RequestAsync(new CallbackRequest("bsu", Citizen)).DefaultTimeout()).CallbackId!;
+        await harness.Agent.SetStateAsync(new SetStateRequest { AgentId = CallFlowHarness.AgentId, State = AgentState.Ready }, harness.AgentHeaders).ResponseAsync.DefaultTimeout();
+        await CallFlowHarness.NextAsync(events.ResponseStream, AgentEvent.EventOneofCase.Offer, stop.Token).DefaultTimeout();
+        await harness.Agent.AcceptOfferAsync(new AcceptOfferRequest { AgentId = CallFlowHarness.AgentId, CallId = id }, harness.AgentHeaders).ResponseAsync.DefaultTimeout();
+        var completed = (await CallFlowHarness.NextAsync(events.ResponseStream, AgentEvent.EventOneofCase.CallbackCompleted, stop.Token).WaitAsync(TimeSpan.FromSeconds(40))).CallbackCompleted;
+        Assert.Equal((id, Api.Agent.V1.CallbackOutcome.Answered, Api.Agent.V1.CallbackState.Closed), (completed.Callback.CallbackId, completed.Callback.Outcome, completed.Callback.State));
+
+        await harness.Agent.HangUpAsync(new HangUpRequest { AgentId = CallFlowHarness.AgentId, CallId = id }, harness.AgentHeaders).ResponseAsync.DefaultTimeout();
+
+        var sipp = await citizen.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(sipp.Succeeded, sipp.ToString());
+        await harness.AgentPhone.WaitForEventAsync(BaresipEventType.CallClosed).DefaultTimeout();
+        await CallFlowHarness.NextAsync(events.ResponseStream, AgentEvent.EventOneofCase.WrapUpStarted, stop.Token).DefaultTimeout();
+        var story = await harness.WaitForCallEventAsync(id, AcdEventType.Ended, TimeSpan.FromSeconds(10));
+        Assert.Contains(story, e => e.Type == AcdEventType.Ended);
+    }
+
+    [Fact]
     public async Task AcceptedCallback_CitizenNeverAnswers_RetriedOnScheduleThenUnreachable()
     {
         await using var citizen = SippRunner.Start(new SippOptions

@@ -9,8 +9,9 @@ using Switchboard.TestSupport;
 namespace Switchboard.Interop.Tests.Callbacks;
 
 /// <summary>
-/// The worker's decisions on a real redis-server with a fake clock. The dialler is a scripted stand-in for the
-/// telephony layer's implementation (not yet written: no SIPp citizen behind a trunk here).
+/// The worker's decisions on a real redis-server with a fake clock (retry schedule, toll-fraud guard, attempt
+/// timeout). The dialler here is scripted to isolate those decisions; the real <see cref="SipCallbackDialler"/> with
+/// baresip and SIPp is tested end to end in <see cref="CallbackDiallingTests"/>.
 /// </summary>
 public sealed class CallbackWorkerTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>
 {
