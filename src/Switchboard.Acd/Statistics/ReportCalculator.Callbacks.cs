@@ -53,13 +53,32 @@ public sealed partial class ReportCalculator
         }
     }
 
-    /// <summary>A transfer by an agent, counted in the queue and hour where the call was answered (else the event's).</summary>
+    /// <summary>
+    /// A transfer by an agent, counted in the queue and hour where the call was answered (else the event's). A transfer
+    /// that puts the call back into a queue (<c>transferred</c>, or <c>transfer_not_answered</c> with
+    /// <c>returned_to=queue</c>) ends the agent's leg without an <c>ended</c> event: its <c>handle</c> is that leg's talk
+    /// time and the agent's wrap-up belongs to it. The call stays answered (counted once) when another agent answers it.
+    /// </summary>
     private void OnTransfer(AcdEvent e, ReportCounter counter)
     {
         var track = e.CallId is null ? null : State.Calls.GetValueOrDefault(e.CallId);
         var (queue, hour) = track is { Answered: true }
             ? (track.AnswerQueue ?? e.Queue, track.AnswerHour)
             : (e.Queue, ReportIntervals.HourOf(e.At));
-        Queue(queue, hour)[(int)counter]++;
+        var c = Queue(queue, hour);
+        c[(int)counter]++;
+        var backInQueue = e.Type == AcdEventType.TransferredToQueue
+            || (e.Type == AcdEventType.TransferNotAnswered && string.Equals(Text(e, "returned_to"), "queue", StringComparison.OrdinalIgnoreCase));
+        if (backInQueue && e.Fields.ContainsKey("handle"))
+        {
+            c[(int)ReportCounter.TalkTotalMs] += Number(e, "handle");
+            c[(int)ReportCounter.TalkCount]++;
+            if (e.AgentId is not null)
+            {
+                var agent = AgentTrack(e.AgentId);
+                agent.WrapQueue = queue;
+                agent.WrapHour = hour;
+            }
+        }
     }
 }

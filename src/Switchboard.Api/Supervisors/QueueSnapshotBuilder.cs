@@ -8,7 +8,7 @@ namespace Switchboard.Api.Supervisors;
 
 /// <summary>
 /// Live queue counts, built incrementally: feed ACD events in stream order with <see cref="Add"/> (callers waiting =
-/// enqueued minus answered, abandoned, ended, lost; escalations and transfers to a queue move a caller; callback
+/// enqueued minus answered, abandoned, ended, lost; escalations move a caller; a transfer back into a queue makes an answered caller wait again, at the original place; callback
 /// requests are not callers on the line and are left out), then <see cref="Build(IEnumerable{AgentStatus}, IReadOnlyCollection{string}, DateTimeOffset)"/>
 /// with the agents' statuses. Answered/abandoned counts are every such event fed in (the caller decides the period).
 /// </summary>
@@ -55,16 +55,19 @@ public sealed class QueueSnapshotBuilder
             case AcdEventType.Enqueued when e.Queue is not null:
                 if (!string.Equals(e.Fields.GetValueOrDefault("kind"), "Callback", StringComparison.OrdinalIgnoreCase))
                 {
-                    var since = long.TryParse(e.Fields.GetValueOrDefault("place"), out var place) && place > 0
-                        ? DateTimeOffset.FromUnixTimeMilliseconds(place)
-                        : e.At;
-                    _waiting[e.CallId] = (e.Queue, since);
+                    _waiting[e.CallId] = (e.Queue, Place(e));
                 }
 
                 Count(e.Queue);
                 break;
-            case AcdEventType.Escalated or AcdEventType.TransferredToQueue when e.Queue is not null && _waiting.TryGetValue(e.CallId, out var w):
+            case AcdEventType.Escalated when e.Queue is not null && _waiting.TryGetValue(e.CallId, out var w):
                 _waiting[e.CallId] = (e.Queue, w.Since);
+                Count(e.Queue);
+                break;
+            case AcdEventType.TransferredToQueue when e.Queue is not null:
+            case AcdEventType.TransferNotAnswered when e.Queue is not null && string.Equals(e.Fields.GetValueOrDefault("returned_to"), "queue", StringComparison.OrdinalIgnoreCase):
+                // Back in a queue at the original place (the answered call waits again).
+                _waiting[e.CallId] = (e.Queue, Place(e));
                 Count(e.Queue);
                 break;
             case AcdEventType.Answered:
@@ -164,6 +167,12 @@ public sealed class QueueSnapshotBuilder
 
         return [.. statuses.Values.Where(s => queues.Count == 0 || queues.Contains(s.Queue))];
     }
+
+    /// <summary>The caller's place in the queue (field <c>place</c>, unix ms), else the event's time.</summary>
+    private static DateTimeOffset Place(AcdEvent e) =>
+        long.TryParse(e.Fields.GetValueOrDefault("place"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var place) && place > 0
+            ? DateTimeOffset.FromUnixTimeMilliseconds(place)
+            : e.At;
 
     private (int Answered, int Abandoned) Count(string queue)
     {

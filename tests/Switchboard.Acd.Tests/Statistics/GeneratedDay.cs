@@ -105,7 +105,7 @@ internal sealed class GeneratedDay
                     switch (call.Transfer)
                     {
                         case "queue":
-                            Emit(at, AcdEventType.TransferredToQueue, call.Id, GeneratedDay.Queues[0], name, ("from_queue", call.Queue));
+                            // Handled in full below: the leg ends with 'transferred' (no 'ended').
                             break;
                         case "answered":
                             Emit(at - 1_000, AcdEventType.TransferStarted, call.Id, call.Queue, name, ("target", "+46101234567"));
@@ -120,7 +120,17 @@ internal sealed class GeneratedDay
                     }
                 }
 
-                Emit(end, AcdEventType.Ended, call.Id, call.Queue, name, ("handle", call.Talk));
+                if (call.Transfer == "queue")
+                {
+                    // Back in another queue at the original place; the caller gives up there (not a second abandon).
+                    Emit(end, AcdEventType.TransferredToQueue, call.Id, Queues[0], name, ("from_queue", call.Queue), ("handle", call.Talk), ("place", arrival));
+                    Emit(end + 30_000, AcdEventType.Abandoned, call.Id, Queues[0], null, ("wait", end + 30_000 - arrival), ("after", "Waiting"));
+                }
+                else
+                {
+                    Emit(end, AcdEventType.Ended, call.Id, call.Queue, name, ("handle", call.Talk));
+                }
+
                 Emit(end, AcdEventType.AgentStateChanged, null, null, name, ("from", "OnCall"), ("state", "WrapUp"), ("call", call.Id));
                 Emit(ready, AcdEventType.WrapUpEnded, null, null, name, ("outcome", call.WrapOutcome), ("by", call.WrapOutcome.Length == 0 ? "timer" : "agent"));
                 Emit(ready, AcdEventType.AgentStateChanged, null, null, name, ("from", "WrapUp"), ("state", "Ready"));
