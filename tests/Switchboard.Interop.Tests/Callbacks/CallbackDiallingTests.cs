@@ -22,7 +22,7 @@ public sealed class CallbackDiallingTests
     private const string Citizen = "+46701234567";
 
     /// <summary>Answers only an INVITE for the citizen's number with our caller ID in From and P-Asserted-Identity.</summary>
-    private const string AnsweringCitizen = """
+    internal const string AnsweringCitizen = """
         <?xml version="1.0" encoding="ISO-8859-1" ?>
         <scenario name="citizen answers">
           <recv request="INVITE" crlf="true">
