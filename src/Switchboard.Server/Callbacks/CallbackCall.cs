@@ -34,6 +34,7 @@ public sealed class CallbackCall : IAsyncDisposable
     private SipDialog? _agentDialog;
     private SipDialog? _citizenDialog;
     private int _hangingUp;
+    private volatile bool _monitoring;
 
     internal CallbackCall(CallbackDialRequest request, SipTelephony sip, MediaEngine media, PromptCatalog prompts, AcdStore acd, TimeProvider time, ILogger logger)
     {
@@ -87,6 +88,7 @@ public sealed class CallbackCall : IAsyncDisposable
 
             _agentLeg!.RtpTimedOut += OnRtpTimeout;
             _citizenLeg!.RtpTimedOut += OnRtpTimeout;
+            _monitoring = true;
             _ = MonitorAsync();
             return new CallbackDialResult(CallbackOutcome.Answered);
         }
@@ -108,8 +110,9 @@ public sealed class CallbackCall : IAsyncDisposable
     {
         await _life.CancelAsync().ConfigureAwait(false);
         await HangUpLegsAsync().ConfigureAwait(false);
-        if (_citizenDialog is not null)
+        if (_monitoring)
         {
+            // The monitor tells the ACD the call ended and releases the media.
             await _ended.Task.WaitAsync(ByeTimeout, _time).ConfigureAwait(false);
         }
 
