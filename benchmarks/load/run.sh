@@ -243,14 +243,16 @@ run_step() {
   local cpu_win cpu_all
   cpu_win=$(awk -v a="$c0" -v b="$c1" -v s="$w0" -v e="$w1" -v hz="$hz" 'BEGIN { printf "%.1f", 100 * (b - a) / hz / (e - s) }')
   cpu_all=$(awk -v a="$ticks0" -v b="$ticks1" -v s="$t0" -v e="$t1" -v hz="$hz" 'BEGIN { printf "%.1f", 100 * (b - a) / hz / (e - s) }')
+  local bridged_line=""
+  [ "$bridged" -eq 1 ] && bridged_line="bridged to agents      $(( answered_steady - answered_before )) answered by the end of the steady window (Answered events); agents: offers $(get "$agents_out" offers), accepted $(get "$agents_out" accepted), connected $(get "$agents_out" connected), wrap-ups $(get "$agents_out" wrapups)
+"
   cat <<EOF
 
 === Switchboard load: $n callers, $rate calls/s, hold $hold s, $k SIPp process(es) ($(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, load avg $(cut -d' ' -f1-3 /proc/loadavg))
 calls attempted        $created of $n
 calls succeeded        $ok
 in the queue (ACD)     $(( enqueued - enqueued_before )) callers enqueued (Enqueued events in the Redis stream)
-$( [ "$bridged" -eq 1 ] && echo "bridged to agents      $(( answered_steady - answered_before )) answered by the end of the steady window (Answered events); agents: offers $(get "$agents_out" offers), accepted $(get "$agents_out" accepted), connected $(get "$agents_out" connected), wrap-ups $(get "$agents_out" wrapups)")
-calls failed           $failed (${step_failed_pct} %)$( [ "$status" -ne 0 ] && echo "  [a SIPp process exited non-zero: see $step/sipp*/out.txt]")
+${bridged_line}calls failed           $failed (${step_failed_pct} %)$( [ "$status" -ne 0 ] && echo "  [a SIPp process exited non-zero: see $step/sipp*/out.txt]")
 setup INVITE->200      p50 $(get "$rtt_out" setup_p50_ms) ms, p99 $(get "$rtt_out" setup_p99_ms) ms, max $(get "$rtt_out" setup_max_ms) ms ($(get "$rtt_out" setup_samples) samples)
 RTP at the callers     $(get "$pacing_out" rtp_pps) packets/s from $(get "$pacing_out" rtp_flows) streams over $(get "$pacing_out" rtp_seconds) s (expected $(( n * 50 ))/s), lost $(get "$pacing_out" rtp_lost)
 pacing error           p50 $(get "$pacing_out" pacing_p50_ms) ms, p99 ${step_pacing_p99} ms, max $(get "$pacing_out" pacing_max_ms) ms, > 2 ms: $(get "$pacing_out" pacing_over_2ms_pct) %

@@ -42,6 +42,12 @@ public sealed class MediaClock : IAsyncDisposable
     /// <summary>The time provider the clock runs on.</summary>
     public TimeProvider TimeProvider => _timeProvider;
 
+    /// <summary>
+    /// Whether the dedicated clock thread runs under the real-time FIFO policy (see
+    /// <see cref="MediaClockOptions.RealtimePriority"/>); false until it started, and on other time providers.
+    /// </summary>
+    public bool RealtimeScheduling { get; private set; }
+
     /// <summary>Number of registered streams.</summary>
     public int StreamCount => Volatile.Read(ref _streams).Length;
 
@@ -216,8 +222,9 @@ public sealed class MediaClock : IAsyncDisposable
     }
 
     /// <summary>
-    /// The real-time loop: sleep (a timed wait on the cancellation handle, which stop interrupts) until
-    /// <see cref="MediaClockOptions.SpinWindow"/> before the next tick is due, then wait actively for the rest.
+    /// The real-time loop. On Linux it sleeps until the next tick with the kernel's high-resolution timer (a stop is
+    /// seen within one period). Elsewhere it sleeps (a timed wait on the cancellation handle, which stop interrupts)
+    /// until <see cref="MediaClockOptions.SpinWindow"/> before the next tick is due, then waits actively for the rest.
     /// </summary>
     private void RunDedicated(CancellationToken cancellationToken, TaskCompletionSource done)
     {
@@ -226,11 +233,18 @@ public sealed class MediaClock : IAsyncDisposable
         var handle = cancellationToken.WaitHandle;
         try
         {
+            RealtimeScheduling = _options.RealtimePriority > 0 && Clock.RealtimeScheduling.TryEnterFifo(_options.RealtimePriority);
+            var precise = true;
             while (!cancellationToken.IsCancellationRequested)
             {
                 RunDueTicks();
                 var nextDue = period * (Interlocked.Read(ref _tick) + 1);
                 var wait = nextDue - _timeProvider.GetElapsedTime(_start);
+                if (wait > TimeSpan.Zero && precise && (precise = Clock.RealtimeScheduling.TrySleep(wait)))
+                {
+                    continue; // high-resolution sleep (Linux): no active waiting needed
+                }
+
                 var sleep = wait - spin;
                 if (sleep >= TimeSpan.FromMilliseconds(1))
                 {

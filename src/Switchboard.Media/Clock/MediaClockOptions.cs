@@ -22,11 +22,19 @@ public sealed record MediaClockOptions
     public int ParallelThreshold { get; init; } = 256;
 
     /// <summary>
-    /// On the system clock, the loop runs on a dedicated thread that sleeps until shortly before each tick and then
-    /// waits out the rest actively, so ticks are not delayed behind thread-pool work (socket completions) or by the
-    /// millisecond granularity of timed waits. This window is that active part: longer gives tighter pacing for more
-    /// CPU (about window / period of one core). Zero sleeps only. Default 1 ms. Ignored on other time providers
-    /// (tests), which use one timer re-armed per tick.
+    /// On the system clock, the loop runs on a dedicated thread, so ticks are not delayed behind thread-pool work
+    /// (socket completions). On Linux it sleeps with the kernel's high-resolution timer. Elsewhere it sleeps until
+    /// shortly before each tick and waits out the rest actively (timed waits round to milliseconds): this window is
+    /// that active part, longer gives tighter pacing for more CPU (about window / period of one core); zero sleeps
+    /// only. Default 1 ms. Ignored on other time providers (tests), which use one timer re-armed per tick.
     /// </summary>
     public TimeSpan SpinWindow { get; init; } = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>
+    /// On Linux, the dedicated clock thread asks for the real-time FIFO policy at this priority (1-99), so ordinary
+    /// threads cannot pre-empt it in the middle of a tick; 0 keeps the normal policy. Needs CAP_SYS_NICE; without it
+    /// the request is refused and the clock runs at normal priority (see <see cref="MediaClock.RealtimeScheduling"/>).
+    /// Default 10 (below the kernel's own real-time threads at 50).
+    /// </summary>
+    public int RealtimePriority { get; init; } = 10;
 }

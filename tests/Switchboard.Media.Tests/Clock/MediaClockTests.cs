@@ -132,11 +132,12 @@ public sealed class MediaClockTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(0)]
-    public async Task Start_OnSystemClock_DedicatedThreadTicksInOrderAndStopsOnDispose(int spinWindowMs)
+    [InlineData(1, 10)]
+    [InlineData(0, 0)]
+    public async Task Start_OnSystemClock_DedicatedThreadTicksInOrderAndStopsOnDispose(int spinWindowMs, int realtimePriority)
     {
-        var clock = new MediaClock(TimeProvider.System, new MediaClockOptions { SpinWindow = TimeSpan.FromMilliseconds(spinWindowMs) });
+        var options = new MediaClockOptions { SpinWindow = TimeSpan.FromMilliseconds(spinWindowMs), RealtimePriority = realtimePriority };
+        var clock = new MediaClock(TimeProvider.System, options);
         var stream = new SignallingStream();
         clock.Register(stream);
         clock.Start();
@@ -153,6 +154,10 @@ public sealed class MediaClockTests
         Assert.True(ticksAtStop >= 5, $"ticks {ticksAtStop}");
         Assert.Equal(ticksAtStop, metrics.Ticks + metrics.SkippedTicks);
         Assert.Equal(ticksAtStop, clock.CurrentTick); // nothing runs after the clock stopped
+        if (realtimePriority == 0)
+        {
+            Assert.False(clock.RealtimeScheduling); // asked for nothing, got nothing (granted or not depends on CAP_SYS_NICE)
+        }
     }
 
     [Fact]
