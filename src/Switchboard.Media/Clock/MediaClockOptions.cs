@@ -18,8 +18,14 @@ public sealed record MediaClockOptions
     /// </summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Below this many streams a tick runs on the clock loop alone (parallel dispatch costs more than it saves).</summary>
-    public int ParallelThreshold { get; init; } = 256;
+    /// <summary>
+    /// Below this many streams a tick runs on the clock thread alone. The slices of a parallel tick run on the thread
+    /// pool, at normal priority, where other work (socket completions, a co-located load generator) delays them by
+    /// milliseconds; one sender keeps every stream at the same offset in each tick, which is what the receivers' jitter
+    /// sees. At ~5-10 us per UDP send, 1,024 streams fill a quarter to half of a 20 ms tick. Default 1,024 (it was 256:
+    /// the load runs then lost pacing at 300 callers, docs/performance.md).
+    /// </summary>
+    public int ParallelThreshold { get; init; } = 1024;
 
     /// <summary>
     /// On the system clock, the loop runs on a dedicated thread, so ticks are not delayed behind thread-pool work
