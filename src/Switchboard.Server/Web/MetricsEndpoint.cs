@@ -37,6 +37,7 @@ public static class MetricsEndpoint
         Calls(services, text);
         Sip(services, text);
         Media(services, text);
+        Runtime(text);
 
         var redis = services.GetRequiredService<IConnectionMultiplexer>();
         Header(text, "switchboard_redis_ping_seconds", "gauge", "Round trip of a Redis PING from this node.");
@@ -170,6 +171,21 @@ public static class MetricsEndpoint
         Line(text, "switchboard_media_clock_lateness_seconds_count", null, clock.Ticks);
         Header(text, "switchboard_media_clock_lateness_max_seconds", "gauge", "Worst tick lateness since start.");
         Line(text, "switchboard_media_clock_lateness_max_seconds", null, clock.LatenessMaxMs / 1000);
+    }
+
+    /// <summary>The .NET garbage collector: its pauses stop every thread, the media clock's too.</summary>
+    private static void Runtime(StringBuilder text)
+    {
+        Header(text, "switchboard_gc_collections_total", "counter", "Garbage collections since start, by generation.");
+        for (var generation = 0; generation <= GC.MaxGeneration; generation++)
+        {
+            Line(text, "switchboard_gc_collections_total", Label("generation", generation.ToString(CultureInfo.InvariantCulture)), GC.CollectionCount(generation));
+        }
+
+        Header(text, "switchboard_gc_pause_seconds_total", "counter", "Time all threads were paused by the garbage collector since start.");
+        Line(text, "switchboard_gc_pause_seconds_total", null, GC.GetTotalPauseDuration().TotalSeconds);
+        Header(text, "switchboard_gc_allocated_bytes_total", "counter", "Bytes allocated on the managed heap since start.");
+        Line(text, "switchboard_gc_allocated_bytes_total", null, GC.GetTotalAllocatedBytes());
     }
 
     private static void Series(StringBuilder text, string name, string type, string help, IEnumerable<LiveQueueFigures> queues, Func<LiveQueueFigures, double> value)

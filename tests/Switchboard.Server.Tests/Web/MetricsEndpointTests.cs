@@ -36,6 +36,9 @@ public sealed class MetricsEndpointTests
         Assert.Contains("# TYPE switchboard_agents gauge\n", text, StringComparison.Ordinal);
         Assert.Contains("switchboard_agents{state=\"Ready\"} 0\n", text, StringComparison.Ordinal);
         Assert.Matches(@"switchboard_redis_ping_seconds [0-9.E-]+\n", text);
+        Assert.Matches(@"switchboard_gc_collections_total\{generation=""0""\} [0-9]+\n", text);
+        Assert.Matches(@"switchboard_gc_pause_seconds_total [0-9.E-]+\n", text);
+        Assert.Matches(@"switchboard_gc_allocated_bytes_total [1-9][0-9]*\n", text); // the host has allocated by now
         Assert.All(text.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.True(line.StartsWith("# ", StringComparison.Ordinal) || line.StartsWith("switchboard_", StringComparison.Ordinal), line));
         Assert.NotNull(app.Services.GetRequiredService<AcdStore>());
         await app.StopAsync().DefaultTimeout();
