@@ -19,23 +19,7 @@ public sealed class CallbackCrashTests
 {
     private const int Count = 20;
 
-    private const string BusyCitizen = """
-        <?xml version="1.0" encoding="ISO-8859-1" ?>
-        <scenario name="citizen busy">
-          <recv request="INVITE" crlf="true"/>
-          <send><![CDATA[
-        SIP/2.0 486 Busy Here
-        [last_Via:]
-        [last_From:]
-        [last_To:];tag=[pid]SIPpTag01[call_number]
-        [last_Call-ID:]
-        [last_CSeq:]
-        Content-Length: 0
-
-          ]]></send>
-          <recv request="ACK"/>
-        </scenario>
-        """;
+    private static readonly string BusyCitizen = SippScenarios.Rejecting("486 Busy Here", "citizen busy");
 
     [Fact]
     public async Task TwentyPendingCallbacks_ServerSigkilledAndRedisRestarted_AllKeptAndWorkedInOriginalOrder()

@@ -80,23 +80,7 @@ public sealed class CallbackDiallingTests
         """;
 
     /// <summary>Never answers: 480 Temporarily Unavailable (RFC 3261 §21.4.18), i.e. no answer.</summary>
-    private const string UnavailableCitizen = """
-        <?xml version="1.0" encoding="ISO-8859-1" ?>
-        <scenario name="citizen unavailable">
-          <recv request="INVITE" crlf="true"/>
-          <send><![CDATA[
-        SIP/2.0 480 Temporarily Unavailable
-        [last_Via:]
-        [last_From:]
-        [last_To:];tag=[pid]SIPpTag01[call_number]
-        [last_Call-ID:]
-        [last_CSeq:]
-        Content-Length: 0
-
-          ]]></send>
-          <recv request="ACK"/>
-        </scenario>
-        """;
+    private static readonly string UnavailableCitizen = SippScenarios.Rejecting("480 Temporarily Unavailable", "citizen unavailable");
 
     [Fact]
     public async Task AcceptedCallback_AgentThenCitizenThroughTrunk_BridgedAndAgentHangUpEndsBothLegs()
@@ -132,9 +116,9 @@ public sealed class CallbackDiallingTests
         Assert.True(answered.Any(e => e.Type == AcdEventType.CallbackAnswered), harness.Describe(answered));
 
         // Audio agent -> server -> citizen (SIPp echoes) -> server -> agent: the agent hears their own tone back.
-        var mark = CurrentLength(harness.AgentPhone);
-        await WaitForMoreAudioAsync(harness.AgentPhone, mark, TimeSpan.FromSeconds(1.5)).DefaultTimeout();
-        var heard = Tail(PcmRecording.Read(harness.AgentPhone.HeardRecordings()[^1]), TimeSpan.FromSeconds(1));
+        var mark = HeardAudio.CurrentLength(harness.AgentPhone);
+        await HeardAudio.WaitForMoreAudioAsync(harness.AgentPhone, mark, TimeSpan.FromSeconds(1.5)).DefaultTimeout();
+        var heard = HeardAudio.Tail(PcmRecording.Read(harness.AgentPhone.HeardRecordings()[^1]), TimeSpan.FromSeconds(1));
         Assert.True(heard.ToneRatio(CallFlowHarness.AgentTone) > 0.3, $"agent hears the echoed {CallFlowHarness.AgentTone} Hz share {heard.ToneRatio(CallFlowHarness.AgentTone):0.00}");
 
         // The agent hangs up: the server sends BYE to the citizen (SIPp's scenario completes) and the agent goes to wrap-up.
@@ -287,23 +271,5 @@ public sealed class CallbackDiallingTests
         }
 
         Assert.True(at == expected.Length, $"expected in order {string.Join(", ", expected)}; got {string.Join(", ", story.Select(e => e.Type))}");
-    }
-
-    private static PcmRecording Tail(PcmRecording audio, TimeSpan length)
-    {
-        var n = Math.Min(audio.Samples.Length, (int)(audio.SampleRate * length.TotalSeconds));
-        return audio with { Samples = audio.Samples[^n..] };
-    }
-
-    private static long CurrentLength(BaresipPhone phone) =>
-        phone.HeardRecordings() is [.., var last] ? new FileInfo(last).Length : 0;
-
-    private static async Task WaitForMoreAudioAsync(BaresipPhone phone, long mark, TimeSpan duration)
-    {
-        var bytes = mark + (long)(duration.TotalSeconds * 8000 * 2);
-        while (CurrentLength(phone) < bytes)
-        {
-            await Task.Delay(50);
-        }
     }
 }

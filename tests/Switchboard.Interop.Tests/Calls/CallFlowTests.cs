@@ -35,12 +35,12 @@ public sealed class CallFlowTests
         var ringing = await harness.AgentPhone.WaitForEventAsync(BaresipEventType.CallEstablished).DefaultTimeout();
         Assert.Equal("incoming", ringing.Direction);
         var agentHeard = await harness.AgentPhone.WaitForHeardAudioAsync(TimeSpan.FromSeconds(2)).DefaultTimeout();
-        var callerMark = CurrentLength(caller);
-        await WaitForMoreAudioAsync(caller, callerMark, TimeSpan.FromSeconds(1.5)).DefaultTimeout();
+        var callerMark = HeardAudio.CurrentLength(caller);
+        await HeardAudio.WaitForMoreAudioAsync(caller, callerMark, TimeSpan.FromSeconds(1.5)).DefaultTimeout();
 
-        var atAgent = Tail(PcmRecording.Read(agentHeard), TimeSpan.FromSeconds(1));
+        var atAgent = HeardAudio.Tail(PcmRecording.Read(agentHeard), TimeSpan.FromSeconds(1));
         Assert.True(atAgent.ToneRatio(CallFlowHarness.CallerTone) > 0.3, $"agent hears caller's {CallFlowHarness.CallerTone} Hz share {atAgent.ToneRatio(CallFlowHarness.CallerTone):0.00}");
-        var atCaller = Tail(PcmRecording.Read(caller.HeardRecordings()[^1]), TimeSpan.FromSeconds(1));
+        var atCaller = HeardAudio.Tail(PcmRecording.Read(caller.HeardRecordings()[^1]), TimeSpan.FromSeconds(1));
         Assert.True(atCaller.ToneRatio(CallFlowHarness.AgentTone) > 0.3, $"caller hears agent's {CallFlowHarness.AgentTone} Hz share {atCaller.ToneRatio(CallFlowHarness.AgentTone):0.00}");
 
         // The caller hangs up: both legs end, the agent goes to wrap-up and completes it with an outcome.
@@ -134,23 +134,5 @@ public sealed class CallFlowTests
         }
 
         Assert.True(index == expected.Length, $"expected {string.Join(" < ", expected)} in the ACD stream; got {harness.Describe(story)}");
-    }
-
-    private static PcmRecording Tail(PcmRecording audio, TimeSpan length)
-    {
-        var n = Math.Min(audio.Samples.Length, (int)(audio.SampleRate * length.TotalSeconds));
-        return audio with { Samples = audio.Samples[^n..] };
-    }
-
-    private static long CurrentLength(BaresipPhone phone) =>
-        phone.HeardRecordings() is [.., var last] ? new FileInfo(last).Length : 0;
-
-    private static async Task WaitForMoreAudioAsync(BaresipPhone phone, long mark, TimeSpan duration)
-    {
-        var bytes = mark + (long)(duration.TotalSeconds * 8000 * 2);
-        while (CurrentLength(phone) < bytes)
-        {
-            await Task.Delay(50);
-        }
     }
 }

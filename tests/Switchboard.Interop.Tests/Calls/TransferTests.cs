@@ -16,23 +16,7 @@ public sealed class TransferTests
 {
     private const string Number = "+46812345678";
 
-    private const string BusyScenario = """
-        <?xml version="1.0" encoding="ISO-8859-1" ?>
-        <scenario name="busy handlaggare">
-          <recv request="INVITE" crlf="true"/>
-          <send><![CDATA[
-        SIP/2.0 486 Busy Here
-        [last_Via:]
-        [last_From:]
-        [last_To:];tag=[pid]SIPpTag01[call_number]
-        [last_Call-ID:]
-        [last_CSeq:]
-        Content-Length: 0
-
-          ]]></send>
-          <recv request="ACK"/>
-        </scenario>
-        """;
+    private static readonly string BusyScenario = SippScenarios.Rejecting("486 Busy Here", "busy handlaggare");
 
     [Fact]
     public async Task Transfer_ToAnotherQueue_SecondAgentGetsTheCallerAheadOfALaterCaller()
@@ -125,9 +109,9 @@ public sealed class TransferTests
         await harness.AgentPhone.WaitForEventAsync(BaresipEventType.CallClosed).DefaultTimeout();
 
         // Audio flows caller -> server -> handläggare -> server -> caller: the caller hears their own tone echoed.
-        var mark = CurrentLength(caller);
-        await WaitForMoreAudioAsync(caller, mark, TimeSpan.FromSeconds(1.5)).DefaultTimeout();
-        var heard = Tail(PcmRecording.Read(caller.HeardRecordings()[^1]), TimeSpan.FromSeconds(1));
+        var mark = HeardAudio.CurrentLength(caller);
+        await HeardAudio.WaitForMoreAudioAsync(caller, mark, TimeSpan.FromSeconds(1.5)).DefaultTimeout();
+        var heard = HeardAudio.Tail(PcmRecording.Read(caller.HeardRecordings()[^1]), TimeSpan.FromSeconds(1));
         Assert.True(heard.ToneRatio(CallFlowHarness.CallerTone) > 0.3, $"caller hears the echoed {CallFlowHarness.CallerTone} Hz share {heard.ToneRatio(CallFlowHarness.CallerTone):0.00}");
 
         var story = await harness.WaitForCallEventAsync(offer.CallId, AcdEventType.Ended, TimeSpan.FromSeconds(5)).DefaultTimeout();
@@ -197,7 +181,7 @@ public sealed class TransferTests
             var agentHeard = await harness.AgentPhone.WaitForHeardAudioAsync(TimeSpan.FromSeconds(1)).DefaultTimeout();
             var mark = new FileInfo(agentHeard).Length;
             await WaitForFileAsync(agentHeard, mark + (long)(1.5 * 8000 * 2)).DefaultTimeout();
-            var atAgent = Tail(PcmRecording.Read(agentHeard), TimeSpan.FromSeconds(1));
+            var atAgent = HeardAudio.Tail(PcmRecording.Read(agentHeard), TimeSpan.FromSeconds(1));
             Assert.True(atAgent.ToneRatio(CallFlowHarness.CallerTone) > 0.3, $"agent hears the caller again: {CallFlowHarness.CallerTone} Hz share {atAgent.ToneRatio(CallFlowHarness.CallerTone):0.00}");
             Assert.Equal(Acd.Agents.AgentState.OnCall, (await harness.Acd.GetAgentAsync(CallFlowHarness.AgentId).DefaultTimeout())!.State);
         }
@@ -299,24 +283,6 @@ public sealed class TransferTests
         }
 
         return kinds.All(seen.ContainsKey) ? seen : throw new InvalidOperationException("the agent event stream ended early");
-    }
-
-    private static PcmRecording Tail(PcmRecording audio, TimeSpan length)
-    {
-        var n = Math.Min(audio.Samples.Length, (int)(audio.SampleRate * length.TotalSeconds));
-        return audio with { Samples = audio.Samples[^n..] };
-    }
-
-    private static long CurrentLength(BaresipPhone phone) =>
-        phone.HeardRecordings() is [.., var last] ? new FileInfo(last).Length : 0;
-
-    private static async Task WaitForMoreAudioAsync(BaresipPhone phone, long mark, TimeSpan duration)
-    {
-        var bytes = mark + (long)(duration.TotalSeconds * 8000 * 2);
-        while (CurrentLength(phone) < bytes)
-        {
-            await Task.Delay(50);
-        }
     }
 
     private static async Task WaitForFileAsync(string path, long bytes)
