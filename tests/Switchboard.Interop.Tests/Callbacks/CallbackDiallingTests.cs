@@ -85,15 +85,7 @@ public sealed class CallbackDiallingTests
     [Fact]
     public async Task AcceptedCallback_AgentThenCitizenThroughTrunk_BridgedAndAgentHangUpEndsBothLegs()
     {
-        await using var citizen = SippRunner.Start(new SippOptions
-        {
-            ScenarioFile = SippScenarioFile.Write(AnsweringCitizen, "citizen"),
-            Calls = 1,
-            RtpEcho = true,
-            MediaPort = LoopbackPorts.FreeUdpAndTcp(),
-            Timeout = TimeSpan.FromSeconds(90),
-        });
-        await citizen.WaitUntilListeningAsync().DefaultTimeout();
+        await using var citizen = await StartAnsweringCitizenAsync();
         await using var harness = await CallFlowHarness.StartAsync(settings: Trunk(citizen.LocalPort));
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         await harness.SignInAsync(paused: true);
@@ -137,15 +129,7 @@ public sealed class CallbackDiallingTests
     [Fact]
     public async Task ConnectedCallback_AgentHangUpRpc_BothLegsEndAndAgentStreamToldTheOutcome()
     {
-        await using var citizen = SippRunner.Start(new SippOptions
-        {
-            ScenarioFile = SippScenarioFile.Write(AnsweringCitizen, "citizen"),
-            Calls = 1,
-            RtpEcho = true,
-            MediaPort = LoopbackPorts.FreeUdpAndTcp(),
-            Timeout = TimeSpan.FromSeconds(90),
-        });
-        await citizen.WaitUntilListeningAsync().DefaultTimeout();
+        await using var citizen = await StartAnsweringCitizenAsync();
         await using var harness = await CallFlowHarness.StartAsync(settings: Trunk(citizen.LocalPort));
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         await harness.SignInAsync(paused: true);
@@ -248,6 +232,29 @@ public sealed class CallbackDiallingTests
         var story = await harness.WaitForCallEventAsync(id, AcdEventType.CallbackAgentMissed, TimeSpan.FromSeconds(5));
         AssertInOrder(story, AcdEventType.Accepted, AcdEventType.CallbackDialling, AcdEventType.CallbackAgentMissed, AcdEventType.Rejected);
         Assert.DoesNotContain(story, e => e.Type == AcdEventType.CallbackAttemptFailed);
+    }
+
+    /// <summary>Starts the SIPp citizen of <see cref="AnsweringCitizen"/> (one call, echoing RTP) and waits until it listens.</summary>
+    private static async Task<SippProcess> StartAnsweringCitizenAsync()
+    {
+        var citizen = SippRunner.Start(new SippOptions
+        {
+            ScenarioFile = SippScenarioFile.Write(AnsweringCitizen, "citizen"),
+            Calls = 1,
+            RtpEcho = true,
+            MediaPort = LoopbackPorts.FreeUdpAndTcp(),
+            Timeout = TimeSpan.FromSeconds(90),
+        });
+        try
+        {
+            await citizen.WaitUntilListeningAsync().DefaultTimeout();
+            return citizen;
+        }
+        catch
+        {
+            await citizen.DisposeAsync();
+            throw;
+        }
     }
 
     internal static Dictionary<string, string?> Trunk(int port) => new()
