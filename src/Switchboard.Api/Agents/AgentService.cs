@@ -53,12 +53,29 @@ public sealed partial class AgentService(
             request.SipAddress,
             [.. request.Queues]);
         var ct = context.CancellationToken;
+
+        // Signing in again (e.g. after the console crashed) is allowed while ready or paused, and replaces the profile.
+        // While an offer or a call is in hand it is refused before anything changes: a new profile must not make the
+        // agent eligible for callers while nobody is watching the old offer.
+        var current = await acd.GetAgentAsync(agentId, ct).ConfigureAwait(false);
+        if (current?.State is Acd.Agents.AgentState.Reserved or Acd.Agents.AgentState.OnCall or Acd.Agents.AgentState.WrapUp)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition,
+                $"sign in: {agentId} is already signed in and {current.State}; finish the call or sign out first"));
+        }
+
         await acd.RegisterAgentAsync(agent, ct).ConfigureAwait(false);
         await roster.AddAsync(agentId).ConfigureAwait(false);
-        // Straight into the requested state: a paused sign-in never passes through Ready (no offer can slip in between).
-        Check(request.StartPaused
-            ? await acd.PauseAsync(agentId, AgentMapper.ToAcd(request.PauseReason), ct).ConfigureAwait(false)
-            : await acd.ReadyAsync(agentId, ct).ConfigureAwait(false), "sign in");
+        var alreadyThere = request.StartPaused
+            ? current?.State == Acd.Agents.AgentState.Paused && current.PauseReason == AgentMapper.ToAcd(request.PauseReason)
+            : current?.State == Acd.Agents.AgentState.Ready;
+        if (!alreadyThere)
+        {
+            // Straight into the requested state: a paused sign-in never passes through Ready (no offer can slip in between).
+            Check(request.StartPaused
+                ? await acd.PauseAsync(agentId, AgentMapper.ToAcd(request.PauseReason), ct).ConfigureAwait(false)
+                : await acd.ReadyAsync(agentId, ct).ConfigureAwait(false), "sign in");
+        }
 
         return new V1.SignInResponse { Status = await StatusAsync(agentId, ct).ConfigureAwait(false) };
     }

@@ -42,6 +42,37 @@ public sealed class AgentServiceTests(RedisServerFixture redis) : IClassFixture<
         Assert.Equal(Agent.V1.PauseReason.Meeting, response.Status.PauseReason);
     }
 
+    [Fact]
+    public async Task SignIn_AgainWhileReady_ReplacesProfileAndStaysReady()
+    {
+        await SignInAsync().DefaultTimeout();
+
+        var again = await _host.AgentClient.SignInAsync(
+            new SignInRequest { Queues = { "bygglov" }, Languages = { "sv" }, Skills = { new Skill { Name = "bygg", Level = 3 } }, SipAddress = "sip:anna@127.0.0.1:5070" },
+            Anna).ResponseAsync.DefaultTimeout();
+
+        Assert.Equal(Agent.V1.AgentState.Ready, again.Status.State);
+        Assert.Equal("sip:anna@127.0.0.1:5070", again.Status.SipAddress);
+        Assert.Equal(3, Assert.Single(again.Status.Skills).Level);
+    }
+
+    [Fact]
+    public async Task SignIn_AgainWhileOffered_RefusedAndProfileUnchanged()
+    {
+        await SignInAsync().DefaultTimeout();
+        await _host.Acd.EnqueueAsync(new EnqueueRequest("call-resign", "bygglov", [], "sv", 0, "+46701234567")).DefaultTimeout();
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => _host.AgentClient.SignInAsync(
+            new SignInRequest { Queues = { "bygglov" }, Languages = { "sv" }, SipAddress = "sip:anna@127.0.0.1:5070" },
+            Anna).ResponseAsync).DefaultTimeout();
+
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Contains("already signed in", error.Status.Detail, StringComparison.Ordinal);
+        var status = await _host.Acd.GetAgentAsync("anna").DefaultTimeout();
+        Assert.Equal("sip:anna@127.0.0.1:5062", status!.Agent.SipAddress);
+        Assert.Equal("call-resign", status.CallId);
+    }
+
     [Theory]
     [InlineData("", "sv", "sip:anna@127.0.0.1")]
     [InlineData("bygglov", "", "sip:anna@127.0.0.1")]
