@@ -61,6 +61,23 @@ public sealed partial class BaresipPhone : IAsyncDisposable
         var executable = RedisServer.FindExecutable("baresip")
             ?? throw new InvalidOperationException("baresip not found: install it with 'apt-get install -y baresip-core' (./test.sh does this).");
 
+        // baresip also binds a SIP/TLS socket on a port of its own choosing; another process can hold that port
+        // (seen once in a full run: "SIP/TLS transport failed: Address already in use"). With ports we chose, retry.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(options, executable, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException error) when (attempt < 3 && options.SipPort == 0
+                && error.Message.Contains("Address already in use", StringComparison.Ordinal))
+            {
+            }
+        }
+    }
+
+    private static async Task<BaresipPhone> StartOnceAsync(BaresipOptions options, string executable, CancellationToken cancellationToken)
+    {
         var directory = Path.Combine(Path.GetTempPath(), "sb-baresip-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(directory);
         var sipPort = options.SipPort == 0 ? LoopbackPorts.FreeUdpAndTcp() : options.SipPort;
