@@ -10,7 +10,7 @@ need() { # need <command> <debian package>
 case "${1:-test}" in
   run)     need redis-server redis-server ;;
   test)    need redis-server redis-server; need sipp sip-tester; need baresip baresip-core; need tshark tshark; need chromium chromium ;;
-  load)    need redis-server redis-server; need sipp sip-tester; need dumpcap tshark ;;
+  load)    need redis-server redis-server; need redis-cli redis-tools; need sipp sip-tester; need dumpcap tshark; need curl curl ;;
   prompts) need espeak-ng espeak-ng; need sox sox ;;
   web)     need chromium chromium ;;
   *) echo "usage: $0 [run|test|load|prompts|web]" >&2; exit 2 ;;
