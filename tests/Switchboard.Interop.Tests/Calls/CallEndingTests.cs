@@ -108,12 +108,7 @@ public sealed class CallEndingTests
         await harness.SignInAsync();
         using var events = harness.OpenEvents(stop.Token);
         await using var caller = await BaresipPhone.StartAsync(new BaresipOptions { User = "0705555555" }).DefaultTimeout();
-        await caller.DialAsync(harness.IvrUri).DefaultTimeout();
-        await caller.WaitForEventAsync(BaresipEventType.CallEstablished).DefaultTimeout();
-        await caller.SendDtmfAsync("1").DefaultTimeout();
-        var offer = (await CallFlowHarness.NextAsync(events.ResponseStream, AgentEvent.EventOneofCase.Offer, stop.Token).DefaultTimeout()).Offer;
-        await harness.Agent.AcceptOfferAsync(new AcceptOfferRequest { AgentId = CallFlowHarness.AgentId, CallId = offer.CallId }, harness.AgentHeaders).ResponseAsync.DefaultTimeout();
-        await harness.AgentPhone.WaitForEventAsync(BaresipEventType.CallEstablished).DefaultTimeout();
+        var offer = await harness.ConnectCallerToAgentAsync(caller, events, stop.Token);
 
         await harness.Agent.HangUpAsync(new HangUpRequest { AgentId = CallFlowHarness.AgentId, CallId = offer.CallId }, harness.AgentHeaders).ResponseAsync.DefaultTimeout();
 
@@ -130,12 +125,7 @@ public sealed class CallEndingTests
         await harness.SignInAsync();
         using var events = harness.OpenEvents(stop.Token);
         await using var caller = await BaresipPhone.StartAsync(new BaresipOptions { User = "0707777777" }).DefaultTimeout();
-        await caller.DialAsync(harness.IvrUri).DefaultTimeout();
-        await caller.WaitForEventAsync(BaresipEventType.CallEstablished).DefaultTimeout();
-        await caller.SendDtmfAsync("1").DefaultTimeout();
-        var offer = (await CallFlowHarness.NextAsync(events.ResponseStream, AgentEvent.EventOneofCase.Offer, stop.Token).DefaultTimeout()).Offer;
-        await harness.Agent.AcceptOfferAsync(new AcceptOfferRequest { AgentId = CallFlowHarness.AgentId, CallId = offer.CallId }, harness.AgentHeaders).ResponseAsync.DefaultTimeout();
-        await harness.AgentPhone.WaitForEventAsync(BaresipEventType.CallEstablished).DefaultTimeout();
+        var offer = await harness.ConnectCallerToAgentAsync(caller, events, stop.Token);
 
         await harness.AgentPhone.HangupAsync().DefaultTimeout();
 

@@ -199,6 +199,24 @@ internal sealed class CallFlowHarness : IAsyncDisposable
     public AsyncServerStreamingCall<AgentEvent> OpenEvents(CancellationToken cancellationToken) =>
         Agent.Events(new EventsRequest { AgentId = AgentId }, AgentHeaders, cancellationToken: cancellationToken);
 
+    /// <summary>
+    /// The caller dials the IVR and presses 1 (bsu); the agent accepts the offer over gRPC, the agent's phone answers and
+    /// the stream reports CallConnected. Returns the offer.
+    /// </summary>
+    public async Task<Offer> ConnectCallerToAgentAsync(BaresipPhone caller, AsyncServerStreamingCall<AgentEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(events);
+        await caller.DialAsync(IvrUri).DefaultTimeout();
+        await caller.WaitForEventAsync(BaresipEventType.CallEstablished).DefaultTimeout();
+        await caller.SendDtmfAsync("1").DefaultTimeout();
+        var offer = (await NextAsync(events.ResponseStream, AgentEvent.EventOneofCase.Offer, cancellationToken).DefaultTimeout()).Offer;
+        await Agent.AcceptOfferAsync(new AcceptOfferRequest { AgentId = AgentId, CallId = offer.CallId }, AgentHeaders).ResponseAsync.DefaultTimeout();
+        await AgentPhone.WaitForEventAsync(BaresipEventType.CallEstablished).DefaultTimeout();
+        await NextAsync(events.ResponseStream, AgentEvent.EventOneofCase.CallConnected, cancellationToken).DefaultTimeout();
+        return offer;
+    }
+
     /// <summary>Reads agent events until one matches.</summary>
     public static async Task<AgentEvent> NextAsync(IAsyncStreamReader<AgentEvent> events, AgentEvent.EventOneofCase kind, CancellationToken cancellationToken = default)
     {

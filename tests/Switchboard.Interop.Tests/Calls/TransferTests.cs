@@ -30,7 +30,7 @@ public sealed class TransferTests
         using var boEvents = harness.OpenSecondAgentEvents(stop.Token);
 
         await using var caller = await BaresipPhone.StartAsync(new BaresipOptions { User = "0701230001" }).DefaultTimeout();
-        var offer = await ConnectToAnnaAsync(harness, caller, annaEvents, stop.Token);
+        var offer = await harness.ConnectCallerToAgentAsync(caller, annaEvents, stop.Token);
         var before = await harness.Acd.GetEntryAsync(offer.CallId).DefaultTimeout();
 
         // A later caller waits in vaxel, where bo is paused.
@@ -92,7 +92,7 @@ public sealed class TransferTests
         await harness.SignInAsync();
         using var events = harness.OpenEvents(stop.Token);
         await using var caller = await BaresipPhone.StartAsync(new BaresipOptions { User = "0701230003", SineFrequency = CallFlowHarness.CallerTone, Record = true }).DefaultTimeout();
-        var offer = await ConnectToAnnaAsync(harness, caller, events, stop.Token);
+        var offer = await harness.ConnectCallerToAgentAsync(caller, events, stop.Token);
 
         await harness.Agent.TransferAsync(new TransferRequest
         {
@@ -143,7 +143,7 @@ public sealed class TransferTests
         await harness.SignInAsync();
         using var events = harness.OpenEvents(stop.Token);
         await using var caller = await BaresipPhone.StartAsync(new BaresipOptions { User = "0701230004", SineFrequency = CallFlowHarness.CallerTone }).DefaultTimeout();
-        var offer = await ConnectToAnnaAsync(harness, caller, events, stop.Token);
+        var offer = await harness.ConnectCallerToAgentAsync(caller, events, stop.Token);
         var before = await harness.Acd.GetEntryAsync(offer.CallId).DefaultTimeout();
 
         await harness.Agent.TransferAsync(new TransferRequest
@@ -200,7 +200,7 @@ public sealed class TransferTests
         await harness.SignInAsync();
         using var events = harness.OpenEvents(stop.Token);
         await using var caller = await BaresipPhone.StartAsync(new BaresipOptions { User = "0701230010" }).DefaultTimeout();
-        var offer = await ConnectToAnnaAsync(harness, caller, events, stop.Token);
+        var offer = await harness.ConnectCallerToAgentAsync(caller, events, stop.Token);
 
         await harness.Agent.TransferAsync(new TransferRequest
         {
@@ -233,7 +233,7 @@ public sealed class TransferTests
         await harness.SignInAsync();
         using var events = harness.OpenEvents(stop.Token);
         await using var caller = await BaresipPhone.StartAsync(new BaresipOptions { User = "0701230011" }).DefaultTimeout();
-        var offer = await ConnectToAnnaAsync(harness, caller, events, stop.Token);
+        var offer = await harness.ConnectCallerToAgentAsync(caller, events, stop.Token);
 
         await harness.Agent.TransferAsync(new TransferRequest { AgentId = CallFlowHarness.AgentId, CallId = offer.CallId, ExternalNumber = "0900123456" }, harness.AgentHeaders)
             .ResponseAsync.DefaultTimeout();
@@ -254,19 +254,6 @@ public sealed class TransferTests
         ["Trunk:Uri"] = $"sip:127.0.0.1:{port}",
         ["Trunk:CallerId"] = "+4631123456",
     };
-
-    /// <summary>Caller presses 1 (bsu), Anna accepts, her phone answers.</summary>
-    private static async Task<Offer> ConnectToAnnaAsync(CallFlowHarness harness, BaresipPhone caller, Grpc.Core.AsyncServerStreamingCall<AgentEvent> events, CancellationToken cancellationToken)
-    {
-        await caller.DialAsync(harness.IvrUri).DefaultTimeout();
-        await caller.WaitForEventAsync(BaresipEventType.CallEstablished).DefaultTimeout();
-        await caller.SendDtmfAsync("1").DefaultTimeout();
-        var offer = (await CallFlowHarness.NextAsync(events.ResponseStream, AgentEvent.EventOneofCase.Offer, cancellationToken).DefaultTimeout()).Offer;
-        await harness.Agent.AcceptOfferAsync(new AcceptOfferRequest { AgentId = CallFlowHarness.AgentId, CallId = offer.CallId }, harness.AgentHeaders).ResponseAsync.DefaultTimeout();
-        await harness.AgentPhone.WaitForEventAsync(BaresipEventType.CallEstablished).DefaultTimeout();
-        await CallFlowHarness.NextAsync(events.ResponseStream, AgentEvent.EventOneofCase.CallConnected, cancellationToken).DefaultTimeout();
-        return offer;
-    }
 
     /// <summary>Reads the stream until one event of each kind was seen, in any order (the ACD's and the call flow's events interleave).</summary>
     private static async Task<Dictionary<AgentEvent.EventOneofCase, AgentEvent>> ReadUntilAllAsync(
