@@ -2,6 +2,7 @@ using Grpc.Core;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Dialplans;
 using Switchboard.Api.Supervisor.V1;
+using Switchboard.Dialplan.Loading;
 
 namespace Switchboard.Api.Supervisors;
 
@@ -87,6 +88,12 @@ public sealed partial class SupervisorService
         if (System.Text.Encoding.UTF8.GetByteCount(yaml) > MaxDialplanBytes)
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, "yaml is larger than 1 MiB"));
+        }
+
+        // Depth, node count and alias expansion are checked on the parser's event stream before anything builds a tree.
+        if (YamlInputGuard.Check(yaml, DialplanLoaderChecker.SourceName) is { } refused)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, refused.ToString()));
         }
     }
 }

@@ -9,6 +9,9 @@ public sealed record DialplanLoadOptions
     /// <summary>Whether missing prompt files are errors. Off for unit tests without prompt files.</summary>
     public bool CheckPromptFiles { get; init; } = true;
 
+    /// <summary>Bounds on the document's size, nesting, node count and alias expansion.</summary>
+    public YamlInputLimits Limits { get; init; } = YamlInputLimits.Default;
+
     /// <summary>Defaults: check prompt files in the file's own prompt directory.</summary>
     public static DialplanLoadOptions Default { get; } = new();
 }

@@ -35,6 +35,11 @@ public static partial class DialplanLoader
         ArgumentNullException.ThrowIfNull(path);
         options ??= DialplanLoadOptions.Default;
         var context = new YamlContext(path);
+        if (YamlInputGuard.Check(yaml, path, options.Limits) is { } refused)
+        {
+            return new DialplanLoadResult(null, [refused]);
+        }
+
         var duplicates = DuplicateKeyScanner.Scan(yaml, path);
         if (duplicates.Count > 0)
         {

@@ -38,6 +38,31 @@ public sealed class SupervisorServiceTests(RedisServerFixture redis) : IClassFix
     }
 
     [Fact]
+    public async Task ValidateAndPublishDialplan_HundredThousandLevelsAndBillionLaughs_InvalidArgumentWithLineAndColumn()
+    {
+        var deep = "name: " + new string('[', 100_000) + new string(']', 100_000) + "\n";
+        var laughs = new System.Text.StringBuilder("name: test\nl0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (var level = 1; level <= 9; level++)
+        {
+            laughs.Append($"l{level}: &l{level} [{string.Join(", ", Enumerable.Repeat($"*l{level - 1}", 10))}]\n");
+        }
+
+        var deepValidate = await Assert.ThrowsAsync<RpcException>(() =>
+            _host.SupervisorClient.ValidateDialplanAsync(new ValidateDialplanRequest { Yaml = deep }, Sara).ResponseAsync.DefaultTimeout());
+        var laughsPublish = await Assert.ThrowsAsync<RpcException>(() =>
+            _host.SupervisorClient.PublishDialplanAsync(new PublishDialplanRequest { Yaml = laughs.ToString() }, Sara).ResponseAsync.DefaultTimeout());
+
+        Assert.Equal(StatusCode.InvalidArgument, deepValidate.StatusCode);
+        Assert.Equal("published.yaml:1:70: input limit: nesting deeper than 64 levels", deepValidate.Status.Detail);
+        Assert.Equal(StatusCode.InvalidArgument, laughsPublish.StatusCode);
+        Assert.StartsWith("published.yaml:7:", laughsPublish.Status.Detail, StringComparison.Ordinal);
+        var current = await _host.SupervisorClient.GetDialplanAsync(new GetDialplanRequest(), Sara).ResponseAsync.DefaultTimeout();
+        Assert.Empty(current.History);
+        var stillServing = await _host.SupervisorClient.ValidateDialplanAsync(new ValidateDialplanRequest { Yaml = KommunYaml }, Sara).ResponseAsync.DefaultTimeout();
+        Assert.True(stillServing.Valid);
+    }
+
+    [Fact]
     public async Task PublishDialplan_InvalidYaml_FailedPreconditionAndNothingStored()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() =>
