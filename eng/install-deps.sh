@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Switchboard's scripts use, when missing. Usage: eng/install-deps.sh [run|test|load|prompts]
+# Installs the Debian packages Switchboard's scripts use, when missing. Usage: eng/install-deps.sh [run|test|load|prompts|web|cluster]
 set -euo pipefail
 
 want=()
@@ -9,11 +9,14 @@ need() { # need <command> <debian package>
 
 case "${1:-test}" in
   run)     need redis-server redis-server ;;
-  test)    need redis-server redis-server; need sipp sip-tester; need baresip baresip-core; need tshark tshark; need chromium chromium ;;
+  test)    need redis-server redis-server; need sipp sip-tester; need baresip baresip-core; need tshark tshark; need chromium chromium
+           need kamailio kamailio; need redis-sentinel redis-sentinel; need redis-cli redis-tools; need curl curl ;;
   load)    need redis-server redis-server; need redis-cli redis-tools; need sipp sip-tester; need dumpcap tshark; need curl curl ;;
   prompts) need espeak-ng espeak-ng; need sox sox ;;
   web)     need chromium chromium ;;
-  *) echo "usage: $0 [run|test|load|prompts|web]" >&2; exit 2 ;;
+  # deploy/local-cluster.sh: Kamailio (dispatcher) in front, Redis with Sentinel behind; kamcmd comes with kamailio.
+  cluster) need redis-server redis-server; need redis-sentinel redis-sentinel; need redis-cli redis-tools; need kamailio kamailio; need curl curl ;;
+  *) echo "usage: $0 [run|test|load|prompts|web|cluster]" >&2; exit 2 ;;
 esac
 
 [ ${#want[@]} -eq 0 ] && exit 0
