@@ -3,6 +3,9 @@
 # Without Redis__Configuration in the environment it starts a private redis-server (AOF on, data in .data/redis,
 # 127.0.0.1 only, port 6380 or another free one) and stops it again on Ctrl+C or exit.
 # Any setting can be overridden the ASP.NET Core way, e.g. Sip__Port=5070 Web__Url=http://127.0.0.1:8081 ./run.sh
+# Dialplan__Path=dialplans/demo.yaml ./run.sh takes calls at any hour (kommun.yaml is closed nights and weekends).
+# Prints whether the line is open now and until when (sbctl hours --now). SB_CONFIGURATION=debug runs the Debug
+# build; SB_NO_BUILD=1 skips the build step (the tests set both to use the build they already made).
 set -euo pipefail
 root="$(cd "$(dirname "$0")" && pwd)"
 cd "$root"
@@ -40,9 +43,12 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-echo "run.sh: building Switchboard (Release)..." >&2
-dotnet build src/Switchboard.Server/Switchboard.Server.csproj -c Release -nologo -v:q -clp:ErrorsOnly
-dll="${SB_ARTIFACTS:-$root/artifacts}/bin/Switchboard.Server/release/Switchboard.Server.dll"
+config="${SB_CONFIGURATION:-release}"
+if [ "${SB_NO_BUILD:-}" != "1" ]; then
+  echo "run.sh: building Switchboard ($config)..." >&2
+  dotnet build src/Switchboard.Server/Switchboard.Server.csproj -c "$config" -nologo -v:q -clp:ErrorsOnly
+fi
+dll="${SB_ARTIFACTS:-$root/artifacts}/bin/Switchboard.Server/$config/Switchboard.Server.dll"
 [ -f "$dll" ] || { echo "run.sh: build output not found: $dll" >&2; exit 1; }
 
 if [ -z "${Redis__Configuration:-}" ]; then
@@ -68,6 +74,14 @@ sip_bind="${Sip__BindAddress:-127.0.0.1}"
 sip_port="${Sip__Port:-5060}"
 api_url="${Api__Url:-http://127.0.0.1:5090}"
 web_url="${Web__Url:-http://127.0.0.1:8080}"
+web_url="${web_url%/}"
+
+# What a caller gets right now, from the dialplan file's calendar (a supervisor's live override is not seen here).
+line_status=$("$root/sbctl" hours "$Dialplan__Path" --now 2>/dev/null) || line_status="(sbctl hours --now failed; run it by hand)"
+case "$line_status" in
+  *": closed now"*) line_status="$line_status
+             (callers hear the closed-hours message; to try calls at any hour: Dialplan__Path=dialplans/demo.yaml ./run.sh)" ;;
+esac
 
 dotnet "$dll" &
 server_pid=$!
@@ -86,8 +100,9 @@ if kill -0 "$server_pid" 2>/dev/null; then
   Switchboard is running (Ctrl+C stops it$([ -n "$redis_pid" ] && echo " and its Redis")):
     SIP      udp+tcp $sip_bind:$sip_port
     gRPC     $api_url
-    web      $web_url   (health: $web_url/healthz)
+    web      $web_url/   (wallboard: $web_url/wallboard, health: $web_url/healthz, metrics: $web_url/metrics)
     dialplan $Dialplan__Path
+    line     $line_status
     Redis    $Redis__Configuration
 
 EOF

@@ -33,9 +33,11 @@ internal static class DialplanCheckCommand
             }
 
             var dialplan = result.Dialplan!;
-            output.WriteLine($"{path}: ok: {dialplan.Name}, version {dialplan.Version}, {dialplan.Menus.Count} menus, {dialplan.Queues.Count} queues");
+            output.WriteLine($"{path}: ok: {dialplan.Name}, version {dialplan.Version}, {Count(dialplan.Menus.Count, "menu")}, {Count(dialplan.Queues.Count, "queue")}");
             return 0;
         });
         return command;
     }
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 }

@@ -89,7 +89,18 @@ internal static class DialplanSimulateCommand
         }
 
         output.WriteLine($"outcome: {CommandText.Outcome(result.Outcome)}");
+        if (UnusedNote(result) is { } note)
+        {
+            output.WriteLine($"note: {note}");
+        }
     }
+
+    /// <summary>Why keys went unused, or null when every key was taken.</summary>
+    internal static string? UnusedNote(SimulationResult result) => result.UnusedDigits.Length == 0
+        ? null
+        : result.Status.Open
+            ? $"digits '{result.UnusedDigits}' were not used: the call reached '{CommandText.Outcome(result.Outcome)}' before they were needed"
+            : $"digits '{result.UnusedDigits}' were not used: the line is closed ({result.Status.Reason}) and the closed-hours dialogue takes no menu keys";
 
     private static void WriteJson(TextWriter output, string name, string version, SimulationResult result)
     {
@@ -139,6 +150,12 @@ internal static class DialplanSimulateCommand
 
             writer.WriteEndObject();
             writer.WriteString("language", result.Language);
+            writer.WriteString("unusedDigits", result.UnusedDigits);
+            if (UnusedNote(result) is { } note)
+            {
+                writer.WriteString("note", note);
+            }
+
             writer.WriteEndObject();
         }
 

@@ -55,6 +55,7 @@ public static class DialplanSimulator
             }
         }
 
-        return new SimulationResult(session.Status!, steps, session.Outcome ?? new IvrOutcome(OutcomeKind.HangUp), session.Language);
+        return new SimulationResult(session.Status!, steps, session.Outcome ?? new IvrOutcome(OutcomeKind.HangUp), session.Language,
+            new string([.. keys]));
     }
 }

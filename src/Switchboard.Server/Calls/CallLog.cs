@@ -21,8 +21,8 @@ internal static partial class CallLog
     [LoggerMessage(EventId = 8006, Level = LogLevel.Warning, Message = "Call {CallId}: ACD unavailable: {Reason}")]
     public static partial void AcdUnavailable(ILogger logger, string callId, string reason);
 
-    [LoggerMessage(EventId = 8007, Level = LogLevel.Information, Message = "Call {CallId} enqueued in {Queue}: {Outcome}, position {Position}")]
-    public static partial void Enqueued(ILogger logger, string callId, string queue, string outcome, int position);
+    [LoggerMessage(EventId = 8007, Level = LogLevel.Information, Message = "Call {CallId} enqueued in {Queue}: {Outcome}, {Place}")]
+    public static partial void Enqueued(ILogger logger, string callId, string queue, string outcome, string place);
 
     [LoggerMessage(EventId = 8008, Level = LogLevel.Information, Message = "Call {CallId}: ACD {Type} (agent {AgentId})")]
     public static partial void AcdEvent(ILogger logger, string callId, string type, string? agentId);

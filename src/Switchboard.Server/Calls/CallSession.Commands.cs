@@ -151,7 +151,12 @@ public sealed partial class CallSession
             return;
         }
 
-        CallLog.Enqueued(_context.Logger, CallId, result.Queue, result.Outcome.ToString(), result.Position?.Position ?? -1);
+        CallLog.Enqueued(_context.Logger, CallId, result.Queue, result.Outcome.ToString(), result.Position?.Position switch
+        {
+            null => "not in line",
+            0 => "offered to an agent at once",
+            var place => $"place {place} in line",
+        });
         switch (result.Outcome)
         {
             case EnqueueOutcome.Queued or EnqueueOutcome.Overflowed or EnqueueOutcome.AlreadyQueued:

@@ -9,6 +9,7 @@ using Switchboard.Server.Health;
 using Switchboard.Server.Redis;
 using Switchboard.Server.Telephony;
 using Switchboard.Server.Web;
+using Switchboard.Server.Web.Index;
 using Switchboard.Server.Web.Wallboard;
 
 namespace Switchboard.Server.Hosting;
@@ -143,6 +144,7 @@ public static partial class SwitchboardHost
             .RequireHost(web);
         app.MapSwitchboardMetrics().RequireHost(web);
         app.MapSwitchboardWallboard().RequireHost(web);
+        app.MapSwitchboardIndex().RequireHost(web);
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");

@@ -136,6 +136,73 @@ public class DialplanCommandTests
     }
 
     [Fact]
+    public void Hours_QueueOnLillejulafton_ShowsWhatACallerGetsNotTheQueuesOwnHours()
+    {
+        // The whole line closes at 12:00 on 2026-12-23; bbmt's own 13:00-16:00 is not reachable that day.
+        var (code, output, _) = CliHarness.Run("hours", CliHarness.Kommun, "--from", "2026-12-23", "--days", "1", "--queue", "bbmt");
+
+        Assert.Equal(0, code);
+        var line = Assert.Single(output.Split('\n'), l => l.StartsWith("2026-12-23", StringComparison.Ordinal));
+        Assert.StartsWith("2026-12-23 Wed  09:00-12:00 ", line, StringComparison.Ordinal);
+        Assert.EndsWith("exception: Lillejulafton, stänger tidigt", line.TrimEnd(), StringComparison.Ordinal);
+        Assert.DoesNotContain("13:00", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Hours_Now_SaysOpenOrClosedAndWhenThatChanges()
+    {
+        var (code, output, _) = CliHarness.Run("hours", CliHarness.Kommun, "--now");
+
+        Assert.Equal(0, code);
+        Assert.Matches(@"^Exempelkommun: (open now \(.*\), until|closed now \(.*\), opens) .*\d\d:\d\d", output.Trim());
+    }
+
+    [Fact]
+    public void Hours_NowOnTheDemoDialplan_OpenAroundTheClock()
+    {
+        var (code, output, _) = CliHarness.Run("hours", Path.Combine(CliHarness.RepoRoot, "dialplans", "demo.yaml"), "--now");
+
+        Assert.Equal(0, code);
+        Assert.Contains("open now", output, StringComparison.Ordinal);
+        Assert.EndsWith("around the clock", output.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Simulate_ClosedDayWithDigits_SaysTheDigitsWentUnused()
+    {
+        var (code, output, _) = CliHarness.Run("dialplan", "simulate", CliHarness.Kommun, "--at", "2026-12-26T10:00", "--digits", "1");
+
+        Assert.Equal(0, code);
+        Assert.Contains("note: digits '1' were not used: the line is closed (holiday:Annandag jul)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Simulate_ClosedDayJson_ReportsUnusedDigits()
+    {
+        var (_, output, _) = CliHarness.Run("dialplan", "simulate", CliHarness.Kommun, "--at", "2026-12-26T10:00", "--digits", "12", "--json");
+
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("12", json.RootElement.GetProperty("unusedDigits").GetString());
+    }
+
+    [Fact]
+    public void Simulate_OpenDayAllDigitsUsed_NoNote()
+    {
+        var (_, output, _) = CliHarness.Run("dialplan", "simulate", CliHarness.Kommun, "--at", "2026-12-07T10:00", "--digits", "1");
+
+        Assert.DoesNotContain("note:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_Demo_SaysOneMenuNotOneMenus()
+    {
+        var (code, output, _) = CliHarness.Run("dialplan", "check", Path.Combine(CliHarness.RepoRoot, "dialplans", "demo.yaml"));
+
+        Assert.Equal(0, code);
+        Assert.Contains(", 1 menu, 2 queues", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sbctl_RealProcess_SimulatesMidsummerEve()
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "sbctl.dll");
