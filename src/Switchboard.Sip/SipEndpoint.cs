@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Sip.Diagnostics;
 using Switchboard.Sip.Registrar;
+using Switchboard.Sip.Security;
 using Switchboard.Sip.Transactions;
 using Switchboard.Sip.Transport;
 using Switchboard.Sip.UserAgents;
@@ -47,8 +48,18 @@ public sealed class SipEndpoint : IAsyncDisposable
     {
         timeProvider ??= TimeProvider.System;
         loggerFactory ??= NullLoggerFactory.Instance;
-        var transport = new SipNetworkTransport(options.Transport, loggerFactory.CreateLogger<SipNetworkTransport>());
-        var layer = new SipTransactionLayer(transport, timeProvider, options.Timers, loggerFactory.CreateLogger<SipTransactionLayer>());
+        var events = new SipSecurityEvents(loggerFactory, timeProvider);
+        var transport = new SipNetworkTransport(options.Transport, loggerFactory.CreateLogger<SipNetworkTransport>())
+        {
+            RateLimiter = new SourceRateLimiter(options.Security.RateLimit, timeProvider),
+            SecurityEvents = events,
+            TimeProvider = timeProvider,
+        };
+        var layer = new SipTransactionLayer(transport, timeProvider, options.Timers, loggerFactory.CreateLogger<SipTransactionLayer>())
+        {
+            Security = options.Security,
+            SecurityEvents = events,
+        };
         var ua = new SipUserAgent(layer, options.UserAgent, loggerFactory.CreateLogger<SipUserAgent>());
         SipRegistrar? registrar = null;
         if (options.Registrar is { } registrarOptions)
@@ -59,8 +70,15 @@ public sealed class SipEndpoint : IAsyncDisposable
         }
 
         transport.Start(layer.Receive);
-        return new SipEndpoint(transport, layer, ua, registrar);
+        return new SipEndpoint(transport, layer, ua, registrar) { SecurityEvents = events };
     }
 
-    public ValueTask DisposeAsync() => _transport.DisposeAsync();
+    /// <summary>Security events and their counters (bans, refused calls, full caps, failed authentication).</summary>
+    public SipSecurityEvents SecurityEvents { get; private init; } = null!;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _transport.DisposeAsync().ConfigureAwait(false);
+        SecurityEvents.Dispose();
+    }
 }

@@ -1,4 +1,5 @@
 using Switchboard.Sip.Registrar;
+using Switchboard.Sip.Security;
 using Switchboard.Sip.Transactions;
 using Switchboard.Sip.Transport;
 using Switchboard.Sip.UserAgents;
@@ -13,6 +14,9 @@ public sealed record SipEndpointOptions
     public SipTimerOptions Timers { get; init; } = SipTimerOptions.Default;
 
     public SipUserAgentOptions UserAgent { get; init; } = new();
+
+    /// <summary>Rate limits, call sources and caps (docs/security.md).</summary>
+    public SipSecurityOptions Security { get; init; } = SipSecurityOptions.Default;
 
     /// <summary>When set, REGISTER is served by a registrar with this configuration.</summary>
     public SipRegistrarOptions? Registrar { get; init; }

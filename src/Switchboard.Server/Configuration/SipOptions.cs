@@ -1,4 +1,5 @@
 using System.Net;
+using Switchboard.Sip.Security;
 
 namespace Switchboard.Server.Configuration;
 
@@ -15,6 +16,18 @@ public sealed class SipOptions
 
     /// <summary><c>Sip:PublicAddress</c>: the address written into Contact and SDP; null means the bind address.</summary>
     public string? PublicAddress { get; set; }
+
+    /// <summary><c>Sip:Security:*</c>: rate limit, call sources and caps (read by <see cref="SipSecurityConfiguration"/>).</summary>
+    public SipSecurityOptions Security { get; set; } = SipSecurityOptions.Default;
+
+    /// <summary><c>Sip:Tcp:IdleTimeout</c>: a TCP connection without traffic this long is closed. Default 10 minutes.</summary>
+    public TimeSpan TcpIdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary><c>Sip:Tcp:MaxConnections</c>: TCP connections at once. Default 1,000.</summary>
+    public int MaxTcpConnections { get; set; } = 1_000;
+
+    /// <summary><c>Sip:Tcp:MaxConnectionsPerSource</c>: TCP connections one address may open to us. Default 20.</summary>
+    public int MaxTcpConnectionsPerSource { get; set; } = 20;
 
     /// <summary>The bind address and port as an endpoint (valid after <see cref="SwitchboardSettings.Read"/>).</summary>
     public IPEndPoint BindEndPoint => new(IPAddress.Parse(BindAddress), Port);

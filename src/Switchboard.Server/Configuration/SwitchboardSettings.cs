@@ -73,6 +73,7 @@ public sealed record SwitchboardSettings(
             sip.PublicAddress = trimmed;
         }
 
+        SipSecurityConfiguration.Read(configuration, sip);
         return sip;
     }
 

@@ -4,6 +4,7 @@ using Switchboard.Server.Configuration;
 using Switchboard.Server.Health;
 using Switchboard.Sip.Authentication;
 using Switchboard.Sip.Registrar;
+using Switchboard.Sip.Security;
 using Switchboard.Sip.Transactions;
 using Switchboard.Sip.Transport;
 using Switchboard.Sip.UserAgents;
@@ -26,15 +27,28 @@ public sealed class SipTelephony : ISipTransportHealth, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(sip);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         var address = IPAddress.Parse(sip.BindAddress);
+        SecurityEvents = new SipSecurityEvents(loggerFactory, timeProvider);
         _transport = new SipNetworkTransport(
             new SipTransportOptions
             {
                 BindAddress = address,
                 Port = sip.Port,
                 PublicHost = address.Equals(IPAddress.Any) && string.IsNullOrWhiteSpace(sip.PublicAddress) ? null : sip.AdvertisedAddress,
+                TcpIdleTimeout = sip.TcpIdleTimeout,
+                MaxTcpConnections = sip.MaxTcpConnections,
+                MaxTcpConnectionsPerSource = sip.MaxTcpConnectionsPerSource,
             },
-            loggerFactory.CreateLogger<SipNetworkTransport>());
-        Layer = new SipTransactionLayer(_transport, timeProvider, logger: loggerFactory.CreateLogger<SipTransactionLayer>());
+            loggerFactory.CreateLogger<SipNetworkTransport>())
+        {
+            RateLimiter = new SourceRateLimiter(sip.Security.RateLimit, timeProvider),
+            SecurityEvents = SecurityEvents,
+            TimeProvider = timeProvider,
+        };
+        Layer = new SipTransactionLayer(_transport, timeProvider, logger: loggerFactory.CreateLogger<SipTransactionLayer>())
+        {
+            Security = sip.Security,
+            SecurityEvents = SecurityEvents,
+        };
         UserAgent = new SipUserAgent(Layer, new SipUserAgentOptions(), loggerFactory.CreateLogger<SipUserAgent>());
         // MD5 only: common phones (baresip 1.0's libre among them) give up (ENOSYS) on a SHA-256 challenge even when an MD5 one is offered too.
         Registrar = new SipRegistrar(registrations, credentials, timeProvider,
@@ -64,6 +78,12 @@ public sealed class SipTelephony : ISipTransportHealth, IAsyncDisposable
     /// <summary>The registrar for agents' phones (REGISTER with digest auth).</summary>
     public SipRegistrar Registrar { get; }
 
+    /// <summary>Security events of the SIP layer and their counters (<c>/metrics</c>: <c>switchboard_sip_security_events_total</c>).</summary>
+    public SipSecurityEvents SecurityEvents { get; }
+
+    /// <summary>TCP connections open now.</summary>
+    public int TcpConnectionCount => _transport.TcpConnectionCount;
+
     /// <summary>The bound SIP port.</summary>
     public int Port => _transport.Port;
 
@@ -80,6 +100,7 @@ public sealed class SipTelephony : ISipTransportHealth, IAsyncDisposable
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             await _transport.DisposeAsync().ConfigureAwait(false);
+            SecurityEvents.Dispose();
         }
     }
 }

@@ -120,6 +120,20 @@ public static class MetricsEndpoint
         }
 
         var snapshot = sip.Layer.Metrics.Snapshot();
+        Header(text, "switchboard_sip_security_events_total", "counter", "SIP security events on this node by kind (docs/security.md).");
+        foreach (var (kind, count) in sip.SecurityEvents.Snapshot())
+        {
+            Line(text, "switchboard_sip_security_events_total", Label("event", Switchboard.Sip.Security.SipSecurityEvents.Label(kind)), count);
+        }
+
+        Header(text, "switchboard_sip_server_transactions", "gauge", "SIP server transactions held now.");
+        Line(text, "switchboard_sip_server_transactions", null, sip.Layer.ServerTransactionCount);
+        Header(text, "switchboard_sip_server_transaction_bytes", "gauge", "Received bytes held by SIP server transactions now.");
+        Line(text, "switchboard_sip_server_transaction_bytes", null, sip.Layer.ServerTransactionBytes);
+        Header(text, "switchboard_sip_unconfirmed_calls", "gauge", "Incoming calls not yet confirmed by ACK.");
+        Line(text, "switchboard_sip_unconfirmed_calls", null, sip.UserAgent.UnconfirmedCallCount);
+        Header(text, "switchboard_sip_tcp_connections", "gauge", "SIP TCP connections open now.");
+        Line(text, "switchboard_sip_tcp_connections", null, sip.TcpConnectionCount);
         Header(text, "switchboard_sip_messages_total", "counter", "SIP messages received by this node, by result (parsed or malformed).");
         Line(text, "switchboard_sip_messages_total", Label("result", "parsed"), snapshot.MessagesParsed);
         Line(text, "switchboard_sip_messages_total", Label("result", "malformed"), snapshot.MessagesMalformed);

@@ -34,8 +34,9 @@ public sealed partial class SipDialog
                 tx.Respond(_ua.OptionsResponse(request, null));
                 return;
             case SipMethods.Info or SipMethods.Notify:
+                var answered = new SipInDialogRequest(this, tx); // before answering: an answered transaction keeps only a trimmed request
                 tx.Respond(SipStatusCodes.Ok);
-                _requests.Writer.TryWrite(new SipInDialogRequest(this, tx));
+                _requests.Writer.TryWrite(answered);
                 return;
             case SipMethods.Invite:
                 if (request.Contacts is [var contact, ..])

@@ -16,9 +16,10 @@ public sealed class SipInDialogRequest
     {
         _dialog = dialog;
         _transaction = transaction;
+        Request = transaction.Request; // the transaction keeps only a trimmed copy once answered
     }
 
-    public SipRequest Request => _transaction.Request;
+    public SipRequest Request { get; }
 
     public string Method => Request.Method;
 

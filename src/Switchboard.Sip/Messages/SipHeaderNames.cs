@@ -27,6 +27,7 @@ public static class SipHeaderNames
     public const string ReferredBy = "Referred-By";
     public const string ReferTo = "Refer-To";
     public const string Require = "Require";
+    public const string RetryAfter = "Retry-After";
     public const string Route = "Route";
     public const string Server = "Server";
     public const string Subject = "Subject";
@@ -42,7 +43,7 @@ public static class SipHeaderNames
     [
         Accept, Allow, Authorization, CallId, Contact, ContentDisposition, ContentEncoding, ContentLength, ContentType, CSeq,
         Date, Event, Expires, From, MaxForwards, MinExpires, PAssertedIdentity, ProxyAuthenticate, ProxyAuthorization,
-        ProxyRequire, RecordRoute, ReferredBy, ReferTo, Require, Route, Server, Subject, SubscriptionState, Supported, To,
+        ProxyRequire, RecordRoute, ReferredBy, ReferTo, Require, RetryAfter, Route, Server, Subject, SubscriptionState, Supported, To,
         Unsupported, UserAgent, Via, WwwAuthenticate,
     ];
 

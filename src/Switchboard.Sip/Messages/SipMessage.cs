@@ -15,6 +15,9 @@ public abstract record SipMessage
 
     public string? CallId => Headers.Get(SipHeaderNames.CallId);
 
+    /// <summary>Bytes of the received message this instance keeps alive (0 for a message built here).</summary>
+    internal int ReceivedSize { get; init; }
+
     public SipCSeq? CSeq => SipCSeq.TryParse(Headers.Get(SipHeaderNames.CSeq), out var c) ? c : null;
 
     public SipNameAddress? From => SipNameAddress.TryParse(Headers.Get(SipHeaderNames.From), out var v) ? v : null;

@@ -92,11 +92,13 @@ public static class SipMessageParser
             {
                 Headers = headers,
                 Body = body,
+                ReceivedSize = copy.Length,
             }
             : new SipResponse(code, ReasonPhrase(code, startLine))
             {
                 Headers = headers,
                 Body = body,
+                ReceivedSize = copy.Length,
             };
         return SipParseResult.Ok(message);
     }

@@ -45,6 +45,11 @@ public sealed class ServerNonInviteTransaction : SipServerTransaction
             }
 
             SetState(SipTransactionState.Completed);
+            if (!Remote.IsReliable)
+            {
+                TrimRequest(); // held for timer J (64*T1): only the answer to a retransmission is needed
+            }
+
             StartTimer(Remote.IsReliable ? TimeSpan.Zero : Timers.TransactionTimeout, () => SetState(SipTransactionState.Terminated)); // timer J
             return true;
         }

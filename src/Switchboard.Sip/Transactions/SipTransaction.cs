@@ -15,10 +15,17 @@ public abstract class SipTransaction
         Request = request;
         Remote = remote;
         Key = key;
+        HeldBytes = request.ReceivedSize;
     }
 
-    /// <summary>The request that created the transaction.</summary>
-    public SipRequest Request { get; }
+    /// <summary>
+    /// The request that created the transaction. A non-INVITE server transaction replaces it with a copy of the headers
+    /// a retransmitted answer needs (Via, From, To, Call-ID, CSeq) once its final response is sent.
+    /// </summary>
+    public SipRequest Request { get; private set; }
+
+    /// <summary>Received bytes this transaction keeps alive (counted against the layer's ceiling).</summary>
+    internal long HeldBytes { get; private set; }
 
     /// <summary>Where requests are sent (client) or came from (server).</summary>
     public SipEndPoint Remote { get; }
@@ -95,6 +102,32 @@ public abstract class SipTransaction
         {
             timer.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Keeps only what answering a retransmission needs (RFC 3261 §17.2.2: the last response is resent): the request's
+    /// Via, From, To, Call-ID and CSeq as strings, without the body or any other header; frees the received bytes.
+    /// </summary>
+    private protected void TrimRequest()
+    {
+        if (Request.ReceivedSize == 0)
+        {
+            return;
+        }
+
+        var kept = new List<SipHeader>(6);
+        foreach (var h in Request.Headers)
+        {
+            if (h.Name is SipHeaderNames.Via or SipHeaderNames.From or SipHeaderNames.To or SipHeaderNames.CallId or SipHeaderNames.CSeq)
+            {
+                kept.Add(h);
+            }
+        }
+
+        var before = HeldBytes;
+        Request = new SipRequest(Request.Method, Request.Uri) { Headers = new SipHeaders(kept.ToArray()) };
+        HeldBytes = 0;
+        Layer.Release(before);
     }
 
     private protected void Send(SipMessage message, SipEndPoint destination) =>

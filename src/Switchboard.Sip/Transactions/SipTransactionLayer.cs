@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Sip.Diagnostics;
 using Switchboard.Sip.Messages;
+using Switchboard.Sip.Security;
 using Switchboard.Sip.Transport;
 
 namespace Switchboard.Sip.Transactions;
@@ -19,6 +20,7 @@ public sealed class SipTransactionLayer
     private readonly ConcurrentDictionary<string, SipClientTransaction> _client = new(StringComparer.Ordinal);
     private readonly ISipTransport _transport;
     private readonly ILogger _logger;
+    private long _serverBytes;
 
     public SipTransactionLayer(ISipTransport transport, TimeProvider timeProvider, SipTimerOptions? timers = null, ILogger? logger = null)
     {
@@ -47,6 +49,15 @@ public sealed class SipTransactionLayer
     public ISipTransactionUser? User { get; set; }
 
     public int ServerTransactionCount => _server.Count;
+
+    /// <summary>Received bytes held by server transactions now (bounded by <see cref="SipSecurityOptions.MaxServerTransactionBytes"/>).</summary>
+    public long ServerTransactionBytes => Interlocked.Read(ref _serverBytes);
+
+    /// <summary>Caps and call sources (RFC 3261 leaves these to the implementation; docs/security.md).</summary>
+    public SipSecurityOptions Security { get; init; } = SipSecurityOptions.Default;
+
+    /// <summary>Where refused requests are reported; null reports nothing.</summary>
+    public SipSecurityEvents? SecurityEvents { get; init; }
 
     public int ClientTransactionCount => _client.Count;
 
@@ -123,13 +134,19 @@ public sealed class SipTransactionLayer
     {
         if (tx is SipServerTransaction)
         {
-            _server.TryRemove(new KeyValuePair<string, SipServerTransaction>(tx.Key, (SipServerTransaction)tx));
+            if (_server.TryRemove(new KeyValuePair<string, SipServerTransaction>(tx.Key, (SipServerTransaction)tx)))
+            {
+                Release(tx.HeldBytes);
+            }
         }
         else
         {
             _client.TryRemove(new KeyValuePair<string, SipClientTransaction>(tx.Key, (SipClientTransaction)tx));
         }
     }
+
+    /// <summary>A server transaction let go of received bytes (trimmed or ended).</summary>
+    internal void Release(long bytes) => Interlocked.Add(ref _serverBytes, -bytes);
 
     internal void SendInBackground(SipMessage message, SipEndPoint destination, SipClientTransaction? owner = null)
     {
@@ -189,9 +206,11 @@ public sealed class SipTransactionLayer
             case SipMethods.Ack:
                 User?.OnAck(request, remote);
                 return;
+            case SipMethods.Cancel when !Admit(request, remote):
+                return;
             case SipMethods.Cancel:
                 var cancelTx = new ServerNonInviteTransaction(this, request, remote, key);
-                if (!_server.TryAdd(key, cancelTx))
+                if (!TryAdd(key, cancelTx))
                 {
                     return;
                 }
@@ -210,9 +229,11 @@ public sealed class SipTransactionLayer
                 }
 
                 return;
+            case SipMethods.Invite when !Admit(request, remote):
+                return;
             case SipMethods.Invite:
                 var inviteTx = new ServerInviteTransaction(this, request, remote, key);
-                if (_server.TryAdd(key, inviteTx))
+                if (TryAdd(key, inviteTx))
                 {
                     Metrics.ServerStarted();
                     inviteTx.Start();
@@ -221,8 +242,13 @@ public sealed class SipTransactionLayer
 
                 return;
             default:
+                if (!Admit(request, remote))
+                {
+                    return;
+                }
+
                 var tx = new ServerNonInviteTransaction(this, request, remote, key);
-                if (_server.TryAdd(key, tx))
+                if (TryAdd(key, tx))
                 {
                     Metrics.ServerStarted();
                     tx.Start();
@@ -231,6 +257,69 @@ public sealed class SipTransactionLayer
 
                 return;
         }
+    }
+
+    private bool TryAdd(string key, SipServerTransaction tx)
+    {
+        if (!_server.TryAdd(key, tx))
+        {
+            return false;
+        }
+
+        Interlocked.Add(ref _serverBytes, tx.HeldBytes);
+        return true;
+    }
+
+    /// <summary>
+    /// The checks made before a new server transaction is created: an INVITE starting a call must come from a call
+    /// source, and the transaction count and held bytes stay under their caps. A refused request gets a stateless
+    /// 403 or 503 + Retry-After (or nothing, per <see cref="SipSecurityOptions"/>) and allocates nothing.
+    /// </summary>
+    private bool Admit(SipRequest request, SipEndPoint remote)
+    {
+        var security = Security;
+        var source = remote.Address.Address;
+        if (request.Method == SipMethods.Invite && request.To?.Tag is null && !SipSourceList.Contains(security.CallSources, source))
+        {
+            SecurityEvents?.CallSourceRefused(source);
+            if (security.CallSourceRefusal == SipRefusal.Reject)
+            {
+                SendStateless(SipResponseFactory.Create(request, SipStatusCodes.Forbidden, null, RandomToken(6)), remote);
+            }
+
+            return false;
+        }
+
+        string? cap = null;
+        long limit = 0;
+        if (_server.Count >= security.MaxServerTransactions)
+        {
+            (cap, limit) = ("server transactions", security.MaxServerTransactions);
+        }
+        else if (ServerTransactionBytes + request.ReceivedSize > security.MaxServerTransactionBytes)
+        {
+            (cap, limit) = ("server transaction bytes", security.MaxServerTransactionBytes);
+        }
+
+        if (cap is null)
+        {
+            return true;
+        }
+
+        SecurityEvents?.CapacityRefused(source, cap, limit);
+        if (security.CapacityRefusal == SipRefusal.Reject)
+        {
+            SendStateless(ServiceUnavailable(request, security.RetryAfter), remote);
+        }
+
+        return false;
+    }
+
+    /// <summary>503 Service Unavailable with Retry-After (RFC 3261 §21.5.4, §20.33).</summary>
+    internal static SipResponse ServiceUnavailable(SipRequest request, TimeSpan retryAfter)
+    {
+        var r = SipResponseFactory.Create(request, SipStatusCodes.ServiceUnavailable, null, RandomToken(6));
+        return r with { Headers = r.Headers.Add(SipHeaderNames.RetryAfter, ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture)) };
     }
 
     private void Deliver(SipServerTransaction tx)

@@ -6,18 +6,23 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Sip.Diagnostics;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Parsing;
+using Switchboard.Sip.Security;
 
 namespace Switchboard.Sip.Transport;
 
 /// <summary>
 /// UDP and TCP transports on one address/port (RFC 3261 §18): async receive loops, outbound TCP connection reuse,
 /// malformed requests answered with 400 to their source where addressable (RFC 4475), everything else dropped.
+/// Every datagram or TCP frame first passes the per-source <see cref="RateLimiter"/>; inbound TCP connections are capped
+/// in total and per source and closed after <see cref="SipTransportOptions.TcpIdleTimeout"/> without traffic.
 /// </summary>
 public sealed class SipNetworkTransport : ISipTransport, IAsyncDisposable
 {
     private readonly SipTransportOptions _options;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<IPEndPoint, SipTcpConnection> _connections = new();
+    private readonly ConcurrentDictionary<IPAddress, int> _inboundPerSource = new();
+    private ITimer? _idleSweep;
     private readonly CancellationTokenSource _cts = new();
     private readonly List<Task> _loops = [];
     private Socket? _udp;
@@ -43,6 +48,18 @@ public sealed class SipNetworkTransport : ISipTransport, IAsyncDisposable
     /// built on this transport counts its transactions into the same instance.
     /// </summary>
     public SipTransactionMetrics Metrics { get; init; } = new();
+
+    /// <summary>The per-source rate limit applied before parsing; null limits nothing.</summary>
+    public SourceRateLimiter? RateLimiter { get; init; }
+
+    /// <summary>Where bans and refused connections are reported; null reports nothing.</summary>
+    public SipSecurityEvents? SecurityEvents { get; init; }
+
+    /// <summary>Clock of the TCP idle timeout.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>TCP connections open now, in and out.</summary>
+    public int TcpConnectionCount => _connections.Count;
 
     /// <summary>Binds UDP and TCP to the same port and starts the receive loops.</summary>
     public void Start(Action<SipMessage, SipEndPoint> onMessage)
@@ -88,6 +105,8 @@ public sealed class SipNetworkTransport : ISipTransport, IAsyncDisposable
         if (_tcpListener is not null)
         {
             _loops.Add(Task.Run(() => AcceptLoopAsync(_cts.Token)));
+            var sweep = TimeSpan.FromTicks(Math.Clamp(_options.TcpIdleTimeout.Ticks / 4, TimeSpan.FromMilliseconds(100).Ticks, TimeSpan.FromSeconds(30).Ticks));
+            _idleSweep = TimeProvider.CreateTimer(static state => ((SipNetworkTransport)state!).CloseIdleConnections(), this, sweep, sweep);
         }
     }
 
@@ -130,7 +149,7 @@ public sealed class SipNetworkTransport : ISipTransport, IAsyncDisposable
             throw;
         }
 
-        var connection = new SipTcpConnection(socket);
+        var connection = new SipTcpConnection(socket, inbound: false, TimeProvider);
         if (!_connections.TryAdd(remote, connection))
         {
             await connection.DisposeAsync().ConfigureAwait(false);
@@ -174,12 +193,14 @@ public sealed class SipNetworkTransport : ISipTransport, IAsyncDisposable
 
     private async Task AcceptLoopAsync(CancellationToken cancellationToken)
     {
+        var backoff = TimeSpan.Zero;
         while (!cancellationToken.IsCancellationRequested)
         {
             Socket socket;
             try
             {
                 socket = await _tcpListener!.AcceptAsync(cancellationToken).ConfigureAwait(false);
+                backoff = TimeSpan.Zero;
             }
             catch (OperationCanceledException)
             {
@@ -191,23 +212,93 @@ public sealed class SipNetworkTransport : ISipTransport, IAsyncDisposable
             }
             catch (SocketException ex)
             {
+                // e.g. out of file descriptors: wait before trying again (10 ms doubling to 1 s) instead of spinning.
+                backoff = TimeSpan.FromTicks(Math.Clamp(backoff.Ticks * 2, TimeSpan.FromMilliseconds(10).Ticks, TimeSpan.FromSeconds(1).Ticks));
                 SipLog.AcceptFailed(_logger, LocalEndPoint, ex.SocketErrorCode);
+                try
+                {
+                    await Task.Delay(backoff, TimeProvider, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
                 continue;
             }
 
-            socket.NoDelay = true;
-            var connection = new SipTcpConnection(socket);
-            _connections[connection.Remote] = connection;
-            connection.Start(OnTcpFrame, OnTcpClosed, _options.Parser.MaxMessageSize);
+            Accept(socket);
         }
     }
 
-    private void OnTcpFrame(ReadOnlyMemory<byte> frame, SipTcpConnection connection) =>
+    /// <summary>Starts serving an accepted connection, unless it is over the total or per-source cap (then it is reset).</summary>
+    private void Accept(Socket socket)
+    {
+        if (socket.RemoteEndPoint is not IPEndPoint remote)
+        {
+            socket.Dispose();
+            return;
+        }
+
+        var source = remote.Address;
+        var perSource = _inboundPerSource.AddOrUpdate(source, 1, static (_, n) => n + 1);
+        var (cap, limit) = _connections.Count >= _options.MaxTcpConnections ? ("connections", _options.MaxTcpConnections)
+            : perSource > _options.MaxTcpConnectionsPerSource ? ("connections per source", _options.MaxTcpConnectionsPerSource)
+            : (null, 0);
+        if (cap is not null || (RateLimiter is { } limiter && limiter.IsBanned(source)))
+        {
+            ReleaseSource(source);
+            if (cap is not null)
+            {
+                SecurityEvents?.TcpConnectionRefused(source, cap, limit);
+            }
+
+            socket.LingerState = new LingerOption(true, 0); // reset: no TIME_WAIT kept for a refused peer
+            socket.Dispose();
+            return;
+        }
+
+        socket.NoDelay = true;
+        var connection = new SipTcpConnection(socket, inbound: true, TimeProvider);
+        _connections[connection.Remote] = connection;
+        connection.Start(OnTcpFrame, OnTcpClosed, _options.Parser.MaxMessageSize);
+    }
+
+    private void ReleaseSource(IPAddress source)
+    {
+        while (_inboundPerSource.TryGetValue(source, out var n))
+        {
+            if (n <= 1 ? _inboundPerSource.TryRemove(new KeyValuePair<IPAddress, int>(source, n)) : _inboundPerSource.TryUpdate(source, n - 1, n))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Closes connections idle for longer than <see cref="SipTransportOptions.TcpIdleTimeout"/>.</summary>
+    private void CloseIdleConnections()
+    {
+        foreach (var connection in _connections.Values)
+        {
+            var idle = connection.IdleFor;
+            if (idle >= _options.TcpIdleTimeout)
+            {
+                SecurityEvents?.TcpIdleClosed(connection.Remote.Address, idle);
+                connection.Close();
+            }
+        }
+    }
+
+    private bool OnTcpFrame(ReadOnlyMemory<byte> frame, SipTcpConnection connection) =>
         HandleBytes(frame.Span, new SipEndPoint(SipTransportKind.Tcp, connection.Remote));
 
     private void OnTcpClosed(SipTcpConnection connection, string? framingError)
     {
-        _connections.TryRemove(new KeyValuePair<IPEndPoint, SipTcpConnection>(connection.Remote, connection));
+        if (_connections.TryRemove(new KeyValuePair<IPEndPoint, SipTcpConnection>(connection.Remote, connection)) && connection.Inbound)
+        {
+            ReleaseSource(connection.Remote.Address);
+        }
+
         if (framingError is not null)
         {
             Metrics.MessageMalformed();
@@ -215,8 +306,14 @@ public sealed class SipNetworkTransport : ISipTransport, IAsyncDisposable
         }
     }
 
-    private void HandleBytes(ReadOnlySpan<byte> bytes, SipEndPoint remote)
+    /// <summary>Parses and delivers one datagram or frame; false when its source is over its rate (a TCP connection is then closed).</summary>
+    private bool HandleBytes(ReadOnlySpan<byte> bytes, SipEndPoint remote)
     {
+        if (RateLimiter is { } limiter && !Admit(limiter, bytes, remote))
+        {
+            return false;
+        }
+
         SipMessage? message = null;
         try
         {
@@ -224,7 +321,7 @@ public sealed class SipNetworkTransport : ISipTransport, IAsyncDisposable
             if (result.IsKeepAlive)
             {
                 Metrics.KeepAlive();
-                return;
+                return true;
             }
 
             if (!result.Success)
@@ -240,7 +337,7 @@ public sealed class SipNetworkTransport : ISipTransport, IAsyncDisposable
                     SipLog.MalformedDropped(_logger, remote, result.ErrorStatus, result.ErrorReason!);
                 }
 
-                return;
+                return true;
             }
 
             message = result.Message!;
@@ -257,23 +354,50 @@ public sealed class SipNetworkTransport : ISipTransport, IAsyncDisposable
                     SipLog.MalformedDropped(_logger, remote, error.StatusCode, error.Reason);
                 }
 
-                return;
+                return true;
             }
 
             Metrics.MessageParsed();
             if (message is SipResponse && message.TopVia is { } via && via.Host == "255.255.255.255")
             {
-                return; // RFC 4475 bcast: never act on a broadcast Via
+                return true; // RFC 4475 bcast: never act on a broadcast Via
             }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             Metrics.MessageMalformed();
             SipLog.ParserFailed(_logger, ex, remote);
-            return;
+            return true;
         }
 
         _onMessage(message, remote);
+        return true;
+    }
+
+    /// <summary>
+    /// Takes a token from the source's bucket. Over the rate: the first message bans the source (reported once), every
+    /// refused message is counted and dropped, or answered 503 + Retry-After when the refusal is <see cref="SipRefusal.Reject"/>.
+    /// </summary>
+    private bool Admit(SourceRateLimiter limiter, ReadOnlySpan<byte> bytes, SipEndPoint remote)
+    {
+        var verdict = limiter.Check(remote.Address.Address);
+        if (verdict == SourceVerdict.Allow)
+        {
+            return true;
+        }
+
+        if (verdict == SourceVerdict.Banned)
+        {
+            SecurityEvents?.SourceBanned(remote.Address.Address, limiter.Options);
+        }
+
+        SecurityEvents?.Increment(SipSecurityEvent.FloodDropped);
+        if (limiter.Options.Refusal == SipRefusal.Reject && SipMessageParser.Parse(bytes, _options.Parser).Message is SipRequest { Method: not SipMethods.Ack } request)
+        {
+            Reply(Transactions.SipTransactionLayer.ServiceUnavailable(request, limiter.Options.BanDuration), remote);
+        }
+
+        return false;
     }
 
     private void Reply(SipResponse response, SipEndPoint remote)
@@ -299,6 +423,7 @@ public sealed class SipNetworkTransport : ISipTransport, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _idleSweep?.Dispose();
         await _cts.CancelAsync().ConfigureAwait(false);
         _udp?.Dispose();
         _tcpListener?.Dispose();

@@ -5,40 +5,76 @@ using Switchboard.Sip.Parsing;
 
 namespace Switchboard.Sip.Transport;
 
-/// <summary>One TCP connection (RFC 3261 §18.3): framed by Content-Length, CRLF CRLF keep-alive answered with CRLF (RFC 5626 §4.4.1).</summary>
+/// <summary>
+/// One TCP connection (RFC 3261 §18.3): framed by Content-Length, CRLF CRLF keep-alive answered with CRLF (RFC 5626 §4.4.1).
+/// At most one message plus one read (<c>maxMessageSize</c> + 8 KiB) is buffered; a send that the peer does not drain
+/// within <see cref="SendTimeout"/> closes the connection, so a peer that never reads cannot pile up our writes.
+/// </summary>
 internal sealed class SipTcpConnection : IAsyncDisposable
 {
+    /// <summary>A send blocked this long (the peer stopped reading) closes the connection.</summary>
+    public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(10);
+
     private readonly Socket _socket;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly CancellationTokenSource _cts = new();
+    private readonly TimeProvider _timeProvider;
+    private long _lastActivity;
 
-    public SipTcpConnection(Socket socket)
+    public SipTcpConnection(Socket socket, bool inbound, TimeProvider timeProvider)
     {
         _socket = socket;
+        _timeProvider = timeProvider;
+        Inbound = inbound;
         Remote = (IPEndPoint)socket.RemoteEndPoint!;
+        _lastActivity = timeProvider.GetTimestamp();
     }
 
     public IPEndPoint Remote { get; }
 
+    /// <summary>True for a connection a peer opened to us (counted against the per-source cap).</summary>
+    public bool Inbound { get; }
+
     public Task? ReadLoop { get; private set; }
 
+    /// <summary>How long since a byte was last received or sent.</summary>
+    public TimeSpan IdleFor => _timeProvider.GetElapsedTime(Interlocked.Read(ref _lastActivity));
+
     /// <summary>
-    /// Starts reading. <paramref name="onClosed"/> gets the reason when we closed the connection because the peer broke
-    /// framing (RFC 3261 §18.3), or null when it closed normally or failed at the socket.
+    /// Starts reading. <paramref name="onFrame"/> returns false to close the connection (e.g. its source is banned).
+    /// <paramref name="onClosed"/> gets the reason when we closed the connection because the peer broke framing
+    /// (RFC 3261 §18.3), or null when it closed normally, was closed by us or failed at the socket.
     /// </summary>
-    public void Start(Action<ReadOnlyMemory<byte>, SipTcpConnection> onFrame, Action<SipTcpConnection, string?> onClosed, int maxMessageSize) =>
+    public void Start(Func<ReadOnlyMemory<byte>, SipTcpConnection, bool> onFrame, Action<SipTcpConnection, string?> onClosed, int maxMessageSize) =>
         ReadLoop = Task.Run(() => ReadLoopAsync(onFrame, onClosed, maxMessageSize));
 
     public async ValueTask SendAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _cts.Token);
+        timeout.CancelAfter(SendTimeout);
+        try
+        {
+            await _writeLock.WaitAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Close();
+            throw new IOException($"TCP send to {Remote} timed out: the peer is not reading");
+        }
+
         try
         {
             while (!data.IsEmpty)
             {
-                var n = await _socket.SendAsync(data, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+                var n = await _socket.SendAsync(data, SocketFlags.None, timeout.Token).ConfigureAwait(false);
                 data = data[n..];
+                Touch();
             }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Close();
+            throw new IOException($"TCP send to {Remote} timed out: the peer is not reading");
         }
         finally
         {
@@ -46,7 +82,21 @@ internal sealed class SipTcpConnection : IAsyncDisposable
         }
     }
 
-    private async Task ReadLoopAsync(Action<ReadOnlyMemory<byte>, SipTcpConnection> onFrame, Action<SipTcpConnection, string?> onClosed, int maxMessageSize)
+    /// <summary>Stops the read loop (which then reports the close); safe to call from any thread, more than once.</summary>
+    public void Close()
+    {
+        try
+        {
+            _cts.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    private void Touch() => Interlocked.Exchange(ref _lastActivity, _timeProvider.GetTimestamp());
+
+    private async Task ReadLoopAsync(Func<ReadOnlyMemory<byte>, SipTcpConnection, bool> onFrame, Action<SipTcpConnection, string?> onClosed, int maxMessageSize)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(8192);
         var filled = 0;
@@ -63,7 +113,7 @@ internal sealed class SipTcpConnection : IAsyncDisposable
                         return;
                     }
 
-                    var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, maxMessageSize + 8192));
                     buffer.AsSpan(0, filled).CopyTo(bigger);
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = bigger;
@@ -75,6 +125,7 @@ internal sealed class SipTcpConnection : IAsyncDisposable
                     return;
                 }
 
+                Touch();
                 filled += n;
                 var offset = 0;
                 while (true)
@@ -97,7 +148,11 @@ internal sealed class SipTcpConnection : IAsyncDisposable
                         break;
                     }
 
-                    onFrame(buffer.AsMemory(offset + keepAlive, length), this);
+                    if (!onFrame(buffer.AsMemory(offset + keepAlive, length), this))
+                    {
+                        return;
+                    }
+
                     offset += keepAlive + length;
                 }
 
@@ -119,7 +174,7 @@ internal sealed class SipTcpConnection : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _cts.CancelAsync().ConfigureAwait(false);
+        Close();
         try
         {
             _socket.Shutdown(SocketShutdown.Both);

@@ -22,6 +22,15 @@ public sealed record SipTransportOptions
 
     public SipParserOptions Parser { get; init; } = SipParserOptions.Default;
 
-    /// <summary>Idle TCP connections are closed after this long without traffic. Default 10 minutes.</summary>
+    /// <summary>
+    /// TCP connections are closed after this long without a byte in either direction (RFC 5626 CRLF keep-alives count as
+    /// traffic). Default 10 minutes.
+    /// </summary>
     public TimeSpan TcpIdleTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>TCP connections open at once, in and out; a peer's connection beyond this is closed at once. Default 1,000.</summary>
+    public int MaxTcpConnections { get; init; } = 1_000;
+
+    /// <summary>TCP connections one source address may hold open to us. Default 20.</summary>
+    public int MaxTcpConnectionsPerSource { get; init; } = 20;
 }

@@ -15,6 +15,7 @@ public sealed class IncomingCall
     private readonly ServerInviteTransaction _tx;
     private readonly TaskCompletionSource _cancelled = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _answered;
+    private int _settled;
 
     internal IncomingCall(SipUserAgent ua, ServerInviteTransaction tx)
     {
@@ -27,8 +28,11 @@ public sealed class IncomingCall
             {
                 _tx.Respond(SipStatusCodes.RequestTerminated, null, LocalTag);
                 _cancelled.TrySetResult();
+                Settle();
             }
         });
+        tx.Terminated.ContinueWith(static (_, state) => ((IncomingCall)state!).Settle(), this, CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <summary>The INVITE (with received/rport stamped on the top Via).</summary>
@@ -98,7 +102,15 @@ public sealed class IncomingCall
         ok = ok with { Headers = headers, Body = body };
         dialog.StartSuccessRetransmission(_tx, ok); // before sending, so a fast ACK finds it
         _tx.Respond(ok);
-        await Task.WhenAny(dialog.Confirmed, dialog.Terminated).WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAny(dialog.Confirmed, dialog.Terminated).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Settle();
+        }
+
         if (!dialog.Confirmed.IsCompletedSuccessfully) // an ACK followed at once by BYE completes both; the ACK still counts
         {
             throw new TimeoutException("No ACK for the 200 OK.");
@@ -123,8 +135,18 @@ public sealed class IncomingCall
             }
 
             _tx.Respond(r);
+            Settle();
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>This call no longer counts as unconfirmed (ACKed, refused, cancelled or its transaction ended); once only.</summary>
+    internal void Settle()
+    {
+        if (Interlocked.Exchange(ref _settled, 1) == 0)
+        {
+            _ua.CallSettled();
+        }
     }
 }

@@ -20,6 +20,7 @@ public sealed partial class SipUserAgent : ISipTransactionUser
     private readonly ConcurrentDictionary<string, SipDialog> _dialogs = new(StringComparer.Ordinal);
     private readonly Channel<IncomingCall> _incoming = Channel.CreateUnbounded<IncomingCall>();
     private readonly ILogger _logger;
+    private int _unconfirmedCalls;
 
     public SipUserAgent(SipTransactionLayer layer, SipUserAgentOptions? options = null, ILogger? logger = null)
     {
@@ -40,6 +41,9 @@ public sealed partial class SipUserAgent : ISipTransactionUser
     public ISipRequestHandler? RegisterHandler { get; set; }
 
     public int DialogCount => _dialogs.Count;
+
+    /// <summary>Incoming calls not yet confirmed by an ACK nor refused (bounded by <see cref="Security.SipSecurityOptions.MaxUnconfirmedCalls"/>).</summary>
+    public int UnconfirmedCallCount => Volatile.Read(ref _unconfirmedCalls);
 
     /// <summary>Our Contact for a transport (§8.1.1.8).</summary>
     public SipNameAddress ContactFor(SipTransportKind transport)
@@ -96,9 +100,16 @@ public sealed partial class SipUserAgent : ISipTransactionUser
         switch (request.Method)
         {
             case SipMethods.Invite:
+                if (RefuseOverCapacity(tx))
+                {
+                    return;
+                }
+
+                Interlocked.Increment(ref _unconfirmedCalls);
                 var call = new IncomingCall(this, (ServerInviteTransaction)tx);
                 if (!_incoming.Writer.TryWrite(call))
                 {
+                    call.Settle();
                     tx.Respond(SipStatusCodes.ServiceUnavailable);
                 }
 
@@ -117,6 +128,26 @@ public sealed partial class SipUserAgent : ISipTransactionUser
                 return;
         }
     }
+
+    /// <summary>A new call beyond the dialog or unconfirmed-call cap gets 503 with Retry-After before any dialog or media exists.</summary>
+    private bool RefuseOverCapacity(SipServerTransaction tx)
+    {
+        var security = Layer.Security;
+        var (cap, limit) = _dialogs.Count >= security.MaxDialogs ? ("dialogs", security.MaxDialogs)
+            : UnconfirmedCallCount >= security.MaxUnconfirmedCalls ? ("unconfirmed calls", security.MaxUnconfirmedCalls)
+            : (null, 0);
+        if (cap is null)
+        {
+            return false;
+        }
+
+        Layer.SecurityEvents?.CapacityRefused(tx.Remote.Address.Address, cap, limit);
+        tx.Respond(SipTransactionLayer.ServiceUnavailable(tx.Request, security.RetryAfter));
+        return true;
+    }
+
+    /// <summary>An incoming call was confirmed by ACK, refused, cancelled or abandoned.</summary>
+    internal void CallSettled() => Interlocked.Decrement(ref _unconfirmedCalls);
 
     private async Task HandleAsync(ISipRequestHandler handler, SipServerTransaction tx)
     {
