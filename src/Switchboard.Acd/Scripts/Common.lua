@@ -96,8 +96,13 @@ local function loadAgent(id)
   return { id = id, skills = skills, langs = langs, queues = {}, idle = 0 }
 end
 
+-- The agents who missed (rejected or let time out) an offer of each call, oldest miss first: hash field call id ->
+-- "agent,agent". At most MISSLIST kept per call; the hash entry goes with the call (removeEntry).
+local MISSLIST = 32
+
 -- The match: the waiting entries of the given queues in order (priority, then place), each to the best
--- eligible ready agent (language match, then skill level, then longest idle). Returns offers made.
+-- eligible ready agent: one who has not missed this caller before one who has (the longest-ago miss first), then
+-- language match, then skill level, then longest idle. Returns offers made.
 local function match(queues)
   local pool, count, qlist, seen = {}, 0, {}, {}
   for _, q in ipairs(queues) do
@@ -139,6 +144,22 @@ local function match(queues)
       return x.m < y.m
     end)
   end
+  -- Who missed which waiting entry (one HMGET per queue, only when any call has a miss recorded).
+  if redis.call('EXISTS', P .. 'missedby') == 1 and #entries > 0 then
+    local ids = {}
+    for i, e in ipairs(entries) do ids[i] = e.id end
+    for from = 1, #ids, 500 do
+      local to = math.min(from + 499, #ids)
+      local got = redis.call('HMGET', P .. 'missedby', unpack(ids, from, to))
+      for i = from, to do
+        if got[i - from + 1] then
+          local rank = {}
+          for n, id in ipairs(split(got[i - from + 1], ',')) do rank[id] = n end
+          entries[i].miss = rank
+        end
+      end
+    end
+  end
   local offers = 0
   local parsed = {}
   for _, e in ipairs(entries) do
@@ -154,7 +175,8 @@ local function match(queues)
       parsed[skillText] = reqs
     end
     local fallback = lang == '' or NOW >= tonumber(langat or '0')
-    local best, bestLang, bestLevel
+    local best, bestLang, bestLevel, bestMiss
+    local miss = e.miss or {}
     for id, a in pairs(pool) do
       if a.queues[e.q] then
         local ok, level = #reqs == 0, 0
@@ -168,10 +190,12 @@ local function match(queues)
         if ok then
           local lm = (lang == '' or a.langs[lang]) and 1 or 0
           if lm == 1 or fallback then
-            local better = best == nil or lm > bestLang
-              or (lm == bestLang and (level > bestLevel
-                or (level == bestLevel and (a.idle < best.idle or (a.idle == best.idle and id < best.id)))))
-            if better then best, bestLang, bestLevel = a, lm, level end
+            local mr = miss[id] or 0
+            local better = best == nil or mr < bestMiss
+              or (mr == bestMiss and (lm > bestLang
+                or (lm == bestLang and (level > bestLevel
+                  or (level == bestLevel and (a.idle < best.idle or (a.idle == best.idle and id < best.id)))))))
+            if better then best, bestLang, bestLevel, bestMiss = a, lm, level, mr end
           end
         end
       end
@@ -195,8 +219,16 @@ local function requeue(callId)
   return c[1]
 end
 
--- A missed offer (reject or timeout): the agent is ready again at the back of the idle order, or paused "Missed".
-local function missed(agentId, queue)
+-- A missed offer (reject or timeout): the agent is ready again at the back of the idle order, or paused "Missed";
+-- the call remembers the miss so that match() offers it to another eligible ready agent first.
+local function missed(agentId, queue, callId)
+  local list = {}
+  for _, id in ipairs(split(redis.call('HGET', P .. 'missedby', callId), ',')) do
+    if id ~= agentId then list[#list + 1] = id end
+  end
+  list[#list + 1] = agentId
+  while #list > MISSLIST do table.remove(list, 1) end
+  redis.call('HSET', P .. 'missedby', callId, table.concat(list, ','))
   local max = tonumber(redis.call('HGET', P .. 'qopt:' .. queue, 'maxna') or '0')
   local n = redis.call('HINCRBY', P .. 'agent:' .. agentId, 'missed', 1)
   if max > 0 and n >= max then
@@ -212,6 +244,7 @@ end
 local function removeEntry(callId, node)
   local q = redis.call('HGET', P .. 'call:' .. callId, 'queue')
   if q then redis.call('HDEL', P .. 'route:' .. q, callId) end
+  redis.call('HDEL', P .. 'missedby', callId)
   redis.call('DEL', P .. 'call:' .. callId)
   if node and node ~= '' then redis.call('SREM', P .. 'nodecalls:' .. node, callId) end
   redis.call('ZREM', P .. 'timers', 'esc|' .. callId, 'lang|' .. callId)

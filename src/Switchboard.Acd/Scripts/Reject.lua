@@ -8,7 +8,7 @@ redis.call('ZREM', P .. 'timers', 'offer|' .. callId .. '|' .. agentId)
 local q = requeue(callId)
 emit({ 'type', 'rejected', 'call', callId, 'queue', q, 'agent', agentId, 'after', c[1] })
 publishCall(c[4], 'requeued', callId, q, agentId, nil)
-local qs = missed(agentId, q)
+local qs = missed(agentId, q, callId)
 local mq = { [q] = true }
 addAll(mq, qs)
 match(keysOf(mq))

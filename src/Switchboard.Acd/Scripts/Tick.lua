@@ -58,7 +58,7 @@ for _, t in ipairs(due) do
     if c[1] == 'Offered' and c[2] == agentId then
       local q = requeue(callId)
       emit({ 'type', 'offer_timeout', 'call', callId, 'queue', q, 'agent', agentId })
-      addAll(mq, missed(agentId, q))
+      addAll(mq, missed(agentId, q, callId))
       publishAgent(agentId, 'rescind', { call = callId, queue = q })
       publishCall(c[3], 'requeued', callId, q, agentId, nil)
       mq[q] = true
