@@ -21,7 +21,7 @@ public sealed partial class IvrSession
         _callbackKeepPlace = keepPlace;
         _callbackAttempts = 0;
         _callbackNotQueued = false;
-        _callbackNumber = new string([.. _callerNumber.Where(char.IsAsciiDigit)]);
+        _callbackNumber = DialableForm(_callerNumber);
         if (IsValidNumber(_callbackNumber))
         {
             AskConfirm();
@@ -30,6 +30,22 @@ public sealed partial class IvrSession
         {
             AskEntry([]);
         }
+    }
+
+    /// <summary>
+    /// The caller's number as digits a caller could key in: a Swedish E.164 number (<c>+46701234567</c>, as many
+    /// trunks send it) becomes national (<c>0701234567</c>), any other <c>+CC...</c> becomes <c>00CC...</c>.
+    /// </summary>
+    internal static string DialableForm(string callerNumber)
+    {
+        var text = (callerNumber ?? string.Empty).Trim();
+        var digits = new string([.. text.Where(char.IsAsciiDigit)]);
+        if (text.StartsWith('+'))
+        {
+            digits = "00" + digits;
+        }
+
+        return digits.StartsWith("0046", StringComparison.Ordinal) ? "0" + digits[4..].TrimStart('0') : digits;
     }
 
     private static bool IsValidNumber(string digits) =>

@@ -23,6 +23,27 @@ public class IvrSessionCallbackRefusedTests
         return (session, session.Handle(new DigitPressed('1')));
     }
 
+    [Theory]
+    [InlineData("+46701234567", "0701234567")]
+    [InlineData("+46 (0)70-123 45 67", "0701234567")]
+    [InlineData("0046701234567", "0701234567")]
+    [InlineData("+4712345678", "004712345678")]
+    [InlineData("0701234567", "0701234567")]
+    public void Handle_CallerNumberInE164_ConfirmsTheNationalFormThatTheStoreAccepts(string callerNumber, string requested)
+    {
+        var session = Session(Kommun, "2026-11-23T10:00");
+        session.Handle(new CallStarted(callerNumber));
+        session.Handle(new PromptFinished());
+        session.Handle(new DigitPressed('1'));
+        session.Handle(new PromptFinished());
+        session.Handle(new NoAgentsAvailable());
+        session.Handle(new PromptFinished());
+
+        var confirmed = session.Handle(new DigitPressed('1'));
+
+        Assert.Equal(requested, Single<RequestCallback>(confirmed).Number);
+    }
+
     [Fact]
     public void Handle_CallbackRefused_AsksForAnotherNumberInsteadOfConfirming()
     {
