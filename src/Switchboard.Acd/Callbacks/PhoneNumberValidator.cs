@@ -6,7 +6,8 @@ namespace Switchboard.Acd.Callbacks;
 /// Validates and normalises callback numbers to E.164 (ITU-T E.164; Swedish numbering plan, PTS-FS 2024, country
 /// code 46). Accepts national (<c>070-123 45 67</c>, <c>08-123 456 78</c>), <c>+46</c>, <c>+46 (0)</c> and <c>0046</c>
 /// forms and a <c>tel:</c> prefix (RFC 3966). Refuses premium-rate, short, service and (unless allowed) foreign
-/// numbers, each with a clear reason. Pure: no I/O, never throws.
+/// numbers, each with a clear reason; libphonenumber's metadata (<see cref="PhoneNumberClassifier"/>) refuses premium-rate
+/// and service series our own rules do not list, in Sweden and abroad. Pure: no I/O, never throws.
 /// </summary>
 public static class PhoneNumberValidator
 {
@@ -70,7 +71,12 @@ public static class PhoneNumberValidator
 
         if (d[0] != '0')
         {
-            return d.Length <= 6
+            if (PhoneNumberClassifier.IsSwedishEmergency(d))
+            {
+                return PhoneNumberValidation.Refuse(PhoneNumberRefusal.SpecialNumber, $"{d} is an emergency number and is never dialled.");
+            }
+
+            return d.Length <= 6 || PhoneNumberClassifier.IsSwedishShortNumber(d)
                 ? PhoneNumberValidation.Refuse(PhoneNumberRefusal.SpecialNumber, $"{d} is a short or special number (e.g. 112, 1177, 11414) and cannot be called back.")
                 : PhoneNumberValidation.Refuse(PhoneNumberRefusal.InvalidFormat, "A Swedish number starts with 0 or +46 (area code missing).");
         }
@@ -126,7 +132,7 @@ public static class PhoneNumberValidator
             }
 
             return nsn.Length == 9
-                ? new PhoneNumberValidation("+46" + nsn, PhoneNumberRefusal.None, string.Empty, IsMobile: true)
+                ? Classified("+46" + nsn, isMobile: true)
                 : PhoneNumberValidation.Refuse(PhoneNumberRefusal.InvalidLength, $"A mobile number has 10 digits (07x xxx xx xx); {nsn.Length + 1} were given.");
         }
 
@@ -136,8 +142,14 @@ public static class PhoneNumberValidator
             return PhoneNumberValidation.Refuse(PhoneNumberRefusal.InvalidLength, $"A Swedish landline number has 8 to 10 digits including the leading 0; {nsn.Length + 1} were given.");
         }
 
-        return new PhoneNumberValidation("+46" + nsn, PhoneNumberRefusal.None, string.Empty);
+        return Classified("+46" + nsn, isMobile: false);
     }
+
+    /// <summary>A number our own rules accept, unless libphonenumber's metadata puts it in a series never dialled.</summary>
+    private static PhoneNumberValidation Classified(string e164, bool isMobile) =>
+        PhoneNumberClassifier.RefusedSeries(e164) is { } refused
+            ? PhoneNumberValidation.Refuse(refused.Refusal, $"{e164[..Math.Min(6, e164.Length)]}... is {refused.Reason} and is never dialled.")
+            : new PhoneNumberValidation(e164, PhoneNumberRefusal.None, string.Empty, isMobile);
 
     private static PhoneNumberValidation Foreign(string digits, PhoneNumberPolicy policy)
     {
@@ -161,6 +173,6 @@ public static class PhoneNumberValidator
             return PhoneNumberValidation.Refuse(PhoneNumberRefusal.Foreign, "Numbers in that country are not called back.");
         }
 
-        return new PhoneNumberValidation("+" + digits, PhoneNumberRefusal.None, string.Empty);
+        return Classified("+" + digits, isMobile: false);
     }
 }

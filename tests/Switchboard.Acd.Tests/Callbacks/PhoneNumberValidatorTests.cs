@@ -152,4 +152,25 @@ public sealed class PhoneNumberValidatorTests
         Assert.Equal("+46701234567", e164);
         Assert.False(PhoneNumberValidator.TryNormalize("0900123456", null, out _));
     }
+
+    [Theory]
+    [InlineData("+449098790000", PhoneNumberRefusal.PremiumRate)] // UK 0909 premium rate (Ofcom's drama range)
+    [InlineData("+448081570000", PhoneNumberRefusal.SpecialNumber)] // UK 0808 freephone
+    public void Validate_ForeignServiceSeriesWhenForeignAllowed_RefusedFromTheNumberingMetadata(string input, PhoneNumberRefusal refusal)
+    {
+        var result = PhoneNumberValidator.Validate(input, PhoneNumberPolicy.Default with { AllowForeign = true });
+
+        Assert.Equal(refusal, result.Refusal);
+    }
+
+    [Theory]
+    [InlineData("112")]
+    [InlineData("90000")]
+    public void Validate_EmergencyNumber_RefusedAsEmergency(string input)
+    {
+        var result = PhoneNumberValidator.Validate(input);
+
+        Assert.Equal(PhoneNumberRefusal.SpecialNumber, result.Refusal);
+        Assert.Contains("emergency", result.Reason, StringComparison.Ordinal);
+    }
 }
