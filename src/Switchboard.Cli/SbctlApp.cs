@@ -15,6 +15,8 @@ public static class SbctlApp
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(AgentCommand.Create());
         root.Subcommands.Add(SupervisorCommand.Create());
+        root.Subcommands.Add(PhoneCommand.Create());
+        root.Subcommands.Add(CallCommand.Create());
         return root;
     }
 

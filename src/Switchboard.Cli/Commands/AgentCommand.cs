@@ -26,10 +26,14 @@ internal static class AgentCommand
         var autoWrapUp = new Option<string?>("--auto-wrapup") { Description = "End every wrap-up at once with this outcome: resolved|forwarded|callback_needed|other" };
         var exitAfter = new Option<int?>("--exit-after-calls") { Description = "Exit after N calls have ended (and been wrapped up with --auto-wrapup)" };
         var stay = new Option<bool>("--stay-signed-in") { Description = "Do not sign out when the console exits" };
+        var withPhone = new Option<bool>("--phone") { Description = "Be your own phone: register --sip with Switchboard (our SIP and media stacks), answer, send a tone, record" };
+        var sipPassword = AgentPhone.PasswordOption();
+        var phone = PhoneOptionSet.Create(defaultTone: 440);
         var command = new Command("agent", "Agent console: prints your offers and call events, reads commands from stdin (type help)")
         {
-            url, token, agentId, name, queues, skills, languages, sip, ready, autoAccept, autoWrapUp, exitAfter, stay,
+            url, token, agentId, name, queues, skills, languages, sip, ready, autoAccept, autoWrapUp, exitAfter, stay, withPhone, sipPassword,
         };
+        phone.AddTo(command);
         command.Subcommands.Add(AgentCallbacksCommand.Create());
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -49,6 +53,26 @@ internal static class AgentCommand
                 return 2;
             }
 
+            AgentPhone? agentPhone = null;
+            if (parse.GetValue(withPhone))
+            {
+                var account = AgentPhone.Parse(parse.GetValue(sip), parse.GetValue(sipPassword), error);
+                var phoneOptions = account is null ? null : phone.Build(parse, account.Value.Uri.User!, error);
+                if (account is null || phoneOptions is null)
+                {
+                    return 2;
+                }
+
+                agentPhone = await AgentPhone.StartAsync(account.Value, phoneOptions, output, error, cancellationToken);
+                if (agentPhone is null)
+                {
+                    return 1;
+                }
+            }
+
+            await using var _ = agentPhone;
+            using var phoneStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var answering = agentPhone?.Phone.AnswerCallsAsync(null, phoneStop.Token);
             using var channel = connection.CreateChannel();
             var console = new AgentConsole(new AgentService.AgentServiceClient(channel), connection.Headers(), options, output, error);
             if (options.SignIn is null && options.ExitAfterCalls is null)
@@ -56,7 +80,25 @@ internal static class AgentCommand
                 output.WriteLine("agent console: type help for commands");
             }
 
-            return await RpcErrors.GuardAsync(error, () => console.RunAsync(System.Console.In, cancellationToken));
+            var code = await RpcErrors.GuardAsync(error, () => console.RunAsync(System.Console.In, cancellationToken));
+            if (agentPhone is not null)
+            {
+                await agentPhone.Phone.WaitIdleAsync(TimeSpan.FromSeconds(5));
+            }
+
+            await phoneStop.CancelAsync();
+            if (answering is not null)
+            {
+                try
+                {
+                    await answering;
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+
+            return code;
         });
         return command;
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using Switchboard.Media.Codecs;
+using Switchboard.Media.Playback;
 using Switchboard.Media.Rtp;
 
 namespace Switchboard.Media.Sessions;
@@ -13,6 +14,14 @@ public sealed partial class MediaSession
     private MediaBridge? _bridge;
     private long _lastActivity;
     private long _packetsReceived;
+    private IAudioSink? _sink;
+
+    /// <summary>Takes every audio packet this leg receives, decoded (e.g. a recorder); null: none.</summary>
+    public IAudioSink? Sink
+    {
+        get => Volatile.Read(ref _sink);
+        set => Volatile.Write(ref _sink, value);
+    }
 
     internal void SetBridge(MediaBridge? bridge)
     {
@@ -121,11 +130,13 @@ public sealed partial class MediaSession
         }
 
         var codec = pt == 8 ? AudioCodec.Pcma : AudioCodec.Pcmu;
-        if (_inBand is not null && packet.Payload.Length <= _decoded.Length)
+        var sink = Sink;
+        if ((_inBand is not null || sink is not null) && packet.Payload.Length <= _decoded.Length)
         {
             var samples = _decoded.AsSpan(0, packet.Payload.Length);
             G711.Decode(codec, packet.Payload, samples);
-            _inBand.Process(samples);
+            _inBand?.Process(samples);
+            sink?.Write(samples);
         }
 
         partner?.RelayAudio(packet.Header, packet.Payload, codec);

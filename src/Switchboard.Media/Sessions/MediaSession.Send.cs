@@ -41,6 +41,11 @@ public sealed partial class MediaSession
                 return;
             }
 
+            if (media.TelephoneEventPayloadType is { } eventPayloadType && TrySendTelephoneEvent(eventPayloadType, remote))
+            {
+                return;
+            }
+
             var payload = _sendBuffer.AsSpan(RtpHeader.Size, SamplesPerFrame);
             var source = Volatile.Read(ref _source);
             var produced = false;
