@@ -65,7 +65,7 @@ public sealed class SipEndpoint : IAsyncDisposable
         if (options.Registrar is { } registrarOptions)
         {
             registrar = new SipRegistrar(options.RegistrationStore ?? new InMemoryRegistrationStore(timeProvider), options.Credentials, timeProvider, registrarOptions,
-                logger: loggerFactory.CreateLogger<SipRegistrar>());
+                logger: loggerFactory.CreateLogger<SipRegistrar>(), events: events);
             ua.RegisterHandler = registrar;
         }
 

@@ -20,6 +20,12 @@ public sealed class SipOptions
     /// <summary><c>Sip:Security:*</c>: rate limit, call sources and caps (read by <see cref="SipSecurityConfiguration"/>).</summary>
     public SipSecurityOptions Security { get; set; } = SipSecurityOptions.Default;
 
+    /// <summary>
+    /// <c>Sip:Registrar:*</c>: realm, algorithms offered (default MD5 only: baresip 1.0 and other phones give up when offered
+    /// SHA-256) and the brute-force limits (read by <see cref="SipSecurityConfiguration"/>).
+    /// </summary>
+    public Switchboard.Sip.Registrar.SipRegistrarOptions Registrar { get; set; } = new() { Algorithms = [Switchboard.Sip.Authentication.DigestAlgorithm.Md5] };
+
     /// <summary><c>Sip:Tcp:IdleTimeout</c>: a TCP connection without traffic this long is closed. Default 10 minutes.</summary>
     public TimeSpan TcpIdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
 

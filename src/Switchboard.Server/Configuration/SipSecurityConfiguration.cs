@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using Switchboard.Sip.Authentication;
+using Switchboard.Sip.Registrar;
 using Switchboard.Sip.Security;
 
 namespace Switchboard.Server.Configuration;
@@ -37,9 +39,48 @@ public static class SipSecurityConfiguration
             MaxUnconfirmedCalls = (int)Number(configuration, "Sip:Security:MaxUnconfirmedCalls", d.MaxUnconfirmedCalls, 1, 10_000_000),
             RetryAfter = Span(configuration, "Sip:Security:RetryAfter", d.RetryAfter, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1)),
         };
+        sip.Registrar = ReadRegistrar(configuration, sip.Registrar);
         sip.TcpIdleTimeout = Span(configuration, "Sip:Tcp:IdleTimeout", sip.TcpIdleTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromDays(1));
         sip.MaxTcpConnections = (int)Number(configuration, "Sip:Tcp:MaxConnections", sip.MaxTcpConnections, 1, 1_000_000);
         sip.MaxTcpConnectionsPerSource = (int)Number(configuration, "Sip:Tcp:MaxConnectionsPerSource", sip.MaxTcpConnectionsPerSource, 1, 1_000_000);
+    }
+
+    private static SipRegistrarOptions ReadRegistrar(IConfiguration configuration, SipRegistrarOptions d)
+    {
+        var realm = configuration["Sip:Registrar:Realm"];
+        if (realm is not null && (string.IsNullOrWhiteSpace(realm) || realm.Contains('"', StringComparison.Ordinal)))
+        {
+            throw new ConfigurationErrorException("Sip:Registrar:Realm", $"'{realm}' is empty or contains a quote");
+        }
+
+        var algorithms = configuration.GetSection("Sip:Registrar:Algorithms").GetChildren().Select(c => c.Value?.Trim() ?? "").ToList();
+        if (configuration["Sip:Registrar:Algorithms"] is { } single)
+        {
+            algorithms.AddRange(single.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        }
+
+        foreach (var algorithm in algorithms)
+        {
+            if (!algorithm.Equals(DigestAlgorithm.Md5, StringComparison.OrdinalIgnoreCase) && !algorithm.Equals(DigestAlgorithm.Sha256, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ConfigurationErrorException("Sip:Registrar:Algorithms", $"'{algorithm}' is not MD5 or SHA-256");
+            }
+        }
+
+        return d with
+        {
+            Realm = realm?.Trim() ?? d.Realm,
+            Algorithms = algorithms.Count > 0
+                ? [.. algorithms.Select(a => a.Equals(DigestAlgorithm.Md5, StringComparison.OrdinalIgnoreCase) ? DigestAlgorithm.Md5 : DigestAlgorithm.Sha256).Distinct()]
+                : d.Algorithms,
+            FailureWindow = Span(configuration, "Sip:Registrar:FailureWindow", d.FailureWindow, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1)),
+            SlowDownAfterFailures = (int)Number(configuration, "Sip:Registrar:SlowDownAfterFailures", d.SlowDownAfterFailures, 1, 1_000_000),
+            FailureDelay = Span(configuration, "Sip:Registrar:FailureDelay", d.FailureDelay, TimeSpan.Zero, TimeSpan.FromMinutes(1)),
+            MaxFailureDelay = Span(configuration, "Sip:Registrar:MaxFailureDelay", d.MaxFailureDelay, TimeSpan.Zero, TimeSpan.FromMinutes(1)),
+            SourceLockoutAfterFailures = (int)Number(configuration, "Sip:Registrar:SourceLockoutAfterFailures", d.SourceLockoutAfterFailures, 1, 1_000_000),
+            AccountLockoutAfterFailures = (int)Number(configuration, "Sip:Registrar:AccountLockoutAfterFailures", d.AccountLockoutAfterFailures, 1, 1_000_000),
+            LockoutDuration = Span(configuration, "Sip:Registrar:LockoutDuration", d.LockoutDuration, TimeSpan.Zero, TimeSpan.FromDays(1)),
+        };
     }
 
     /// <summary>A list of addresses/CIDRs (<c>Key:0</c>, <c>Key:1</c>, ... or one comma-separated value); absent keeps the default.</summary>

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using Switchboard.Server.Configuration;
 using Switchboard.Server.Health;
-using Switchboard.Sip.Authentication;
 using Switchboard.Sip.Registrar;
 using Switchboard.Sip.Security;
 using Switchboard.Sip.Transactions;
@@ -50,9 +49,10 @@ public sealed class SipTelephony : ISipTransportHealth, IAsyncDisposable
             SecurityEvents = SecurityEvents,
         };
         UserAgent = new SipUserAgent(Layer, new SipUserAgentOptions(), loggerFactory.CreateLogger<SipUserAgent>());
-        // MD5 only: common phones (baresip 1.0's libre among them) give up (ENOSYS) on a SHA-256 challenge even when an MD5 one is offered too.
-        Registrar = new SipRegistrar(registrations, credentials, timeProvider,
-            new SipRegistrarOptions { Algorithms = [DigestAlgorithm.Md5] }, logger: loggerFactory.CreateLogger<SipRegistrar>());
+        // Sip:Registrar:Algorithms defaults to MD5 only: common phones (baresip 1.0's libre among them) give up (ENOSYS) on a
+        // SHA-256 challenge even when an MD5 one is offered too.
+        Registrar = new SipRegistrar(registrations, credentials, timeProvider, sip.Registrar,
+            logger: loggerFactory.CreateLogger<SipRegistrar>(), events: SecurityEvents);
         UserAgent.RegisterHandler = Registrar;
         try
         {

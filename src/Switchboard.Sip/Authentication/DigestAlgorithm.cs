@@ -26,9 +26,12 @@ public static class DigestAlgorithm
     /// A1 = user:realm:password, A2 = method:uri.
     /// </summary>
     public static string Response(string? algorithm, string username, string realm, string password, string method, string uri,
-        string nonce, string? qop, string? nc, string? cnonce)
+        string nonce, string? qop, string? nc, string? cnonce) =>
+        ResponseFromHa1(algorithm, Hash(algorithm, $"{username}:{realm}:{password}"), method, uri, nonce, qop, nc, cnonce);
+
+    /// <summary>The request-digest from a stored H(A1) (RFC 7616 §3.4.2), so a server need not keep the password.</summary>
+    public static string ResponseFromHa1(string? algorithm, string ha1, string method, string uri, string nonce, string? qop, string? nc, string? cnonce)
     {
-        var ha1 = Hash(algorithm, $"{username}:{realm}:{password}");
         var ha2 = Hash(algorithm, $"{method}:{uri}");
         return string.IsNullOrEmpty(qop)
             ? Hash(algorithm, $"{ha1}:{nonce}:{ha2}")

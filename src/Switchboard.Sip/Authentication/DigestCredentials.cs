@@ -41,6 +41,12 @@ public sealed record DigestCredentials(string Username, string Realm, string Non
             Encoding.ASCII.GetBytes(DigestAlgorithm.Response(Algorithm, Username, Realm, password, method, Uri, Nonce, Qop, NonceCount, CNonce)),
             Encoding.ASCII.GetBytes(Response.ToLowerInvariant()));
 
+    /// <summary>True when <see cref="Response"/> matches a stored H(A1) (lower-case hex) for the given method.</summary>
+    public bool VerifyHa1(string ha1, string method) =>
+        CryptographicOperations.FixedTimeEquals(
+            Encoding.ASCII.GetBytes(DigestAlgorithm.ResponseFromHa1(Algorithm, ha1.ToLowerInvariant(), method, Uri, Nonce, Qop, NonceCount, CNonce)),
+            Encoding.ASCII.GetBytes(Response.ToLowerInvariant()));
+
     public override string ToString()
     {
         var sb = new StringBuilder("Digest username=").Append(SipSyntax.Quote(Username))

@@ -53,7 +53,7 @@ internal static partial class SipLog
     [LoggerMessage(EventId = 3021, Level = LogLevel.Error, Message = "SIP {Method} handler failed, Call-ID {CallId}")]
     public static partial void HandlerFailed(ILogger logger, Exception exception, string method, string? callId);
 
-    [LoggerMessage(EventId = 3030, Level = LogLevel.Warning, Message = "REGISTER for {User} from {Remote} refused: {Reason}")]
+    [LoggerMessage(EventId = 3030, Level = LogLevel.Debug, Message = "REGISTER for {User} from {Remote} refused: {Reason}")]
     public static partial void RegistrarAuthFailed(ILogger logger, string user, SipEndPoint? remote, string reason);
 
     [LoggerMessage(EventId = 3031, Level = LogLevel.Debug, Message = "REGISTER for {AddressOfRecord} from {Remote} challenged (stale={Stale})")]

@@ -35,6 +35,9 @@ public sealed record SipRequest(string Method, SipUri Uri) : SipMessage
         }
     }
 
+    /// <summary>The Request-URI as received (or as written, for a request built here), e.g. to compare with a digest uri.</summary>
+    public string UriText => _uriSource is not null ? Encoding.UTF8.GetString(_uriSource, _uriStart, _uriLength) : Uri.ToString();
+
     /// <summary>Max-Forwards value (RFC 3261 §20.22), or null when absent or invalid.</summary>
     public int? MaxForwards => int.TryParse(Headers.Get(SipHeaderNames.MaxForwards), NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m <= 255 ? m : null;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Sip.Authentication;
 using Switchboard.Sip.Diagnostics;
 using Switchboard.Sip.Messages;
+using Switchboard.Sip.Security;
 using Switchboard.Sip.Transactions;
 using Switchboard.Sip.UserAgents;
 
@@ -19,12 +20,15 @@ public sealed class SipRegistrar : ISipRequestHandler
     private readonly IRegistrationStore _store;
     private readonly ISipCredentialStore? _credentials;
     private readonly DigestNonceManager _nonces;
+    private readonly DigestReplayCache _replays;
+    private readonly RegistrationGuard _guard;
+    private readonly SipSecurityEvents? _events;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
     /// <summary>Creates a registrar; <paramref name="logger"/> receives refused and challenged registrations (<c>SipLog</c> 3030, 3031).</summary>
     public SipRegistrar(IRegistrationStore store, ISipCredentialStore? credentials, TimeProvider timeProvider, SipRegistrarOptions? options = null,
-        DigestNonceManager? nonces = null, ILogger? logger = null)
+        DigestNonceManager? nonces = null, ILogger? logger = null, SipSecurityEvents? events = null)
     {
         _logger = logger ?? NullLogger.Instance;
         _store = store;
@@ -32,6 +36,9 @@ public sealed class SipRegistrar : ISipRequestHandler
         _timeProvider = timeProvider;
         Options = options ?? new SipRegistrarOptions();
         _nonces = nonces ?? new DigestNonceManager(timeProvider);
+        _replays = new DigestReplayCache(timeProvider, _nonces.Lifetime);
+        _events = events;
+        _guard = new RegistrationGuard(Options, timeProvider, events);
     }
 
     public SipRegistrarOptions Options { get; }
@@ -129,13 +136,18 @@ public sealed class SipRegistrar : ISipRequestHandler
         return request.Expires ?? (long)Options.DefaultExpires.TotalSeconds;
     }
 
-    /// <summary>Returns a 401/403 to send, or null when the request carries valid credentials for the AOR's user (§22.4).</summary>
+    /// <summary>
+    /// Returns a 401/403 to send, or null when the request carries valid credentials for the AOR's user (§22.4). Required:
+    /// qop=auth with a fresh nonce-count (a replay is refused, RFC 7616 §3.4), a digest uri equal to the Request-URI, an
+    /// offered algorithm. Unknown user, wrong password, replay and lockout all get the same 403, held back more after each
+    /// failure (<see cref="RegistrationGuard"/>).
+    /// </summary>
     private async Task<SipResponse?> AuthenticateAsync(SipRequest request, Transport.SipEndPoint? source, SipNameAddress to, string toTag, CancellationToken cancellationToken)
     {
         DigestCredentials? credentials = null;
         foreach (var value in request.Headers.GetAll(SipHeaderNames.Authorization))
         {
-            if (DigestCredentials.TryParse(value, out var c) && c.Realm == Options.Realm && DigestAlgorithm.IsSupported(c.Algorithm))
+            if (DigestCredentials.TryParse(value, out var c) && c.Realm == Options.Realm)
             {
                 credentials = c;
                 break;
@@ -148,31 +160,100 @@ public sealed class SipRegistrar : ISipRequestHandler
             return Challenge(request, toTag, stale: false);
         }
 
+        var address = source?.Address.Address;
         switch (_nonces.Validate(credentials.Nonce))
         {
             case DigestNonceStatus.Invalid:
                 SipLog.RegistrarAuthFailed(_logger, credentials.Username, source, "unknown or forged nonce, challenged again");
+                _events?.AuthenticationFailed(address, "forged nonce");
                 return Challenge(request, toTag, stale: false);
             case DigestNonceStatus.Stale:
                 SipLog.RegistrarChallenged(_logger, to.Uri.ToAddressOfRecord(), source, true);
                 return Challenge(request, toTag, stale: true);
         }
 
-        var password = await _credentials!.GetPasswordAsync(credentials.Username, Options.Realm, cancellationToken).ConfigureAwait(false);
-        if (password is null || !credentials.Verify(password, request.Method))
+        if (_guard.IsLockedOut(address, credentials.Username))
         {
-            SipLog.RegistrarAuthFailed(_logger, credentials.Username, source, password is null ? "unknown user" : "wrong password (digest mismatch)");
-            return SipResponseFactory.Create(request, SipStatusCodes.Forbidden, "Forbidden (bad credentials)", toTag);
+            _events?.LockedOutRefused(address);
+            return Forbidden(request, toTag);
         }
 
-        if (!string.Equals(to.Uri.UserUnescaped, credentials.Username, StringComparison.Ordinal))
+        var failure = CheckForm(credentials, request);
+        var ha1 = failure is null ? await _credentials!.GetHa1Async(credentials.Username, Options.Realm, credentials.Algorithm, cancellationToken).ConfigureAwait(false) : null;
+        var known = ha1 is not null;
+        // An unknown user costs the same hashing as a known one, so the answer's timing does not tell them apart.
+        if (failure is null && !credentials.VerifyHa1(ha1 ?? UnknownUserHa1(credentials.Algorithm), request.Method))
         {
-            SipLog.RegistrarAuthFailed(_logger, credentials.Username, source, $"may not register {to.Uri.ToAddressOfRecord()}");
-            return SipResponseFactory.Create(request, SipStatusCodes.Forbidden, "Forbidden (user may not register this address)", toTag);
+            failure = known ? "wrong password" : "unknown user or wrong password";
+        }
+
+        if (failure is null && !string.Equals(to.Uri.UserUnescaped, credentials.Username, StringComparison.Ordinal))
+        {
+            failure = "user may not register this address";
+        }
+
+        if (failure is null)
+        {
+            switch (_replays.TryAccept(credentials.Nonce, credentials.NonceCount))
+            {
+                case DigestReplayCache.Result.Replayed:
+                    failure = "replayed nonce-count";
+                    break;
+                case DigestReplayCache.Result.Full:
+                    return Challenge(request, toTag, stale: true);
+            }
+        }
+
+        if (failure is null)
+        {
+            _guard.RecordSuccess(address, credentials.Username);
+            return null;
+        }
+
+        SipLog.RegistrarAuthFailed(_logger, credentials.Username, source, failure);
+        _events?.AuthenticationFailed(address, known ? failure : "unknown user or wrong password");
+        var delay = _guard.RecordFailure(address, credentials.Username, known);
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+
+        return Forbidden(request, toTag);
+    }
+
+    /// <summary>The checks that need no secret: qop=auth with nc and cnonce, an offered algorithm, uri = Request-URI.</summary>
+    private string? CheckForm(DigestCredentials credentials, SipRequest request)
+    {
+        if (!string.Equals(credentials.Qop, "auth", StringComparison.OrdinalIgnoreCase) || credentials.NonceCount is not { Length: 8 } || string.IsNullOrEmpty(credentials.CNonce))
+        {
+            return "qop=auth with nc and cnonce required";
+        }
+
+        var algorithm = credentials.Algorithm ?? DigestAlgorithm.Md5;
+        if (!Options.Algorithms.Contains(algorithm, StringComparer.OrdinalIgnoreCase))
+        {
+            return "algorithm not offered";
+        }
+
+        if (!UriMatches(credentials.Uri, request))
+        {
+            return "digest uri differs from the Request-URI";
         }
 
         return null;
     }
+
+    /// <summary>RFC 7616 §3.4.6 / RFC 3261 §22.4: the digest-uri must name the Request-URI (compared as SIP URIs, §19.1.4).</summary>
+    private static bool UriMatches(string digestUri, SipRequest request) =>
+        string.Equals(digestUri, request.UriText, StringComparison.Ordinal)
+        || string.Equals(digestUri, request.Uri.ToString(), StringComparison.Ordinal)
+        || (SipUri.TryParse(digestUri, out var parsed) && string.Equals(parsed.ToString(), request.Uri.ToString(), StringComparison.OrdinalIgnoreCase));
+
+    private static string UnknownUserHa1(string? algorithm) => DigestAlgorithm.Hash(algorithm, "unknown-user:switchboard:" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>The one answer for every failed authentication, whatever failed (unknown user, wrong password, replay, lockout).</summary>
+    private static SipResponse Forbidden(SipRequest request, string toTag) =>
+        SipResponseFactory.Create(request, SipStatusCodes.Forbidden, null, toTag);
 
     private SipResponse Challenge(SipRequest request, string toTag, bool stale)
     {

@@ -19,4 +19,31 @@ public sealed record SipRegistrarOptions
     /// an MD5 one; for such phones configure <c>[DigestAlgorithm.Md5]</c> only (verified by the baresip interop test).
     /// </summary>
     public IReadOnlyList<string> Algorithms { get; init; } = [Authentication.DigestAlgorithm.Sha256, Authentication.DigestAlgorithm.Md5];
+
+    /// <summary>Failures older than this are forgotten. Default 15 minutes.</summary>
+    public TimeSpan FailureWindow { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>From this many failures on (per source or account), each failed answer is held back. Default 3.</summary>
+    public int SlowDownAfterFailures { get; init; } = 3;
+
+    /// <summary>The first hold-back; it doubles with each further failure up to <see cref="MaxFailureDelay"/>. Default 500 ms.</summary>
+    public TimeSpan FailureDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Longest hold-back of a failed answer. Default 4 s.</summary>
+    public TimeSpan MaxFailureDelay { get; init; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>A source with this many failures (any account) is locked out for <see cref="LockoutDuration"/>. Default 10.</summary>
+    public int SourceLockoutAfterFailures { get; init; } = 10;
+
+    /// <summary>
+    /// An account with this many failures (from any source) is locked out for <see cref="LockoutDuration"/>, except from the
+    /// sources it last registered from successfully (the agent's own phone keeps working). Default 20.
+    /// </summary>
+    public int AccountLockoutAfterFailures { get; init; } = 20;
+
+    /// <summary>How long a lockout lasts. Default 15 minutes.</summary>
+    public TimeSpan LockoutDuration { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Most sources whose failures are tracked at once (older entries are dropped first). Default 10,000.</summary>
+    public int MaxTrackedSources { get; init; } = 10_000;
 }

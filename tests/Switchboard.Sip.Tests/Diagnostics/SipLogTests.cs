@@ -7,6 +7,7 @@ using Switchboard.Sip.Authentication;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Parsing;
 using Switchboard.Sip.Registrar;
+using Switchboard.Sip.Security;
 using Switchboard.Sip.Tests.Transactions;
 using Switchboard.Sip.Transactions;
 using Switchboard.Sip.Transport;
@@ -86,12 +87,13 @@ public sealed class SipLogTests
     }
 
     [Fact]
-    public async Task Registrar_WrongPassword_LoggedAsRefusedWithUser()
+    public async Task Registrar_WrongPassword_SecurityEventWithSourceAndNoUser()
     {
         var time = new FakeTimeProvider();
         var logs = new CapturingLoggerFactory(LogLevel.Information);
+        using var events = new SipSecurityEvents(logs, time);
         var registrar = new SipRegistrar(new InMemoryRegistrationStore(time), new InMemorySipCredentialStore(new Dictionary<string, string> { ["agent7"] = "secret" }),
-            time, logger: logs.CreateLogger("registrar"));
+            time, logger: logs.CreateLogger("registrar"), events: events);
         var source = new SipEndPoint(SipTransportKind.Udp, new IPEndPoint(IPAddress.Loopback, 5062));
 
         var challenge = await registrar.ProcessAsync(Register(null, 1), source).DefaultTimeout();
@@ -101,10 +103,12 @@ public sealed class SipLogTests
         var refused = await registrar.ProcessAsync(Register(credentials.ToString(), 2), source).DefaultTimeout();
 
         Assert.Equal(403, refused.StatusCode);
-        var entry = Assert.Single(logs.Entries);
-        Assert.Equal(3030, entry.EventId);
+        var entry = Assert.Single(logs.Entries); // the detailed 3030 line (with the user) is Debug
+        Assert.Equal(4010, entry.EventId);
         Assert.Equal(LogLevel.Warning, entry.Level);
-        Assert.Equal("REGISTER for agent7 from udp:127.0.0.1:5062 refused: wrong password (digest mismatch)", entry.Message);
+        Assert.Equal("SIP authentication failed from 127.0.0.1: wrong password", entry.Message);
+        Assert.DoesNotContain("agent7", entry.Message, StringComparison.Ordinal);
+        Assert.Equal(1, events.Count(SipSecurityEvent.AuthenticationFailed));
     }
 
     private static SipRequest Register(string? authorization, int cseq) => (SipRequest)TestMessages.Parse(
