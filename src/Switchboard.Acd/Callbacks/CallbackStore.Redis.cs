@@ -1,6 +1,5 @@
 using System.Globalization;
 using StackExchange.Redis;
-using Switchboard.Acd.Resilience;
 using Switchboard.Acd.Store;
 
 namespace Switchboard.Acd.Callbacks;
@@ -76,10 +75,10 @@ public sealed partial class CallbackStore
         {
             return await _pipeline.ExecuteAsync(async token => await action(token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (AcdResilience.IsUnavailable(ex))
+        catch (Exception ex) when (StoreCalls.IsUnavailable(ex))
         {
             CallbackLog.RedisUnavailable(_logger, ex);
-            throw new AcdUnavailableException("The callback store (Redis) is unavailable: " + ex.Message, ex);
+            throw StoreCalls.Unavailable("callback store", ex);
         }
     }
 }

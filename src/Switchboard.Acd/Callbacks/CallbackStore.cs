@@ -14,7 +14,7 @@ namespace Switchboard.Acd.Callbacks;
 /// A callback waits in its ACD queue as an entry of kind <see cref="QueueEntryKind.Callback"/> (same id), keeping the
 /// caller's place; this store adds the guards (validation, one open callback per number per queue, daily limit,
 /// expiry), the attempt/retry bookkeeping and the retention purge. Every step is an event in the ACD stream.
-/// Throws <see cref="AcdUnavailableException"/> when Redis cannot be reached.
+/// Throws <see cref="StoreUnavailableException"/> when Redis cannot be reached.
 /// </summary>
 public sealed partial class CallbackStore
 {

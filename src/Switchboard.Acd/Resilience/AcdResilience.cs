@@ -45,7 +45,4 @@ internal static class AcdResilience
             .AddTimeout(options.RedisTimeout)
             .Build();
     }
-
-    public static bool IsUnavailable(Exception exception) =>
-        exception is RedisConnectionException or RedisTimeoutException or TimeoutRejectedException or BrokenCircuitException;
 }

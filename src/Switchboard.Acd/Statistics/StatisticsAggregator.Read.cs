@@ -1,6 +1,7 @@
 using System.Globalization;
 using StackExchange.Redis;
 using Switchboard.Acd.Agents;
+using Switchboard.Acd.Store;
 
 namespace Switchboard.Acd.Statistics;
 
@@ -24,7 +25,7 @@ public sealed partial class StatisticsAggregator
         return ReportRollup.Agents(buckets, grouping, _zone);
     }
 
-    private async Task<Dictionary<(string, long), long[]>> ReadBucketsAsync(
+    private Task<Dictionary<(string, long), long[]>> ReadBucketsAsync(
         string indexKey, Func<string, string, string> keyOf, DateTimeOffset from, DateTimeOffset to, int width,
         Func<string, int> indexOf, CancellationToken cancellationToken)
     {
@@ -33,6 +34,13 @@ public sealed partial class StatisticsAggregator
             throw new ArgumentException("The end of the period must be after its start.", nameof(to));
         }
 
+        return StoreCalls.RunAsync(Store, () => ReadBucketsCoreAsync(indexKey, keyOf, from, to, width, indexOf, cancellationToken));
+    }
+
+    private async Task<Dictionary<(string, long), long[]>> ReadBucketsCoreAsync(
+        string indexKey, Func<string, string, string> keyOf, DateTimeOffset from, DateTimeOffset to, int width,
+        Func<string, int> indexOf, CancellationToken cancellationToken)
+    {
         var db = _redis.GetDatabase();
         var names = await db.SetMembersAsync(_prefix + indexKey).WaitAsync(cancellationToken).ConfigureAwait(false);
         var (firstHour, endHour) = (ReportIntervals.HourOf(from), ReportIntervals.HourOf(to.AddTicks(-1)) + 1);

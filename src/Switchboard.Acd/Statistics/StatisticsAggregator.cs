@@ -3,6 +3,7 @@ using System.Text.Json;
 using StackExchange.Redis;
 using Switchboard.Acd.Agents;
 using Switchboard.Acd.Events;
+using Switchboard.Acd.Store;
 
 namespace Switchboard.Acd.Statistics;
 
@@ -38,6 +39,7 @@ public sealed partial class StatisticsAggregator
     private readonly IConnectionMultiplexer _redis;
     private readonly StatisticsOptions _options;
     private readonly TimeZoneInfo _zone;
+    private const string Store = "statistics store";
     private readonly string _prefix;
 
     /// <param name="redis">The ACD's Redis.</param>
@@ -50,18 +52,26 @@ public sealed partial class StatisticsAggregator
         _redis = redis;
         _options = options ?? new StatisticsOptions();
         _zone = _options.TimeZone;
-        _prefix = "sb:{" + tenant + "}:";
+        var keys = new KeySchema(tenant);
+        _prefix = keys.Prefix;
+        EventStreamKey = keys.Events.ToString();
     }
 
-    public string EventStreamKey => _prefix + "events";
+    public string EventStreamKey { get; }
 
     public string StateKey => _prefix + "stats:state";
 
     /// <summary>Events read per XRANGE page.</summary>
     public int PageSize { get; init; } = 1000;
 
-    /// <summary>Folds every stream entry after the last folded one; returns how many were folded.</summary>
-    public async Task<int> FoldAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Folds every stream entry after the last folded one; returns how many were folded. Throws
+    /// <see cref="StoreUnavailableException"/> when Redis cannot be reached.
+    /// </summary>
+    public Task<int> FoldAsync(CancellationToken cancellationToken = default) =>
+        StoreCalls.RunAsync(Store, () => FoldCoreAsync(cancellationToken));
+
+    private async Task<int> FoldCoreAsync(CancellationToken cancellationToken)
     {
         var db = _redis.GetDatabase();
         var total = 0;

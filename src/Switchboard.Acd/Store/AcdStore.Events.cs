@@ -6,7 +6,7 @@ namespace Switchboard.Acd.Store;
 public sealed partial class AcdStore
 {
     /// <summary>The event stream key, <c>sb:{tenant}:events</c>.</summary>
-    public string EventStreamKey => _prefix + "events";
+    public string EventStreamKey => Keys.Events.ToString();
 
     /// <summary>Reads up to <paramref name="count"/> events after stream id <paramref name="afterId"/> (null: from the start).</summary>
     public async Task<IReadOnlyList<AcdEvent>> ReadEventsAsync(string? afterId, int count, CancellationToken cancellationToken = default)

@@ -12,7 +12,7 @@ namespace Switchboard.Acd.Store;
 /// <summary>
 /// The ACD: queues, agents and routing, with Redis as the source of truth. Every state change runs as one
 /// Lua script (atomic on the server), so any number of nodes can share the queues. All methods throw
-/// <see cref="AcdUnavailableException"/> when Redis cannot be reached, and <see cref="ArgumentException"/> for bad names.
+/// <see cref="StoreUnavailableException"/> when Redis cannot be reached, and <see cref="ArgumentException"/> for bad names.
 /// </summary>
 public sealed partial class AcdStore : IAsyncDisposable
 {
@@ -37,11 +37,15 @@ public sealed partial class AcdStore : IAsyncDisposable
         _timeProvider = timeProvider;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _pipeline = AcdResilience.Create(options, options.ResilienceTimeProvider ?? timeProvider);
-        _prefix = "sb:{" + options.Tenant + "}:";
+        Keys = new KeySchema(options.Tenant);
+        _prefix = Keys.Prefix;
         _keys = [_prefix + "seq"];
     }
 
     public AcdOptions Options { get; }
+
+    /// <summary>The tenant's key names.</summary>
+    public KeySchema Keys { get; }
 
     /// <summary>The key prefix <c>sb:{tenant}:</c>; every key of this tenant starts with it.</summary>
     public string KeyPrefix => _prefix;
@@ -219,10 +223,10 @@ public sealed partial class AcdStore : IAsyncDisposable
         {
             return await _pipeline.ExecuteAsync(async token => await action(token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (AcdResilience.IsUnavailable(ex))
+        catch (Exception ex) when (StoreCalls.IsUnavailable(ex))
         {
             AcdLog.RedisUnavailable(_logger, ex);
-            throw new AcdUnavailableException("The ACD store (Redis) is unavailable: " + ex.Message, ex);
+            throw StoreCalls.Unavailable("ACD store", ex);
         }
     }
 }

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Switchboard.Acd.Callbacks;
+using Switchboard.Acd.Notices;
 using Switchboard.Acd.Store;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Callbacks;
@@ -46,9 +47,9 @@ public sealed partial class AgentService
         var entry = await CallbackApiServices.GetAsync(store, id, ct).ConfigureAwait(false);
         await RequireOwnQueueAsync(agentId, entry, ct).ConfigureAwait(false);
         CheckCallback(await store.ClaimAsync(id, agentId, ct).ConfigureAwait(false), "claim", entry);
-        var claimed = CallbackMapper.ToAgent(await CallbackApiServices.GetAsync(store, id, ct).ConfigureAwait(false));
-        await hub.PublishAsync(agentId, new V1.AgentEvent { CallbackClaimed = new V1.CallbackClaimed { Callback = claimed } }, ct).ConfigureAwait(false);
-        return new V1.ClaimCallbackResponse { Callback = claimed };
+        var claimedEntry = await CallbackApiServices.GetAsync(store, id, ct).ConfigureAwait(false);
+        await notices.PublishAsync(agentId, new CallbackClaimedNotice(timeProvider.GetUtcNow(), claimedEntry), ct).ConfigureAwait(false);
+        return new V1.ClaimCallbackResponse { Callback = CallbackMapper.ToAgent(claimedEntry) };
     }
 
     public override async Task<V1.CompleteCallbackResponse> CompleteCallback(V1.CompleteCallbackRequest request, ServerCallContext context)
@@ -74,9 +75,9 @@ public sealed partial class AgentService
             ? (await store.RecordAttemptAsync(id, outcome, ct).ConfigureAwait(false)).Result
             : await store.CompleteAsync(id, agentId, outcome, ct).ConfigureAwait(false);
         CheckCallback(result, "complete", entry);
-        var completed = CallbackMapper.ToAgent(await CallbackApiServices.GetAsync(store, id, ct).ConfigureAwait(false));
-        await hub.PublishAsync(agentId, new V1.AgentEvent { CallbackCompleted = new V1.CallbackCompleted { Callback = completed } }, ct).ConfigureAwait(false);
-        return new V1.CompleteCallbackResponse { Callback = completed };
+        var completed = await CallbackApiServices.GetAsync(store, id, ct).ConfigureAwait(false);
+        await notices.CallbackCompletedAsync(agentId, completed, ct).ConfigureAwait(false);
+        return new V1.CompleteCallbackResponse { Callback = CallbackMapper.ToAgent(completed) };
     }
 
     public override async Task<V1.CancelCallbackResponse> CancelCallback(V1.CancelCallbackRequest request, ServerCallContext context)
@@ -93,15 +94,15 @@ public sealed partial class AgentService
         }
 
         CheckCallback(await store.CancelAsync(id, agentId, ct).ConfigureAwait(false), "cancel", entry);
-        var cancelled = CallbackMapper.ToAgent(await CallbackApiServices.GetAsync(store, id, ct).ConfigureAwait(false));
-        var message = new V1.AgentEvent { CallbackCancelled = new V1.CallbackCancelled { Callback = cancelled, CancelledBy = agentId } };
-        await hub.PublishAsync(agentId, message, ct).ConfigureAwait(false);
+        var cancelled = await CallbackApiServices.GetAsync(store, id, ct).ConfigureAwait(false);
+        var message = new CallbackCancelledNotice(timeProvider.GetUtcNow(), cancelled, agentId);
+        await notices.PublishAsync(agentId, message, ct).ConfigureAwait(false);
         if (entry.AgentId is { Length: > 0 } holder && !string.Equals(holder, agentId, StringComparison.Ordinal))
         {
-            await hub.PublishAsync(holder, message, ct).ConfigureAwait(false);
+            await notices.PublishAsync(holder, message, ct).ConfigureAwait(false);
         }
 
-        return new V1.CancelCallbackResponse { Callback = cancelled };
+        return new V1.CancelCallbackResponse { Callback = CallbackMapper.ToAgent(cancelled) };
     }
 
     private async Task<IReadOnlyCollection<string>> AgentQueuesAsync(string agentId, CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
 using Grpc.Core;
 using Switchboard.Api.Auth;
-using Switchboard.Api.Calls;
+using Switchboard.Acd.CallControl;
 using Switchboard.Api.Hosting;
 using V1 = Switchboard.Api.Agent.V1;
 

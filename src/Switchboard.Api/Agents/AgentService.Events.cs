@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Switchboard.Acd.Notices;
 using Switchboard.Api.Auth;
 using V1 = Switchboard.Api.Agent.V1;
 
@@ -17,9 +18,9 @@ public sealed partial class AgentService
 
         // Subscribe before the snapshot so nothing between the two is lost.
         var acdPump = PumpAcdAsync(agentId, merged.Writer, ct);
-        var hubPump = PumpAsync(hub.SubscribeAsync(agentId, ct), merged.Writer, ct);
+        var noticePump = PumpNoticesAsync(notices.SubscribeAsync(agentId, ct), merged.Writer, ct);
         _ = CompleteOnFault(acdPump, merged.Writer);
-        _ = CompleteOnFault(hubPump, merged.Writer);
+        _ = CompleteOnFault(noticePump, merged.Writer);
         var status = await acd.GetAgentAsync(agentId, ct).ConfigureAwait(false);
         await responseStream.WriteAsync(new V1.AgentEvent
         {
@@ -48,7 +49,7 @@ public sealed partial class AgentService
         finally
         {
             await cts.CancelAsync().ConfigureAwait(false);
-            await Task.WhenAll(Quiet(acdPump), Quiet(hubPump), Quiet(countsPump)).ConfigureAwait(false);
+            await Task.WhenAll(Quiet(acdPump), Quiet(noticePump), Quiet(countsPump)).ConfigureAwait(false);
         }
     }
 
@@ -66,11 +67,11 @@ public sealed partial class AgentService
         }
     }
 
-    private static async Task PumpAsync(IAsyncEnumerable<V1.AgentEvent> source, ChannelWriter<V1.AgentEvent> writer, CancellationToken cancellationToken)
+    private static async Task PumpNoticesAsync(IAsyncEnumerable<AgentNotice> source, ChannelWriter<V1.AgentEvent> writer, CancellationToken cancellationToken)
     {
-        await foreach (var e in source.ConfigureAwait(false))
+        await foreach (var notice in source.ConfigureAwait(false))
         {
-            await writer.WriteAsync(e, cancellationToken).ConfigureAwait(false);
+            await writer.WriteAsync(AgentNoticeMapper.ToProto(notice), cancellationToken).ConfigureAwait(false);
         }
     }
 

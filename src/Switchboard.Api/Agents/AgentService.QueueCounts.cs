@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Google.Protobuf.WellKnownTypes;
 using Switchboard.Acd.Queues;
-using Switchboard.Acd.Resilience;
+using Switchboard.Acd.Store;
 using V1 = Switchboard.Api.Agent.V1;
 
 namespace Switchboard.Api.Agents;
@@ -42,7 +42,7 @@ public sealed partial class AgentService
                     }
                 }
             }
-            catch (AcdUnavailableException)
+            catch (StoreUnavailableException)
             {
                 // Redis is away for a moment: the counts resume when it is back; the stream stays open.
             }

@@ -2,7 +2,8 @@ using Grpc.Core;
 using Switchboard.Acd.Agents;
 using Switchboard.Acd.Store;
 using Switchboard.Api.Auth;
-using Switchboard.Api.Calls;
+using Switchboard.Acd.CallControl;
+using Switchboard.Acd.Notices;
 using Switchboard.Api.Hosting;
 using V1 = Switchboard.Api.Agent.V1;
 
@@ -14,8 +15,8 @@ namespace Switchboard.Api.Agents;
 /// </summary>
 public sealed partial class AgentService(
     AcdStore acd,
-    AgentRoster roster,
-    AgentEventHub hub,
+    AgentRosterStore roster,
+    AgentNoticeStore notices,
     ICallControl callControl,
     ApiOptions options,
     TimeProvider timeProvider) : V1.AgentService.AgentServiceBase

@@ -1,8 +1,7 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging;
-using StackExchange.Redis;
-using Switchboard.Acd.Resilience;
+using Switchboard.Acd.Store;
 
 namespace Switchboard.Api.Hosting;
 
@@ -48,7 +47,7 @@ public sealed class ApiErrorInterceptor(ILogger<ApiErrorInterceptor> logger) : I
                 return null;
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new Status(StatusCode.Cancelled, "cancelled"));
-            case AcdUnavailableException or RedisConnectionException or RedisTimeoutException:
+            case StoreUnavailableException:
                 ApiLog.BackendUnavailable(logger, context.Method, exception.Message);
                 return new RpcException(new Status(StatusCode.Unavailable, "the switchboard store (Redis) is unavailable; try again"));
             case ArgumentException argument:

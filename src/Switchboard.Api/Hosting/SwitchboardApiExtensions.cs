@@ -5,12 +5,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
+using Switchboard.Acd.Agents;
+using Switchboard.Acd.CallControl;
+using Switchboard.Acd.Dialplans;
+using Switchboard.Acd.Live;
+using Switchboard.Acd.Notices;
 using Switchboard.Acd.Store;
 using Switchboard.Api.Agents;
 using Switchboard.Api.Auth;
-using Switchboard.Api.Calls;
 using Switchboard.Api.Dialplans;
-using Switchboard.Api.Live;
 using Switchboard.Api.Supervisors;
 using Switchboard.Dialplan.Loading;
 
@@ -21,7 +24,7 @@ public static class SwitchboardApiExtensions
 {
     /// <summary>
     /// Adds the agent and supervisor services, authentication (section <c>Api</c>), gRPC health and reflection,
-    /// and the Redis-backed live stores. The host must register <see cref="IConnectionMultiplexer"/> and
+    /// and the Redis stores of <c>Switchboard.Acd</c> it uses. The host must register <see cref="IConnectionMultiplexer"/> and
     /// <see cref="AcdStore"/>; <see cref="TimeProvider"/>, <see cref="ICallControl"/> and
     /// <see cref="IDialplanChecker"/> get defaults when not registered.
     /// </summary>
@@ -44,17 +47,18 @@ public static class SwitchboardApiExtensions
         services.AddSingleton(sp => new BearerTokenValidator(sp.GetRequiredService<ApiAuthOptions>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ApiAuthInterceptor>();
         services.AddSingleton<ApiErrorInterceptor>();
-        services.AddSingleton(sp => new ApiKeys(sp.GetRequiredService<AcdStore>().Options.Tenant));
-        services.AddSingleton<AuditLog>();
-        services.AddSingleton<LiveSettingsStore>();
-        services.AddSingleton<AgentRoster>();
-        services.AddSingleton<AgentEventHub>();
-        services.AddSingleton<RedisCallControl>();
-        services.TryAddSingleton<ICallControl>(sp => sp.GetRequiredService<RedisCallControl>());
+        services.TryAddSingleton(sp => sp.GetRequiredService<AcdStore>().Keys);
+        services.TryAddSingleton<AuditStore>();
+        services.TryAddSingleton<LiveSettingsStore>();
+        services.TryAddSingleton<AgentRosterStore>();
+        services.TryAddSingleton<AgentNoticeStore>();
+        services.TryAddSingleton<CallControlStore>();
+        services.TryAddSingleton<ICallControl>(sp => sp.GetRequiredService<CallControlStore>());
         services.TryAddSingleton<IDialplanChecker>(_ => new DialplanLoaderChecker(string.IsNullOrEmpty(promptDirectory)
             ? new DialplanLoadOptions { CheckPromptFiles = false }
             : new DialplanLoadOptions { PromptDirectory = promptDirectory }));
-        services.AddSingleton<DialplanVersionStore>();
+        services.TryAddSingleton<DialplanVersionStore>();
+        services.AddSingleton<DialplanPublisher>();
         services.AddSwitchboardStatistics(configuration);
 
         services.AddGrpc()

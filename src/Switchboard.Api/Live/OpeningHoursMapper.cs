@@ -1,4 +1,5 @@
 using System.Globalization;
+using Switchboard.Acd.Live;
 using Switchboard.Dialplan.Model;
 using DialplanHours = Switchboard.Dialplan.Hours;
 using ProtoHours = Switchboard.Api.Supervisor.V1.OpeningHours;
@@ -6,13 +7,18 @@ using ProtoHours = Switchboard.Api.Supervisor.V1.OpeningHours;
 namespace Switchboard.Api.Live;
 
 /// <summary>
-/// Converts opening hours between the supervisor contract and the dialplan model
-/// (<see cref="DialplanHours.OpeningHours"/>), validating every range and date with a clear message.
+/// Converts opening hours from the supervisor contract or the shared live override (<see cref="LiveHours"/>) to the
+/// dialplan model (<see cref="DialplanHours.OpeningHours"/>), validating every range and date with a clear message, and
+/// the dialplan's hours back to the contract.
 /// </summary>
 public static class OpeningHoursMapper
 {
     /// <summary>Converts and validates; returns null and the problems when the input is bad.</summary>
-    public static DialplanHours.OpeningHours? ToDialplan(ProtoHours hours, out IReadOnlyList<string> errors)
+    public static DialplanHours.OpeningHours? ToDialplan(ProtoHours hours, out IReadOnlyList<string> errors) =>
+        ToDialplan(LiveSettingsMapper.ToLive(hours), out errors);
+
+    /// <summary>Converts and validates; returns null and the problems when the input is bad.</summary>
+    public static DialplanHours.OpeningHours? ToDialplan(LiveHours hours, out IReadOnlyList<string> errors)
     {
         ArgumentNullException.ThrowIfNull(hours);
         var problems = new List<string>();

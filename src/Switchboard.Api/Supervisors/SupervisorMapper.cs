@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Switchboard.Acd.Agents;
+using Switchboard.Acd.Dialplans;
 using Switchboard.Api.Dialplans;
 using V1 = Switchboard.Api.Supervisor.V1;
 

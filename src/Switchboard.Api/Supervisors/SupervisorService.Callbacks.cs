@@ -1,7 +1,7 @@
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Acd.Notices;
 using Switchboard.Acd.Store;
-using Switchboard.Api.Agents;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Callbacks;
 using Switchboard.Api.Supervisor.V1;
@@ -48,13 +48,10 @@ public sealed partial class SupervisorService
 
         await audit.AppendAsync(who, "callback.cancel", $"{id} in {entry.Queue}" + (request.Reason.Length > 0 ? ": " + request.Reason : string.Empty), ct).ConfigureAwait(false);
         var after = await CallbackApiServices.GetAsync(store, id, ct).ConfigureAwait(false);
-        if (entry.AgentId is { Length: > 0 } holder && context.GetHttpContext().RequestServices.GetService<AgentEventHub>() is { } hub)
+        if (entry.AgentId is { Length: > 0 } holder && context.GetHttpContext().RequestServices.GetService<AgentNoticeStore>() is { } notices)
         {
             // The agent who last held it hears of it on their stream.
-            await hub.PublishAsync(holder, new AgentV1.AgentEvent
-            {
-                CallbackCancelled = new AgentV1.CallbackCancelled { Callback = CallbackMapper.ToAgent(after), CancelledBy = who },
-            }, ct).ConfigureAwait(false);
+            await notices.PublishAsync(holder, new CallbackCancelledNotice(timeProvider.GetUtcNow(), after, who), ct).ConfigureAwait(false);
         }
 
         return new CancelCallbackResponse { Callback = CallbackMapper.ToSupervisor(after) };

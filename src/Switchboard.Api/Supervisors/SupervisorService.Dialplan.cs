@@ -34,7 +34,7 @@ public sealed partial class SupervisorService
     public override Task<ValidateDialplanResponse> ValidateDialplan(ValidateDialplanRequest request, ServerCallContext context)
     {
         RequireYaml(request.Yaml);
-        var findings = dialplans.Validate(request.Yaml);
+        var findings = publisher.Validate(request.Yaml);
         var response = new ValidateDialplanResponse { Valid = !findings.Any(f => f.IsError) };
         response.Problems.AddRange(findings.Select(SupervisorMapper.ToProto));
         return Task.FromResult(response);
@@ -46,7 +46,7 @@ public sealed partial class SupervisorService
         RequireYaml(request.Yaml);
         try
         {
-            var (info, findings) = await dialplans.PublishAsync(request.Yaml, who, request.Comment, request.ExpectedCurrentSequence, context.CancellationToken).ConfigureAwait(false);
+            var (info, findings) = await publisher.PublishAsync(request.Yaml, who, request.Comment, request.ExpectedCurrentSequence, context.CancellationToken).ConfigureAwait(false);
             await audit.AppendAsync(who, "dialplan.publish", $"version {info.Sequence} ({info.ContentHash[..12]}): {info.ChangeSummary}", context.CancellationToken).ConfigureAwait(false);
             var response = new PublishDialplanResponse { Version = SupervisorMapper.ToProto(info) };
             response.Problems.AddRange(findings.Select(SupervisorMapper.ToProto));
@@ -68,7 +68,7 @@ public sealed partial class SupervisorService
 
         try
         {
-            var info = await dialplans.RollbackAsync(request.Sequence, who, request.Comment, context.CancellationToken).ConfigureAwait(false);
+            var info = await publisher.RollbackAsync(request.Sequence, who, request.Comment, context.CancellationToken).ConfigureAwait(false);
             await audit.AppendAsync(who, "dialplan.rollback", $"version {info.Sequence} = version {request.Sequence}: {info.ChangeSummary}", context.CancellationToken).ConfigureAwait(false);
             return new PublishDialplanResponse { Version = SupervisorMapper.ToProto(info) };
         }

@@ -1,6 +1,8 @@
 using Grpc.Core;
+using AgentRosterStore = Switchboard.Acd.Agents.AgentRosterStore;
+using Switchboard.Acd.Dialplans;
+using Switchboard.Acd.Live;
 using Switchboard.Acd.Store;
-using Switchboard.Api.Agents;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Dialplans;
 using Switchboard.Api.Hosting;
@@ -11,14 +13,15 @@ namespace Switchboard.Api.Supervisors;
 
 /// <summary>
 /// <c>switchboard.supervisor.v1.SupervisorService</c>: hours, emergency message, dialplan versions, agents and
-/// live queues. Every change is written to the <see cref="AuditLog"/> with the caller's subject.
+/// live queues. Every change is written to the <see cref="AuditStore"/> with the caller's subject.
 /// </summary>
 public sealed partial class SupervisorService(
     AcdStore acd,
-    AgentRoster roster,
+    AgentRosterStore roster,
     LiveSettingsStore settings,
     DialplanVersionStore dialplans,
-    AuditLog audit,
+    DialplanPublisher publisher,
+    AuditStore audit,
     TimeProvider timeProvider) : Supervisor.V1.SupervisorService.SupervisorServiceBase
 {
     public override async Task<OpeningHours> GetOpeningHours(GetOpeningHoursRequest request, ServerCallContext context)
@@ -26,7 +29,7 @@ public sealed partial class SupervisorService(
         var live = await settings.GetHoursAsync(context.CancellationToken).ConfigureAwait(false);
         if (live is not null)
         {
-            return live;
+            return LiveSettingsMapper.ToProto(live);
         }
 
         var current = await dialplans.GetAsync(0, context.CancellationToken).ConfigureAwait(false);
@@ -54,11 +57,11 @@ public sealed partial class SupervisorService(
             throw new RpcException(new Status(StatusCode.InvalidArgument, "bad opening hours: " + string.Join("; ", errors)));
         }
 
-        var stored = await settings.SetHoursAsync(request.Hours, who, context.CancellationToken).ConfigureAwait(false);
+        var stored = await settings.SetHoursAsync(LiveSettingsMapper.ToLive(request.Hours), who, context.CancellationToken).ConfigureAwait(false);
         var details = $"{stored.Weekly.Count} weekly ranges, {stored.Exceptions.Count} dated exceptions"
             + (stored.Exceptions.Count > 0 ? ": " + string.Join(", ", stored.Exceptions.Select(e => e.Closed ? $"{e.Date} closed" : $"{e.Date} {string.Join(",", e.Hours)}")) : "");
         await audit.AppendAsync(who, "hours.update", details, context.CancellationToken).ConfigureAwait(false);
-        return stored;
+        return LiveSettingsMapper.ToProto(stored);
     }
 
     public override async Task<EmergencyMessage> SetEmergencyMessage(SetEmergencyMessageRequest request, ServerCallContext context)
@@ -75,7 +78,7 @@ public sealed partial class SupervisorService(
             "emergency.set",
             $"enabled={request.Enabled} closed={request.Closed} prompts=[{string.Join(",", request.Prompts)}]",
             context.CancellationToken).ConfigureAwait(false);
-        return message;
+        return LiveSettingsMapper.ToProto(message);
     }
 
     public override async Task<ListAgentsResponse> ListAgents(ListAgentsRequest request, ServerCallContext context)

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
-using StackExchange.Redis;
+using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Acd.Statistics;
+using Switchboard.Acd.Store;
 using Switchboard.Api.Supervisor.V1;
 using Switchboard.Cli.Terminal;
 using ReportGrouping = Switchboard.Acd.Statistics.ReportGrouping;
@@ -68,16 +69,15 @@ internal static class ReportCommand
 
             try
             {
-                var configuration = ConfigurationOptions.Parse(parse.GetRequiredValue(redis));
-                configuration.AbortOnConnectFail = true;
-                using var connection = await ConnectionMultiplexer.ConnectAsync(configuration).WaitAsync(cancellationToken).ConfigureAwait(false);
+                using var connection = await RedisConnector.ConnectAsync(
+                    parse.GetRequiredValue(redis), 1, TimeSpan.Zero, TimeProvider.System, NullLogger.Instance, cancellationToken).ConfigureAwait(false);
                 var aggregator = new StatisticsAggregator(connection, parse.GetRequiredValue(tenant), options);
                 await aggregator.FoldAsync(cancellationToken).ConfigureAwait(false);
                 var reports = await aggregator.ReadQueueReportsAsync(start, end, grouping, cancellationToken).ConfigureAwait(false);
                 ReportTable.Write(output, reports.Select(r => ReportTable.Row(r, grouping)).ToList(), parse.GetValue(csv));
                 return 0;
             }
-            catch (Exception e) when (e is RedisException or TimeoutException or ArgumentException)
+            catch (Exception e) when (e is StoreUnavailableException or ArgumentException)
             {
                 error.WriteLine($"sbctl: cannot read statistics from Redis: {e.Message}");
                 return 1;

@@ -1,5 +1,4 @@
 using Switchboard.Acd.Callbacks;
-using Switchboard.Acd.Resilience;
 using Switchboard.Acd.Store;
 using Switchboard.Media.Playback;
 using Switchboard.Media.Prompts;
@@ -373,7 +372,7 @@ public sealed class CallbackCall : IAsyncDisposable
         {
             await action().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is AcdUnavailableException or StackExchange.Redis.RedisException or TimeoutException or OperationCanceledException)
+        catch (Exception ex) when (ex is StoreUnavailableException or OperationCanceledException)
         {
             CallbackCallLog.AcdUnavailable(_logger, Request.CallbackId, ex.Message);
         }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Switchboard.Api.Calls;
+using Switchboard.Acd.CallControl;
 
 namespace Switchboard.Server.Callbacks;
 
@@ -9,7 +9,7 @@ namespace Switchboard.Server.Callbacks;
 /// Carries the agent's <c>HangUp</c> RPC to a connected callback call on this node (a callback call is not a call
 /// session, so the call manager does not hold it): both legs get BYE and the agent goes to wrap-up.
 /// </summary>
-public sealed class CallbackHangUpService(RedisCallControl callControl, SipCallbackDialler dialler, TimeProvider timeProvider, ILogger<CallbackHangUpService>? logger = null) : BackgroundService
+public sealed class CallbackHangUpService(CallControlStore callControl, SipCallbackDialler dialler, TimeProvider timeProvider, ILogger<CallbackHangUpService>? logger = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

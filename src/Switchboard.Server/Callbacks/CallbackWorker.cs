@@ -3,9 +3,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using Polly.Timeout;
 using Switchboard.Acd.Callbacks;
+using Switchboard.Acd.Notices;
 using Switchboard.Acd.Store;
-using Switchboard.Api.Agents;
-using Switchboard.Api.Callbacks;
 
 namespace Switchboard.Server.Callbacks;
 
@@ -25,10 +24,10 @@ public sealed class CallbackWorker
     private readonly TrunkOptions _trunk;
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _attemptPipeline;
-    private readonly AgentEventHub? _agentEvents;
+    private readonly AgentNoticeStore? _agentEvents;
 
     public CallbackWorker(CallbackStore callbacks, AcdStore acd, ICallbackDialler dialler, TrunkOptions trunk, TimeProvider timeProvider, ILogger<CallbackWorker>? logger = null,
-        AgentEventHub? agentEvents = null)
+        AgentNoticeStore? agentEvents = null)
     {
         _agentEvents = agentEvents;
         ArgumentNullException.ThrowIfNull(timeProvider);
@@ -103,12 +102,9 @@ public sealed class CallbackWorker
 
         try
         {
-            await _agentEvents.PublishAsync(agentId, new Api.Agent.V1.AgentEvent
-            {
-                CallbackCompleted = new Api.Agent.V1.CallbackCompleted { Callback = CallbackMapper.ToAgent(entry) },
-            }, cancellationToken).ConfigureAwait(false);
+            await _agentEvents.CallbackCompletedAsync(agentId, entry, cancellationToken).ConfigureAwait(false);
         }
-        catch (StackExchange.Redis.RedisException ex)
+        catch (StoreUnavailableException ex)
         {
             CallbackWorkerLog.DialError(_logger, callbackId, ex);
         }

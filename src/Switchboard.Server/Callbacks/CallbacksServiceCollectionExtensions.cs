@@ -2,8 +2,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
 using Switchboard.Acd.Callbacks;
 using Switchboard.Acd.Store;
-using Switchboard.Api.Agents;
-using Switchboard.Api.Calls;
+using Switchboard.Acd.CallControl;
+using Switchboard.Acd.Notices;
 using Switchboard.Media.Sessions;
 using Switchboard.Server.Configuration;
 using Switchboard.Server.Telephony;
@@ -54,7 +54,7 @@ public static class CallbacksServiceCollectionExtensions
             sp.GetRequiredService<TrunkOptions>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<CallbackWorker>>(),
-            sp.GetService<AgentEventHub>()));
+            sp.GetService<AgentNoticeStore>()));
         services.AddHostedService(sp => new CallbackSweepService(
             sp.GetRequiredService<CallbackStore>(),
             sp.GetRequiredService<TimeProvider>(),
@@ -63,7 +63,7 @@ public static class CallbacksServiceCollectionExtensions
             Interval = sweepInterval,
         });
         services.AddHostedService(sp => new CallbackHangUpService(
-            sp.GetRequiredService<RedisCallControl>(),
+            sp.GetRequiredService<CallControlStore>(),
             sp.GetRequiredService<SipCallbackDialler>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<CallbackHangUpService>>()));

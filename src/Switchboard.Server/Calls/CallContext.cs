@@ -1,6 +1,6 @@
 using Switchboard.Acd.Callbacks;
 using Switchboard.Acd.Store;
-using Switchboard.Api.Agents;
+using Switchboard.Acd.Notices;
 using Switchboard.Dialplan.Versions;
 using Switchboard.Media.Sessions;
 using Switchboard.Server.Callbacks;
@@ -28,7 +28,7 @@ public sealed record CallContext(
     AcdStore Acd,
     TimeProvider TimeProvider,
     ILogger Logger,
-    AgentEventHub? AgentEvents = null,
+    AgentNoticeStore? AgentEvents = null,
     CallbackStore? Callbacks = null,
     TrunkOptions? Trunk = null,
     TransferOptions? Transfers = null);

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Switchboard.Acd.Events;
 using Switchboard.Acd.Nodes;
 using Switchboard.Acd.Queues;
-using Switchboard.Api.Calls;
+using Switchboard.Acd.CallControl;
 using Switchboard.Server.Callbacks;
 
 namespace Switchboard.Server.Calls;
@@ -16,7 +16,7 @@ namespace Switchboard.Server.Calls;
 /// <param name="scheduler">The ACD timer loop.</param>
 /// <param name="callControl">Hang-up and transfer commands from the agent API.</param>
 /// <param name="callbackWorker">Works callbacks agents accept (dials agent and citizen); null: such accepts are rejected.</param>
-public sealed class CallManager(CallContext context, AcdScheduler scheduler, RedisCallControl callControl, CallbackWorker? callbackWorker = null) : BackgroundService
+public sealed class CallManager(CallContext context, AcdScheduler scheduler, CallControlStore callControl, CallbackWorker? callbackWorker = null) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, CallSession> _calls = new(StringComparer.Ordinal);
 

@@ -1,6 +1,5 @@
-using StackExchange.Redis;
 using Switchboard.Acd.Events;
-using Switchboard.Acd.Resilience;
+using Switchboard.Acd.Store;
 using Switchboard.Dialplan.Engine;
 using Switchboard.Media.Sdp;
 using Switchboard.Server.Telephony;
@@ -306,7 +305,7 @@ public sealed partial class CallSession
         {
             await action().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is AcdUnavailableException or RedisException or TimeoutException or OperationCanceledException)
+        catch (Exception ex) when (ex is StoreUnavailableException or OperationCanceledException)
         {
             CallLog.AcdUnavailable(_context.Logger, CallId, ex.Message);
         }

@@ -1,7 +1,6 @@
-using StackExchange.Redis;
 using Switchboard.Acd.Callbacks;
 using Switchboard.Acd.Queues;
-using Switchboard.Acd.Resilience;
+using Switchboard.Acd.Store;
 using Switchboard.Dialplan.Engine;
 using Switchboard.Dialplan.Model;
 using Switchboard.Media.Playback;
@@ -144,7 +143,7 @@ public sealed partial class CallSession
                 result = await _context.Acd.EnqueueAsync(request, cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (Exception ex) when (ex is AcdUnavailableException or RedisException or TimeoutException)
+        catch (StoreUnavailableException ex)
         {
             CallLog.AcdUnavailable(_context.Logger, CallId, ex.Message);
             await ExecuteAsync(_ivr!.Handle(new QueueUnavailable()), cancellationToken).ConfigureAwait(false);
@@ -205,7 +204,7 @@ public sealed partial class CallSession
                 await ExecuteAsync(_ivr!.Handle(new QueueUpdate(position.Position, position.EstimatedWait)), cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (Exception ex) when (ex is AcdUnavailableException or RedisException or TimeoutException)
+        catch (StoreUnavailableException ex)
         {
             CallLog.AcdUnavailable(_context.Logger, CallId, ex.Message);
         }
@@ -241,7 +240,7 @@ public sealed partial class CallSession
                 result = await callbacks.RequestAsync(new CallbackRequest(queue.Id, callback.Number, CallerNumber, replaces, _language, queue.Priority), cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (Exception ex) when (ex is AcdUnavailableException or RedisException or TimeoutException or ArgumentException)
+        catch (Exception ex) when (ex is StoreUnavailableException or ArgumentException)
         {
             CallLog.AcdUnavailable(_context.Logger, CallId, ex.Message);
             return "unavailable: " + ex.Message;
@@ -295,7 +294,7 @@ public sealed partial class CallSession
                 await callbacks.RememberAbandonedAsync(entry.Queue, CallerNumber, entry.EnqueuedAt, cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (Exception ex) when (ex is AcdUnavailableException or RedisException or TimeoutException or ArgumentException or OperationCanceledException)
+        catch (Exception ex) when (ex is StoreUnavailableException or ArgumentException or OperationCanceledException)
         {
             CallLog.AcdUnavailable(_context.Logger, CallId, "abandoned place not remembered: " + ex.Message);
         }

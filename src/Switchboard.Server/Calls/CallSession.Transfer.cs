@@ -1,6 +1,6 @@
+using Switchboard.Acd.CallControl;
+using Switchboard.Acd.Notices;
 using Switchboard.Acd.Store;
-using Switchboard.Api.Agents;
-using Switchboard.Api.Calls;
 using Switchboard.Dialplan.Engine;
 using Switchboard.Server.Callbacks;
 using Switchboard.Server.Telephony;
@@ -303,7 +303,7 @@ public sealed partial class CallSession
         }
     }
 
-    private async Task PublishAgentEventAsync(Func<AgentEventHub, Task> publish)
+    private async Task PublishAgentEventAsync(Func<AgentNoticeStore, Task> publish)
     {
         if (_context.AgentEvents is not { } hub)
         {
@@ -314,7 +314,7 @@ public sealed partial class CallSession
         {
             await publish(hub).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException or OperationCanceledException or ArgumentException)
+        catch (Exception ex) when (ex is StoreUnavailableException or OperationCanceledException or ArgumentException)
         {
             CallLog.AcdUnavailable(_context.Logger, CallId, "agent event not sent: " + ex.Message);
         }

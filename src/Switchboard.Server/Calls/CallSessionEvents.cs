@@ -1,5 +1,5 @@
 using Switchboard.Acd.Events;
-using Switchboard.Api.Calls;
+using Switchboard.Acd.CallControl;
 using Switchboard.Media.Playback;
 using Switchboard.Sip.Dialogs;
 using Switchboard.Sip.UserAgents;

@@ -1,4 +1,5 @@
-using Switchboard.Api.Dialplans;
+using Switchboard.Acd.Dialplans;
+using Switchboard.Acd.Live;
 using Switchboard.Api.Live;
 using Switchboard.Dialplan.Hours;
 using Switchboard.Dialplan.Loading;
@@ -46,8 +47,7 @@ public sealed class DialplanFollower(CallContext context, DialplanVersionStore v
             {
                 await foreach (var change in live.WatchAsync(stoppingToken).ConfigureAwait(false))
                 {
-                    if (change.StartsWith(DialplanVersionStore.ChangedPrefix, StringComparison.Ordinal) &&
-                        long.TryParse(change.AsSpan(DialplanVersionStore.ChangedPrefix.Length), System.Globalization.CultureInfo.InvariantCulture, out var sequence))
+                    if (DialplanVersionStore.TryParseChange(change, out var sequence))
                     {
                         await ApplyVersionAsync(sequence, promptDirectory, sourcePath, stoppingToken).ConfigureAwait(false);
                     }
@@ -114,7 +114,7 @@ public sealed class DialplanFollower(CallContext context, DialplanVersionStore v
     {
         var message = await live.GetEmergencyAsync(cancellationToken).ConfigureAwait(false);
         // Never set (no author, no time): the dialplan's own emergency block applies.
-        _emergency = string.IsNullOrEmpty(message.UpdatedBy) && message.UpdatedAt is null
+        _emergency = message.IsNeverSet
             ? null
             : new EmergencyMessage(message.Enabled, message.Prompts.Count > 0 ? [.. message.Prompts] : ["emergency"], message.Closed, SourceLocation.None);
     }
@@ -122,7 +122,7 @@ public sealed class DialplanFollower(CallContext context, DialplanVersionStore v
     private async Task ReadHoursAsync(CancellationToken cancellationToken)
     {
         var hours = await live.GetHoursAsync(cancellationToken).ConfigureAwait(false);
-        _hours = hours is null ? null : Api.Live.OpeningHoursMapper.ToDialplan(hours, out _);
+        _hours = hours is null ? null : OpeningHoursMapper.ToDialplan(hours, out _);
     }
 
     private void Publish()

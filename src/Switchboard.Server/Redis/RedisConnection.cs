@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using Switchboard.Acd.Store;
 using Switchboard.Server.Configuration;
 
 namespace Switchboard.Server.Redis;
@@ -16,10 +17,21 @@ public sealed class RedisConnection(RedisOptions options, TimeProvider timeProvi
 
     public bool IsOpen => _multiplexer is not null;
 
-    /// <summary>Connects with retries; throws <see cref="ConfigurationErrorException"/> when Redis stays unreachable.</summary>
+    /// <summary>
+    /// Connects with retries (<see cref="RedisConnector"/>); throws <see cref="ConfigurationErrorException"/> for
+    /// <c>Redis:Configuration</c> when Redis stays unreachable.
+    /// </summary>
     public async Task ConnectAsync(CancellationToken cancellationToken = default)
     {
-        _multiplexer ??= await RedisConnector.ConnectAsync(options, timeProvider, logger, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _multiplexer ??= await RedisConnector.ConnectAsync(
+                options.Configuration ?? string.Empty, options.ConnectAttempts, options.ConnectRetryDelay, timeProvider, logger, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException error)
+        {
+            throw new ConfigurationErrorException("Redis:Configuration", error.Message, error);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -1,10 +1,13 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
+using Switchboard.Acd.CallControl;
 using Switchboard.Acd.Callbacks;
+using Switchboard.Acd.Dialplans;
+using Switchboard.Acd.Live;
 using Switchboard.Acd.Nodes;
+using Switchboard.Acd.Notices;
+using Switchboard.Acd.Registrations;
 using Switchboard.Acd.Store;
-using Switchboard.Api.Agents;
-using Switchboard.Api.Calls;
 using Switchboard.Api.Hosting;
 using Switchboard.Dialplan.Loading;
 using Switchboard.Dialplan.Versions;
@@ -39,8 +42,9 @@ public static class CallFlowServiceCollectionExtensions
 
         services.AddSingleton(sp => new DialplanRegistry(dialplans, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ISipCredentialStore>(new ConfiguredSipCredentialStore(accounts));
-        services.AddSingleton<IRegistrationStore>(sp => new RedisRegistrationStore(
-            sp.GetRequiredService<IConnectionMultiplexer>(), acdOptions.Tenant, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new KeySchema(acdOptions.Tenant));
+        services.AddSingleton<IRegistrationStore>(sp => new SharedRegistrationStore(new RegistrationStore(
+            sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<KeySchema>(), sp.GetRequiredService<TimeProvider>())));
         services.TryAddSingleton(sp => new AcdStore(sp.GetRequiredService<IConnectionMultiplexer>(), acdOptions,
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AcdStore>>()));
         services.TryAddSingleton(sp => new AcdScheduler(sp.GetRequiredService<AcdStore>(), sp.GetRequiredService<TimeProvider>(),
@@ -61,20 +65,20 @@ public static class CallFlowServiceCollectionExtensions
             sp.GetRequiredService<AcdStore>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("Switchboard.Calls"),
-            sp.GetService<AgentEventHub>(),
+            sp.GetService<AgentNoticeStore>(),
             // Registered by AddSwitchboardCallbacks (Callbacks:*, Trunk:*); without it, defaults.
             sp.GetService<CallbackStore>() ?? new CallbackStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<AcdStore>(),
                 new CallbackOptions(), sp.GetRequiredService<TimeProvider>()),
             sp.GetService<TrunkOptions>() ?? configuration.GetSection("Trunk").Get<TrunkOptions>() ?? new TrunkOptions(),
             transfers));
-        if (!services.Any(d => d.ServiceType == typeof(AgentRoster)))
+        if (!services.Any(d => d.ServiceType == typeof(Api.Dialplans.DialplanPublisher)))
         {
             services.AddSwitchboardApi(configuration);
         }
 
         services.AddHostedService(sp => new CallManager(sp.GetRequiredService<CallContext>(), sp.GetRequiredService<AcdScheduler>(),
-            sp.GetRequiredService<RedisCallControl>(), sp.GetService<CallbackWorker>()));
-        services.AddHostedService(sp => new DialplanFollower(sp.GetRequiredService<CallContext>(), sp.GetRequiredService<Api.Dialplans.DialplanVersionStore>(), sp.GetRequiredService<Api.Live.LiveSettingsStore>()));
+            sp.GetRequiredService<CallControlStore>(), sp.GetService<CallbackWorker>()));
+        services.AddHostedService(sp => new DialplanFollower(sp.GetRequiredService<CallContext>(), sp.GetRequiredService<DialplanVersionStore>(), sp.GetRequiredService<LiveSettingsStore>()));
         return services;
     }
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using StackExchange.Redis;
 using Switchboard.Acd.Queues;
-using Switchboard.Acd.Resilience;
 using Switchboard.Acd.Store;
 using Switchboard.TestSupport;
 
@@ -10,7 +9,7 @@ namespace Switchboard.Acd.Tests.Resilience;
 public sealed class RedisDownTests
 {
     [Fact]
-    public async Task EnqueueAsync_RedisKilled_ThrowsAcdUnavailableQuicklyAndRecoversAfterRestart()
+    public async Task EnqueueAsync_RedisKilled_ThrowsStoreUnavailableQuicklyAndRecoversAfterRestart()
     {
         await using var server = await RedisServer.StartAsync().DefaultTimeout();
         // FailFast: no backlog, so a command that timed out is never sent later behind the caller's back.
@@ -24,10 +23,10 @@ public sealed class RedisDownTests
 
         server.Kill();
         var watch = Stopwatch.StartNew();
-        var error = await Assert.ThrowsAsync<AcdUnavailableException>(() => store.EnqueueAsync(new EnqueueRequest("during", "bsu", []))).DefaultTimeout();
+        var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.EnqueueAsync(new EnqueueRequest("during", "bsu", []))).DefaultTimeout();
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
         Assert.NotNull(error.InnerException);
-        await Assert.ThrowsAsync<AcdUnavailableException>(() => store.ReadyAsync("a1")).DefaultTimeout();
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => store.ReadyAsync("a1")).DefaultTimeout();
 
         await server.RestartAsync().DefaultTimeout();
         EnqueueResult? result = null;
@@ -38,7 +37,7 @@ public sealed class RedisDownTests
             {
                 result = await store.EnqueueAsync(new EnqueueRequest("after", "bsu", [])).DefaultTimeout();
             }
-            catch (AcdUnavailableException)
+            catch (StoreUnavailableException)
             {
                 await Task.Delay(100);
             }

@@ -136,7 +136,7 @@ public sealed class AgentServiceTests(RedisServerFixture redis) : IClassFixture<
 
         await _host.AgentClient.AcceptOfferAsync(new AcceptOfferRequest { CallId = "call-1" }, Anna).ResponseAsync.DefaultTimeout();
         await _host.Acd.CallAnsweredAsync("call-1").DefaultTimeout();
-        await _host.Services.GetRequiredService<Api.Agents.AgentEventHub>().CallConnectedAsync("anna", "call-1", "bygglov").DefaultTimeout();
+        await _host.Services.GetRequiredService<Acd.Notices.AgentNoticeStore>().CallConnectedAsync("anna", "call-1", "bygglov").DefaultTimeout();
         var connected = await NextOfKindAsync(stream, AgentEvent.EventOneofCase.CallConnected).DefaultTimeout();
         Assert.Equal("call-1", connected.CallConnected.CallId);
 
@@ -192,7 +192,7 @@ public sealed class AgentServiceTests(RedisServerFixture redis) : IClassFixture<
         await _host.AgentClient.AcceptOfferAsync(new AcceptOfferRequest { CallId = "call-4" }, Anna).ResponseAsync.DefaultTimeout();
         await _host.Acd.CallAnsweredAsync("call-4").DefaultTimeout();
         using var cts = new CancellationTokenSource(TestTimeouts.Default);
-        var control = _host.Services.GetRequiredService<Api.Calls.RedisCallControl>();
+        var control = _host.Services.GetRequiredService<Acd.CallControl.CallControlStore>();
         await using var commands = control.SubscribeAsync(cts.Token).GetAsyncEnumerator(cts.Token);
         var next = commands.MoveNextAsync().AsTask();
         await WaitForSubscriberAsync(control).DefaultTimeout();
@@ -213,10 +213,10 @@ public sealed class AgentServiceTests(RedisServerFixture redis) : IClassFixture<
         Assert.Equal(response.TransferId, commands.Current.CommandId);
     }
 
-    private static async Task WaitForSubscriberAsync(Api.Calls.RedisCallControl control)
+    private static async Task WaitForSubscriberAsync(Acd.CallControl.CallControlStore control)
     {
         // A probe command counts receivers: once the subscription is live it reaches one.
-        while (!await control.SendAsync(new Api.Calls.CallControlCommand("probe", "-", "-", "-")))
+        while (!await control.SendAsync(new Acd.CallControl.CallControlCommand("probe", "-", "-", "-")))
         {
             await Task.Yield();
         }

@@ -2,9 +2,10 @@ using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 using Switchboard.Acd.Callbacks;
+using Switchboard.Acd.Live;
 using Switchboard.Acd.Queues;
+using Switchboard.Acd.Store;
 using Switchboard.Api.Agent.V1;
-using Switchboard.Api.Live;
 using Switchboard.Api.Tests.Auth;
 using Switchboard.Api.Tests.Hosting;
 using Switchboard.TestSupport;
@@ -178,7 +179,7 @@ public sealed class CallbackApiTests(RedisServerFixture redis) : IClassFixture<R
         Assert.Equal(SupervisorV1.CallbackState.Closed, cancelled.Callback.State);
         Assert.Equal(SupervisorV1.CallbackOutcome.Cancelled, cancelled.Callback.Outcome);
         Assert.NotNull(cancelled.Callback.ClosedAt);
-        var audit = await _host.Services.GetRequiredService<AuditLog>().ReadLatestAsync(5).DefaultTimeout();
+        var audit = await _host.Services.GetRequiredService<AuditStore>().ReadLatestAsync(5).DefaultTimeout();
         Assert.Contains(audit, e => e.Who == "sara" && e.Action == "callback.cancel" && e.Details.Contains(a, StringComparison.Ordinal) && e.Details.Contains("dubblett", StringComparison.Ordinal));
         var again = await Assert.ThrowsAsync<RpcException>(() =>
             _host.SupervisorClient.CancelCallbackAsync(new SupervisorV1.CancelCallbackRequest { CallbackId = a }, Sara).ResponseAsync.DefaultTimeout());
@@ -209,7 +210,7 @@ public sealed class CallbackApiTests(RedisServerFixture redis) : IClassFixture<R
     private async Task WaitForAgentStreamAsync(string agentId)
     {
         // The hub's subscription for the stream is live once Redis counts a subscriber on the agent's channel.
-        var channel = _host.Services.GetRequiredService<ApiKeys>().AgentEvents(agentId);
+        var channel = _host.Services.GetRequiredService<KeySchema>().AgentNotices(agentId);
         var server = redis.Connection.GetServer(redis.Connection.GetEndPoints()[0]);
         while ((long)(await server.ExecuteAsync("PUBSUB", "NUMSUB", channel.ToString()))[1] == 0)
         {

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
-using Switchboard.Api.Live;
+using Switchboard.Acd.Live;
+using Switchboard.Acd.Store;
 using Switchboard.Api.Supervisor.V1;
 using Switchboard.Api.Tests.Auth;
 using Switchboard.Api.Tests.Hosting;
@@ -76,7 +77,7 @@ public sealed class SupervisorServiceTests(RedisServerFixture redis) : IClassFix
     [Fact]
     public async Task PublishDialplan_TwoVersionsThenRollback_HistoryAuditAndNotification()
     {
-        var keys = _host.Services.GetRequiredService<ApiKeys>();
+        var keys = _host.Services.GetRequiredService<KeySchema>();
         var changes = await redis.Connection.GetSubscriber().SubscribeAsync(keys.LiveChanged).DefaultTimeout();
         var v2Yaml = KommunYaml.Replace("\n", "\n# edited by test\n", StringComparison.Ordinal);
 
@@ -92,7 +93,7 @@ public sealed class SupervisorServiceTests(RedisServerFixture redis) : IClassFix
         var current = await _host.SupervisorClient.GetDialplanAsync(new GetDialplanRequest(), Sara).ResponseAsync.DefaultTimeout();
         Assert.Equal(KommunYaml, current.Yaml);
         Assert.Equal([back.Version.Sequence, v2.Version.Sequence, v1.Version.Sequence], current.History.Select(h => h.Sequence));
-        var audit = await _host.Services.GetRequiredService<AuditLog>().ReadLatestAsync(10).DefaultTimeout();
+        var audit = await _host.Services.GetRequiredService<AuditStore>().ReadLatestAsync(10).DefaultTimeout();
         Assert.Equal(["dialplan.rollback", "dialplan.publish", "dialplan.publish"], audit.Select(a => a.Action));
         Assert.All(audit, a => Assert.Equal("sara", a.Who));
     }
@@ -153,7 +154,7 @@ public sealed class SupervisorServiceTests(RedisServerFixture redis) : IClassFix
     public async Task SetEmergencyMessage_On_StoredAnnouncedAndInSnapshot()
     {
         var settings = _host.Services.GetRequiredService<LiveSettingsStore>();
-        var changes = await redis.Connection.GetSubscriber().SubscribeAsync(_host.Services.GetRequiredService<ApiKeys>().LiveChanged).DefaultTimeout();
+        var changes = await redis.Connection.GetSubscriber().SubscribeAsync(_host.Services.GetRequiredService<KeySchema>().LiveChanged).DefaultTimeout();
         using var cts = new CancellationTokenSource(TestTimeouts.Default);
 
         var set = await _host.SupervisorClient.SetEmergencyMessageAsync(new SetEmergencyMessageRequest { Enabled = true, Prompts = { "emergency" } }, Sara).ResponseAsync.DefaultTimeout();
@@ -182,7 +183,7 @@ public sealed class SupervisorServiceTests(RedisServerFixture redis) : IClassFix
         Assert.Equal(AgentState.Ready, Assert.Single(listed.Agents).State);
         Assert.Equal(AgentState.SignedOut, forced.Agent.State);
         Assert.Empty(after.Agents);
-        var audit = await _host.Services.GetRequiredService<AuditLog>().ReadLatestAsync(1).DefaultTimeout();
+        var audit = await _host.Services.GetRequiredService<AuditStore>().ReadLatestAsync(1).DefaultTimeout();
         Assert.Equal("agent.force", Assert.Single(audit).Action);
     }
 

@@ -1,4 +1,4 @@
-namespace Switchboard.Api.Live;
+namespace Switchboard.Acd.Live;
 
 /// <summary>One audit record: who did what, when.</summary>
 /// <param name="Id">Redis stream id.</param>

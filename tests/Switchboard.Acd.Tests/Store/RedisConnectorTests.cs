@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
-using Switchboard.Server.Configuration;
-using Switchboard.Server.Redis;
+using Switchboard.Acd.Store;
 using Switchboard.TestSupport;
 
-namespace Switchboard.Server.Tests.Redis;
+namespace Switchboard.Acd.Tests.Store;
 
 public sealed class RedisConnectorTests
 {
@@ -14,9 +13,7 @@ public sealed class RedisConnectorTests
         await using var redis = await RedisServer.StartAsync().DefaultTimeout();
         redis.Kill();
         var logger = new RecordingLogger();
-        var options = new RedisOptions { Configuration = redis.Configuration, ConnectAttempts = 30, ConnectRetryDelay = TimeSpan.FromMilliseconds(100) };
-
-        var connecting = RedisConnector.ConnectAsync(options, TimeProvider.System, logger);
+        var connecting = RedisConnector.ConnectAsync(redis.Configuration, 30, TimeSpan.FromMilliseconds(100), TimeProvider.System, logger);
         await logger.FirstWarning.DefaultTimeout();
         Assert.False(connecting.IsCompleted);
         await redis.RestartAsync().DefaultTimeout();
@@ -27,19 +24,13 @@ public sealed class RedisConnectorTests
     }
 
     [Fact]
-    public async Task ConnectAsync_NothingListening_ThrowsNamingRedisConfiguration()
+    public async Task ConnectAsync_NothingListening_ThrowsStoreUnavailableAfterTheAttempts()
     {
-        var options = new RedisOptions
-        {
-            Configuration = $"127.0.0.1:{RedisServer.FreeTcpPort()},connectTimeout=1000",
-            ConnectAttempts = 3,
-            ConnectRetryDelay = TimeSpan.FromMilliseconds(10),
-        };
         var logger = new RecordingLogger();
 
-        var error = await Assert.ThrowsAsync<ConfigurationErrorException>(() => RedisConnector.ConnectAsync(options, TimeProvider.System, logger)).DefaultTimeout();
+        var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => RedisConnector.ConnectAsync(
+            $"127.0.0.1:{RedisServer.FreeTcpPort()},connectTimeout=1000", 3, TimeSpan.FromMilliseconds(10), TimeProvider.System, logger)).DefaultTimeout();
 
-        Assert.Equal("Redis:Configuration", error.Setting);
         Assert.Contains("after 3 attempt(s)", error.Message, StringComparison.Ordinal);
         Assert.Equal(2, logger.Messages.Count(m => m.Contains("not reachable", StringComparison.Ordinal)));
     }

@@ -1,8 +1,8 @@
-namespace Switchboard.Api.Calls;
+namespace Switchboard.Acd.CallControl;
 
 /// <summary>
 /// A call-control command for the node that owns a call, sent over Redis pub/sub
-/// (<see cref="Live.ApiKeys.CallControl"/>, JSON). The owning node executes it; others ignore it.
+/// (<see cref="Store.KeySchema.CallControl"/>, JSON). The owning node executes it; others ignore it.
 /// </summary>
 /// <param name="Kind"><c>hangup</c> or <c>transfer</c>.</param>
 /// <param name="CallId">The call.</param>

@@ -1,4 +1,4 @@
-namespace Switchboard.Api.Dialplans;
+namespace Switchboard.Acd.Dialplans;
 
 /// <summary>One published dialplan version: the audit record of a publish or rollback.</summary>
 /// <param name="Sequence">1 for the first publish, then increasing.</param>

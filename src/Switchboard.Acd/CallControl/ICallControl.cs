@@ -1,4 +1,4 @@
-namespace Switchboard.Api.Calls;
+namespace Switchboard.Acd.CallControl;
 
 /// <summary>Sends call-control commands to the node holding a call (media and dialogs live there).</summary>
 public interface ICallControl

@@ -1,7 +1,9 @@
-namespace Switchboard.Server.Redis;
+using Microsoft.Extensions.Logging;
 
-/// <summary>Log messages of the Redis edge.</summary>
-internal static partial class RedisLog
+namespace Switchboard.Acd.Store;
+
+/// <summary>Log messages of <see cref="RedisConnector"/>.</summary>
+internal static partial class RedisConnectLog
 {
     [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "Redis {Endpoints} not reachable; attempt {Attempt} in {Delay}: {Reason}")]
     public static partial void ConnectRetry(ILogger logger, string endpoints, int attempt, TimeSpan delay, string? reason);
