@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Switchboard.Acd.Callbacks;
 using Switchboard.Api.Auth;
 using Switchboard.Acd.CallControl;
 using Switchboard.Api.Hosting;
@@ -53,7 +54,7 @@ public sealed partial class AgentService
         {
             V1.TransferRequest.TargetOneofCase.Queue when !string.IsNullOrWhiteSpace(request.Queue) =>
                 new CallControlCommand(CallControlCommand.Transfer, request.CallId, agentId, Guid.NewGuid().ToString("N"), TargetQueue: request.Queue),
-            V1.TransferRequest.TargetOneofCase.ExternalNumber when IsDialable(request.ExternalNumber) =>
+            V1.TransferRequest.TargetOneofCase.ExternalNumber when Dialable(request.ExternalNumber) =>
                 new CallControlCommand(
                     CallControlCommand.Transfer, request.CallId, agentId, Guid.NewGuid().ToString("N"),
                     TargetNumber: request.ExternalNumber,
@@ -96,10 +97,12 @@ public sealed partial class AgentService
         }
     }
 
-    private static bool IsDialable(string target) =>
-        target.StartsWith("sip:", StringComparison.OrdinalIgnoreCase)
-            ? target.Length > 4 && !target.Any(char.IsControl)
-            : target.Length is > 1 and <= 32 && target.Select((c, i) => char.IsAsciiDigit(c) || (c == '+' && i == 0)).All(ok => ok);
+    /// <summary>The external target passes the one dialling policy (checked again where the call is, before dialling).</summary>
+    private bool Dialable(string target)
+    {
+        var check = DialTargetValidator.Validate(target, dialTargets);
+        return check.IsValid ? true : throw Invalid("external target refused: " + check.Refusal);
+    }
 
     private async Task RequireOwnCallAsync(string agentId, string callId, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Switchboard.Acd.Callbacks;
 using Switchboard.Acd.Agents;
 using Switchboard.Acd.Store;
 using Switchboard.Api.Auth;
@@ -19,6 +20,7 @@ public sealed partial class AgentService(
     AgentNoticeStore notices,
     ICallControl callControl,
     ApiOptions options,
+    DialTargetPolicy dialTargets,
     TimeProvider timeProvider) : V1.AgentService.AgentServiceBase
 {
     private const int MaxNoteLength = 500;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 using Switchboard.Acd.Agents;
+using Switchboard.Acd.Callbacks;
 using Switchboard.Acd.CallControl;
 using Switchboard.Acd.Dialplans;
 using Switchboard.Acd.Live;
@@ -54,9 +55,21 @@ public static class SwitchboardApiExtensions
         services.TryAddSingleton<AgentNoticeStore>();
         services.TryAddSingleton<CallControlStore>();
         services.TryAddSingleton<ICallControl>(sp => sp.GetRequiredService<CallControlStore>());
-        services.TryAddSingleton<IDialplanChecker>(_ => new DialplanLoaderChecker(string.IsNullOrEmpty(promptDirectory)
-            ? new DialplanLoadOptions { CheckPromptFiles = false }
-            : new DialplanLoadOptions { PromptDirectory = promptDirectory }));
+        // The one dialling policy: the callback number policy (Callbacks:NumberPolicy) and Transfer:AllowedSipDomains.
+        var sipDomains = configuration.GetSection("Transfer:AllowedSipDomains").Get<string[]>() ?? [];
+        services.TryAddSingleton(sp => new DialTargetPolicy
+        {
+            Numbers = sp.GetService<CallbackOptions>()?.NumberPolicy ?? PhoneNumberPolicy.Default,
+            AllowedSipDomains = [.. sipDomains.Select(d => d.Trim())],
+        });
+        services.TryAddSingleton<IDialplanChecker>(sp =>
+        {
+            var policy = sp.GetRequiredService<DialTargetPolicy>();
+            string? Check(string target) => DialTargetValidator.Validate(target, policy).Refusal;
+            return new DialplanLoaderChecker(string.IsNullOrEmpty(promptDirectory)
+                ? new DialplanLoadOptions { CheckPromptFiles = false, TransferTargetCheck = Check }
+                : new DialplanLoadOptions { PromptDirectory = promptDirectory, TransferTargetCheck = Check });
+        });
         services.TryAddSingleton<DialplanVersionStore>();
         services.AddSingleton<DialplanPublisher>();
         services.AddSwitchboardStatistics(configuration);

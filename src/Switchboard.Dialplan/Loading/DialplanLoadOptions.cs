@@ -12,6 +12,12 @@ public sealed record DialplanLoadOptions
     /// <summary>Bounds on the document's size, nesting, node count and alias expansion.</summary>
     public YamlInputLimits Limits { get; init; } = YamlInputLimits.Default;
 
+    /// <summary>
+    /// Checks a <c>transfer:</c> action's target under the dialling policy (numbers, SIP URIs): null when it may be
+    /// dialled, else why not (an error at the action's line and column). Null: targets are not checked here.
+    /// </summary>
+    public Func<string, string?>? TransferTargetCheck { get; init; }
+
     /// <summary>Defaults: check prompt files in the file's own prompt directory.</summary>
     public static DialplanLoadOptions Default { get; } = new();
 }

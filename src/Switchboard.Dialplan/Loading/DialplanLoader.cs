@@ -75,7 +75,7 @@ public static partial class DialplanLoader
         var dialplan = ReadRoot(context, root, path, options, Version(yaml));
         if (dialplan is not null)
         {
-            DialplanValidator.Validate(dialplan, context);
+            DialplanValidator.Validate(dialplan, context, options.TransferTargetCheck);
         }
 
         var ordered = context.Diagnostics.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ToList();

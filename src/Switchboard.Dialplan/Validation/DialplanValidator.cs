@@ -15,7 +15,7 @@ internal static class DialplanValidator
     /// <summary>Menus deeper than this below the start menu earn a warning.</summary>
     public const int MaxLevels = 2;
 
-    public static void Validate(DialplanDefinition dialplan, YamlContext context)
+    public static void Validate(DialplanDefinition dialplan, YamlContext context, Func<string, string?>? transferCheck = null)
     {
         if (!dialplan.Menus.ContainsKey(dialplan.StartMenu))
         {
@@ -26,10 +26,10 @@ internal static class DialplanValidator
         {
             foreach (var option in menu.Options)
             {
-                CheckAction(dialplan, context, option.Action);
+                CheckAction(dialplan, context, transferCheck, option.Action);
             }
 
-            CheckAction(dialplan, context, menu.Default);
+            CheckAction(dialplan, context, transferCheck, menu.Default);
             var counted = menu.Options.Count(o => o.Key is not ('*' or '#' or '0') && o.Action.Kind != ActionKind.Language);
             if (counted > MaxOptions)
             {
@@ -37,14 +37,14 @@ internal static class DialplanValidator
             }
         }
 
-        CheckAction(dialplan, context, dialplan.Closed.Action);
-        CheckAction(dialplan, context, dialplan.Lunch.Action);
-        CheckAction(dialplan, context, dialplan.Holiday.Action);
+        CheckAction(dialplan, context, transferCheck, dialplan.Closed.Action);
+        CheckAction(dialplan, context, transferCheck, dialplan.Lunch.Action);
+        CheckAction(dialplan, context, transferCheck, dialplan.Holiday.Action);
         foreach (var queue in dialplan.Queues.Values)
         {
             if (queue.MaxWait is { } maxWait)
             {
-                CheckAction(dialplan, context, maxWait.Then);
+                CheckAction(dialplan, context, transferCheck, maxWait.Then);
             }
 
             foreach (var step in queue.Escalation)
@@ -64,7 +64,7 @@ internal static class DialplanValidator
         CheckReachability(dialplan, context);
     }
 
-    private static void CheckAction(DialplanDefinition dialplan, YamlContext context, DialplanAction action)
+    private static void CheckAction(DialplanDefinition dialplan, YamlContext context, Func<string, string?>? transferCheck, DialplanAction action)
     {
         switch (action.Kind)
         {
@@ -73,6 +73,9 @@ internal static class DialplanValidator
                 break;
             case ActionKind.Queue when !dialplan.Queues.ContainsKey(action.Target!):
                 context.Error(action.Location, $"unknown queue '{action.Target}'");
+                break;
+            case ActionKind.Transfer when transferCheck?.Invoke(action.Target!) is { } refusal:
+                context.Error(action.Location, $"transfer target refused: {refusal}");
                 break;
             case ActionKind.Language when !dialplan.Languages.Contains(action.Target!):
                 context.Error(action.Location, $"unknown language '{action.Target}' (languages: {string.Join(", ", dialplan.Languages)})");

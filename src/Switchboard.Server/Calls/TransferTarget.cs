@@ -16,44 +16,36 @@ namespace Switchboard.Server.Calls;
 public sealed record TransferTarget(SipUri? Uri, SipCredentials? Credentials, string Display, string? Refusal)
 {
     /// <summary>
-    /// A number becomes <c>sip:{E.164}@{trunk host[:port]}</c> when it passes <paramref name="policy"/>; a <c>sip:</c> URI
-    /// is allowed when its host is one of <see cref="TransferOptions.AllowedSipDomains"/>.
+    /// The target must pass <see cref="DialTargetValidator"/> (the one number policy, applied to a SIP URI's user part
+    /// too, and no SIP syntax beyond <c>sip:user@host[:port]</c>). A number becomes <c>sip:{E.164}@{trunk host[:port]}</c>;
+    /// a <c>sip:</c> URI is allowed when its host is one of <see cref="TransferOptions.AllowedSipDomains"/>.
     /// </summary>
     public static TransferTarget Resolve(string? target, TrunkOptions trunk, TransferOptions options, PhoneNumberPolicy? policy)
     {
         ArgumentNullException.ThrowIfNull(trunk);
         ArgumentNullException.ThrowIfNull(options);
         var text = target?.Trim() ?? string.Empty;
-        if (text.Length == 0 || text.Any(char.IsControl))
+        var check = DialTargetValidator.Validate(text, new DialTargetPolicy { Numbers = policy ?? PhoneNumberPolicy.Default, AllowedSipDomains = options.AllowedSipDomains });
+        if (!check.IsValid)
         {
-            return Refused(text, "no target");
+            return Refused(text, check.Refusal ?? "refused");
         }
 
-        if (text.StartsWith("sip:", StringComparison.OrdinalIgnoreCase) || text.StartsWith("sips:", StringComparison.OrdinalIgnoreCase))
+        if (check.IsSipUri)
         {
-            if (!SipUri.TryParse(text, out var uri) || !uri.IsSip || string.IsNullOrEmpty(uri.Host))
-            {
-                return Refused(text, "not a SIP URI");
-            }
-
-            return options.AllowedSipDomains.Any(d => string.Equals(d.Trim(), uri.HostAddress, StringComparison.OrdinalIgnoreCase))
+            return SipUri.TryParse(check.Normalized!, out var uri) && uri.IsSip
                 ? new TransferTarget(uri, null, uri.ToString(), null)
-                : Refused(text, $"SIP domain '{uri.HostAddress}' is not in Transfer:AllowedSipDomains");
+                : Refused(text, "not a SIP URI");
         }
 
-        var validation = PhoneNumberValidator.Validate(text, policy);
-        if (!validation.IsValid)
-        {
-            return Refused(text, $"number refused ({validation.Refusal}): {validation.Reason}");
-        }
-
+        var e164 = check.Normalized!;
         if (string.IsNullOrWhiteSpace(trunk.Uri) || !SipUri.TryParse(trunk.Uri, out var trunkUri) || string.IsNullOrEmpty(trunkUri.Host))
         {
-            return Refused(validation.E164!, "no outbound trunk configured (Trunk:Uri)");
+            return Refused(e164, "no outbound trunk configured (Trunk:Uri)");
         }
 
         var credentials = string.IsNullOrEmpty(trunk.Username) || string.IsNullOrEmpty(trunk.Password) ? null : new SipCredentials(trunk.Username, trunk.Password);
-        return new TransferTarget(trunkUri with { User = validation.E164 }, credentials, validation.E164!, null);
+        return new TransferTarget(trunkUri with { User = e164 }, credentials, e164, null);
     }
 
     private static TransferTarget Refused(string display, string reason) => new(null, null, display, reason);

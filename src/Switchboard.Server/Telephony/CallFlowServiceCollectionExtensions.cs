@@ -32,7 +32,13 @@ public static class CallFlowServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(configuration);
         var accounts = configuration.GetSection("Sip:Accounts").Get<List<SipAccountOptions>>() ?? [];
-        var dialplans = LoadDialplan(settings.Dialplan.Path);
+        var transfers = ReadTransfers(configuration.GetSection("Transfer"));
+        var dialTargets = new DialTargetPolicy
+        {
+            Numbers = CallbacksServiceCollectionExtensions.ReadCallbacks(configuration.GetSection("Callbacks")).NumberPolicy,
+            AllowedSipDomains = transfers.AllowedSipDomains,
+        };
+        var dialplans = LoadDialplan(settings.Dialplan.Path, dialTargets);
         var acdOptions = new AcdOptions
         {
             Tenant = NonEmpty(configuration["Acd:Tenant"]) ?? "default",
@@ -52,7 +58,6 @@ public static class CallFlowServiceCollectionExtensions
         services.AddSingleton(sp => new SipTelephony(settings.Sip, sp.GetRequiredService<IRegistrationStore>(), sp.GetRequiredService<ISipCredentialStore>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
         services.Replace(ServiceDescriptor.Singleton<ISipTransportHealth>(sp => sp.GetRequiredService<SipTelephony>()));
-        var transfers = ReadTransfers(configuration.GetSection("Transfer"));
         var mediaOptions = MediaConfiguration.Read(configuration.GetSection("Media"), settings.Sip);
         services.AddSingleton(mediaOptions);
         services.AddSingleton(sp => new MediaEngine(mediaOptions, sp.GetRequiredService<TimeProvider>()));
@@ -82,9 +87,9 @@ public static class CallFlowServiceCollectionExtensions
         return services;
     }
 
-    private static Dialplan.Model.DialplanDefinition LoadDialplan(string path)
+    private static Dialplan.Model.DialplanDefinition LoadDialplan(string path, DialTargetPolicy dialTargets)
     {
-        var result = DialplanLoader.Load(path);
+        var result = DialplanLoader.Load(path, new DialplanLoadOptions { TransferTargetCheck = t => DialTargetValidator.Validate(t, dialTargets).Refusal });
         if (!result.IsValid)
         {
             var first = result.Errors.FirstOrDefault()?.ToString() ?? "invalid dialplan";

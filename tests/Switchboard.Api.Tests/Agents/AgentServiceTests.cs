@@ -213,6 +213,22 @@ public sealed class AgentServiceTests(RedisServerFixture redis) : IClassFixture<
         Assert.Equal(response.TransferId, commands.Current.CommandId);
     }
 
+    [Theory]
+    [InlineData("+46900123456", "PremiumRate")]
+    [InlineData("sip:+46900123456@127.0.0.1", "AllowedSipDomains")]
+    [InlineData("sip:eva@127.0.0.1;maddr=evil.example.com", "';' is not allowed")]
+    [InlineData("112", "SpecialNumber")]
+    public async Task Transfer_TargetOutsideTheDiallingPolicy_InvalidArgumentWithTheReason(string target, string reason)
+    {
+        await SignInAsync().DefaultTimeout();
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            _host.AgentClient.TransferAsync(new TransferRequest { CallId = "call-9", ExternalNumber = target }, Anna).ResponseAsync.DefaultTimeout());
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains(reason, error.Status.Detail, StringComparison.Ordinal);
+    }
+
     private static async Task WaitForSubscriberAsync(Acd.CallControl.CallControlStore control)
     {
         // A probe command counts receivers: once the subscription is live it reaches one.

@@ -64,6 +64,20 @@ public sealed class SupervisorServiceTests(RedisServerFixture redis) : IClassFix
     }
 
     [Fact]
+    public async Task ValidateDialplan_TransferToPremiumNumber_ProblemAtTheActionsLine()
+    {
+        var yaml = KommunYaml.Replace("      0: queue:vaxel", "      0: transfer:+46900123456", StringComparison.Ordinal);
+        var line = yaml[..yaml.IndexOf("transfer:", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+
+        var response = await _host.SupervisorClient.ValidateDialplanAsync(new ValidateDialplanRequest { Yaml = yaml }, Sara).ResponseAsync.DefaultTimeout();
+
+        Assert.False(response.Valid);
+        var problem = Assert.Single(response.Problems, p => p.Severity == "error");
+        Assert.Equal(line, problem.Line);
+        Assert.Contains("transfer target refused: number refused (PremiumRate)", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PublishDialplan_InvalidYaml_FailedPreconditionAndNothingStored()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() =>

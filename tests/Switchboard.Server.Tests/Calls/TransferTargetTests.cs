@@ -51,6 +51,8 @@ public class TransferTargetTests
     [InlineData("sip:eva@127.0.0.1:5099", true)]
     [InlineData("sip:+46900123456@evil.example.com", false)]
     [InlineData("sip:eva@kommun.se", false)]
+    [InlineData("sip:+46900123456@handlaggare.kommun.se", false)] // premium number at an allowed host (a gateway)
+    [InlineData("sip:eva@handlaggare.kommun.se;maddr=evil.example.com", false)]
     public void Resolve_SipUri_OnlyAllowedDomains(string uri, bool allowed)
     {
         var target = TransferTarget.Resolve(uri, Trunk, Transfers, PhoneNumberPolicy.Default);
