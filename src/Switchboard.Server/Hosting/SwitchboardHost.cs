@@ -83,12 +83,14 @@ public static partial class SwitchboardHost
         AddSwitchboardServices(builder.Services, settings);
         builder.Services.AddSwitchboardCalls(settings, builder.Configuration);
         builder.Services.AddSwitchboardCallbacks(builder.Configuration);
+        builder.Services.AddSwitchboardDraining(builder.Configuration);
 
         var app = builder.Build();
         try
         {
             await app.Services.GetRequiredService<RedisConnection>().ConnectAsync(cancellationToken).ConfigureAwait(false);
             _ = app.Services.GetRequiredService<ISipTransportHealth>();
+            app.Services.UseSwitchboardDraining();
             MapWebEndpoints(app, settings);
             app.MapSwitchboardApi();
             return app;

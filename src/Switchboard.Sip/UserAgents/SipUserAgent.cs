@@ -45,6 +45,13 @@ public sealed partial class SipUserAgent : ISipTransactionUser
     /// <summary>Incoming calls not yet confirmed by an ACK nor refused (bounded by <see cref="Security.SipSecurityOptions.MaxUnconfirmedCalls"/>).</summary>
     public int UnconfirmedCallCount => Volatile.Read(ref _unconfirmedCalls);
 
+    /// <summary>
+    /// Read for every out-of-dialog OPTIONS and INVITE (must not block): anything but
+    /// <see cref="SipAvailability.Available"/> answers OPTIONS with 503, <see cref="SipAvailability.Draining"/> new
+    /// INVITEs too. Null: always available.
+    /// </summary>
+    public Func<SipAvailability>? Availability { get; set; }
+
     /// <summary>Our Contact for a transport (§8.1.1.8).</summary>
     public SipNameAddress ContactFor(SipTransportKind transport)
     {
@@ -99,6 +106,9 @@ public sealed partial class SipUserAgent : ISipTransactionUser
 
         switch (request.Method)
         {
+            case SipMethods.Invite when Availability?.Invoke() == SipAvailability.Draining:
+                tx.Respond(SipStatusCodes.ServiceUnavailable, "Draining");
+                return;
             case SipMethods.Invite:
                 if (RefuseOverCapacity(tx))
                 {
@@ -113,6 +123,9 @@ public sealed partial class SipUserAgent : ISipTransactionUser
                     tx.Respond(SipStatusCodes.ServiceUnavailable);
                 }
 
+                return;
+            case SipMethods.Options when Availability?.Invoke() is SipAvailability.Degraded or SipAvailability.Draining:
+                tx.Respond(SipStatusCodes.ServiceUnavailable);
                 return;
             case SipMethods.Options:
                 tx.Respond(OptionsResponse(request, SipTransactionLayer.RandomToken(6)));
