@@ -11,6 +11,8 @@
 #   deploy/local-cluster.sh start-node I      start node I again and wait until it is healthy
 #   deploy/local-cluster.sh kill-primary      SIGKILL the Redis primary (the sentinels promote the replica)
 #   deploy/local-cluster.sh start-redis I     start Redis I (1 or 2) again; the sentinels make it a replica
+#   deploy/local-cluster.sh primary           print the primary's address as the sentinels see it
+#   deploy/local-cluster.sh wait-rotation     wait until Kamailio has every node in rotation again
 #
 # Settings (environment): CLUSTER_DIR (state, logs, pids; default .data/cluster), CLUSTER_NET (first three octets,
 # default 127.0.0), SIP_PORT (5060), REDIS_PORT (6379), SENTINEL_PORT (26379), API_PORT (5090), WEB_PORT (8080),
@@ -209,7 +211,7 @@ status() {
   echo "primary $(primary)"
 }
 
-[ $# -ge 1 ] || die "usage: $0 up [--nodes N] | down | status | stop-node I | kill-node I | start-node I | kill-primary | start-redis I"
+[ $# -ge 1 ] || die "usage: $0 up [--nodes N] | down | status | stop-node I | kill-node I | start-node I | kill-primary | start-redis I | primary | wait-rotation"
 command=$1; shift
 case "$command" in
   up) up "$@" ;;
@@ -223,5 +225,9 @@ case "$command" in
     for i in 1 2; do [ "$(redis_ip "$i"):$redis_port" = "$p" ] && { stop "redis-$i" KILL 10; log "killed redis-$i ($p)"; }; done ;;
   start-redis)
     p=$(primary); start_redis "$1" "${p%%:*}" ;;
+  primary) primary ;;
+  wait-rotation)
+    n=$(grep '^NODES=' "$dir/cluster.env" | cut -d= -f2)
+    wait_for 30 "Kamailio to have all $n nodes in rotation" in_rotation "$n" ;;
   *) die "unknown command $command" ;;
 esac

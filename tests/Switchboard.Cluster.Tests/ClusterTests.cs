@@ -1,0 +1,107 @@
+using System.Globalization;
+using Switchboard.TestSupport;
+
+namespace Switchboard.Cluster.Tests;
+
+/// <summary>
+/// Two Switchboard nodes behind Kamailio, Redis behind three sentinels, all real processes started by
+/// deploy/local-cluster.sh on loopback; SIPp callers through Kamailio. Issue 17: spreading, losing a node, losing the
+/// Redis primary, and a rolling restart.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ClusterTests
+{
+    private const string InvitesAnswered = "switchboard_sip_transactions_total{side=\"server\",method=\"INVITE\",result=\"2xx\"}";
+    private const string BsuWaiting = "switchboard_queue_callers_waiting{queue=\"bsu\"}";
+    private static readonly TimeSpan SippTimeout = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task Calls_SpreadOverBothNodes_ThenNodeKilled_NewCallsSucceedOnTheOtherWithinFiveSeconds()
+    {
+        await using var cluster = await LocalCluster.StartAsync(nodes: 2);
+
+        await using (var callers = SippCallers.Start("caller.xml", cluster.Proxy, cluster.ClientAddress(1), calls: 20, rate: 10, hold: TimeSpan.FromMilliseconds(500)))
+        {
+            var result = await callers.WaitAsync(SippTimeout);
+            Assert.True(result.Successful == 20 && result.Failed == 0, result + cluster.Logs());
+        }
+
+        var first = await NodeMetrics.ReadAsync(cluster.WebUrl(1), InvitesAnswered);
+        var second = await NodeMetrics.ReadAsync(cluster.WebUrl(2), InvitesAnswered);
+        Assert.Equal(20, first + second);
+        Assert.InRange(first, 7, 13); // round robin: an even spread, give or take a probe-state change
+
+        await cluster.RunAsync(TimeSpan.FromSeconds(20), "kill-node", "1");
+        await using (var callers = SippCallers.Start("caller.xml", cluster.Proxy, cluster.ClientAddress(2), calls: 10, rate: 10, hold: TimeSpan.FromMilliseconds(500)))
+        {
+            var result = await callers.WaitAsync(SippTimeout);
+            Assert.True(result.Successful == 10 && result.Failed == 0, result + cluster.Logs());
+            Assert.Equal(10, result.SetupTimesMs.Count);
+            // The first calls after the kill may go to the dead node and move on after Kamailio's 1.5 s INVITE timeout.
+            Assert.All(result.SetupTimesMs, ms => Assert.InRange(ms, 0, 5_000));
+        }
+
+        Assert.Equal(second + 10, await NodeMetrics.ReadAsync(cluster.WebUrl(2), InvitesAnswered));
+    }
+
+    [Fact]
+    public async Task RedisPrimaryKilled_NodesAnswerOptionsWithin100MsAndQueuesCarryOn()
+    {
+        await using var cluster = await LocalCluster.StartAsync(nodes: 2);
+        await using var probe1 = new OptionsProbe(cluster.ClientAddress(2), cluster.NodeSip(1));
+        await using var probe2 = new OptionsProbe(cluster.ClientAddress(3), cluster.NodeSip(2));
+
+        // Four callers wait in the queue (two on each node) before the primary dies.
+        await using var before = SippCallers.Start("queue-caller.xml", cluster.Proxy, cluster.ClientAddress(1), calls: 4, rate: 10, hold: TimeSpan.FromSeconds(40));
+        Assert.Equal(4, await NodeMetrics.WaitForAsync(cluster.WebUrl(1), BsuWaiting, 4, TimeSpan.FromSeconds(20)));
+        var oldPrimary = await cluster.RunAsync(TimeSpan.FromSeconds(10), "primary");
+
+        await cluster.RunAsync(TimeSpan.FromSeconds(20), "kill-primary");
+        var newPrimary = oldPrimary;
+        for (var i = 0; i < 150 && newPrimary == oldPrimary; i++)
+        {
+            newPrimary = await cluster.RunAsync(TimeSpan.FromSeconds(10), "primary");
+            if (newPrimary == oldPrimary)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        Assert.NotEqual(oldPrimary, newPrimary);
+
+        // After the failover: three more callers join the queue, behind the four who were already there.
+        await using var after = SippCallers.Start("queue-caller.xml", cluster.Proxy, cluster.ClientAddress(4), calls: 3, rate: 10, hold: TimeSpan.FromSeconds(40));
+        Assert.Equal(7, await NodeMetrics.WaitForAsync(cluster.WebUrl(2), BsuWaiting, 7, TimeSpan.FromSeconds(30)));
+        Assert.Equal(7, await NodeMetrics.ReadAsync(cluster.WebUrl(1), BsuWaiting));
+
+        var answers = (await probe1.StopAsync()).Concat(await probe2.StopAsync()).ToList();
+        var late = answers.Where(a => a.Ms > OptionsProbe.AnswerDeadline.TotalMilliseconds).ToList();
+        Assert.True(answers.Count > 100, $"only {answers.Count} probes");
+        Assert.True(late.Count == 0, string.Create(CultureInfo.InvariantCulture,
+            $"{late.Count} of {answers.Count} OPTIONS answered later than 100 ms (worst {answers.Max(a => a.Ms):0} ms)"));
+    }
+
+    [Fact]
+    public async Task RollingRestart_UnderSteadyTraffic_DropsNoCall()
+    {
+        await using var cluster = await LocalCluster.StartAsync(nodes: 2);
+        var pids = new[] { cluster.PidOf("node-1"), cluster.PidOf("node-2") };
+
+        // About 20 s of calls, four new ones a second, each held 3 s: some are up on a node whenever it is told to stop.
+        await using var callers = SippCallers.Start("caller.xml", cluster.Proxy, cluster.ClientAddress(1), calls: 80, rate: 4, hold: TimeSpan.FromSeconds(3));
+        Assert.True(await NodeMetrics.WaitForAsync(cluster.WebUrl(1), InvitesAnswered, n => n >= 2, TimeSpan.FromSeconds(20)) >= 2);
+        Assert.True(await NodeMetrics.WaitForAsync(cluster.WebUrl(2), InvitesAnswered, n => n >= 2, TimeSpan.FromSeconds(20)) >= 2);
+        foreach (var node in new[] { "1", "2" })
+        {
+            await cluster.RunAsync(TimeSpan.FromSeconds(60), "stop-node", node);
+            await cluster.RunAsync(TimeSpan.FromSeconds(90), "start-node", node);
+            await cluster.RunAsync(TimeSpan.FromSeconds(40), "wait-rotation");
+        }
+
+        var result = await callers.WaitAsync(SippTimeout);
+
+        Assert.True(result.Successful == 80 && result.Failed == 0, result + cluster.Logs());
+        Assert.NotEqual(pids[0], cluster.PidOf("node-1"));
+        Assert.NotEqual(pids[1], cluster.PidOf("node-2"));
+    }
+}
