@@ -4,7 +4,7 @@
 #   Redis primary NET.20:REDIS_PORT, replica NET.21:REDIS_PORT, three redis-sentinels NET.20-22:SENTINEL_PORT.
 #
 #   deploy/local-cluster.sh up [--nodes N]    start everything, wait until Kamailio has every node in rotation
-#   deploy/local-cluster.sh down              stop everything (SIGTERM, then SIGKILL after 20 s), keep the logs
+#   deploy/local-cluster.sh down              stop everything now (nodes: SIGTERM twice, no draining), keep the logs
 #   deploy/local-cluster.sh status            what runs, and which Redis is primary
 #   deploy/local-cluster.sh stop-node I       SIGTERM node I (it drains: 503 to new calls, keeps its calls) and wait
 #   deploy/local-cluster.sh kill-node I       SIGKILL node I, as a crash
@@ -193,7 +193,17 @@ up() {
 
 down() {
   stop kamailio TERM 10
-  local f
+  local f p
+  # Nodes: SIGTERM starts draining, a second SIGTERM stops at once (calls still up end with a BYE).
+  for f in "$dir"/node-*.pid; do
+    [ -e "$f" ] || continue
+    p=$(cat "$f"); kill -TERM "$p" 2>/dev/null || true
+  done
+  sleep 0.2
+  for f in "$dir"/node-*.pid; do
+    [ -e "$f" ] || continue
+    p=$(cat "$f"); kill -TERM "$p" 2>/dev/null || true
+  done
   for f in "$dir"/node-*.pid; do [ -e "$f" ] && stop "$(basename "$f" .pid)" TERM 20; done
   for i in 1 2 3; do stop "sentinel-$i" TERM 10; done
   for i in 1 2; do stop "redis-$i" TERM 10; done
@@ -222,7 +232,9 @@ case "$command" in
   start-node) start_node "$1" "$(server_dll)" ;;
   kill-primary)
     p=$(primary); [ -n "$p" ] || die "no primary known to sentinel 1"
-    for i in 1 2; do [ "$(redis_ip "$i"):$redis_port" = "$p" ] && { stop "redis-$i" KILL 10; log "killed redis-$i ($p)"; }; done ;;
+    for i in 1 2; do
+      if [ "$(redis_ip "$i"):$redis_port" = "$p" ]; then stop "redis-$i" KILL 10; log "killed redis-$i ($p)"; fi
+    done ;;
   start-redis)
     p=$(primary); start_redis "$1" "${p%%:*}" ;;
   primary) primary ;;

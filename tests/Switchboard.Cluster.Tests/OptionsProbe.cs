@@ -18,7 +18,7 @@ internal sealed class OptionsProbe : IAsyncDisposable
     private readonly Socket _socket;
     private readonly IPEndPoint _target;
     private readonly CancellationTokenSource _stop = new();
-    private readonly List<(double Ms, int Status)> _answers = [];
+    private readonly List<OptionsAnswer> _answers = [];
     private readonly Task _loop;
 
     public OptionsProbe(string localAddress, IPEndPoint target)
@@ -41,8 +41,8 @@ internal sealed class OptionsProbe : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops probing and returns every probe: answer time (ms; <see cref="double.PositiveInfinity"/> when none within the deadline) and status (0: none).</summary>
-    public async Task<IReadOnlyList<(double Ms, int Status)>> StopAsync()
+    /// <summary>Stops probing and returns every probe.</summary>
+    public async Task<IReadOnlyList<OptionsAnswer>> StopAsync()
     {
         await _stop.CancelAsync();
         await _loop;
@@ -69,7 +69,7 @@ internal sealed class OptionsProbe : IAsyncDisposable
                 "CSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
             var sent = Stopwatch.GetTimestamp();
             await _socket.SendToAsync(Encoding.ASCII.GetBytes(request), SocketFlags.None, _target, CancellationToken.None);
-            var answer = (Ms: double.PositiveInfinity, Status: 0);
+            var answer = new OptionsAnswer(sent, double.PositiveInfinity, 0);
             using (var wait = new CancellationTokenSource(AnswerDeadline * 10))
             {
                 try
@@ -81,7 +81,7 @@ internal sealed class OptionsProbe : IAsyncDisposable
                         if (text.Contains(callId, StringComparison.Ordinal))
                         {
                             var ms = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
-                            answer = (ms, int.Parse(text.AsSpan(8, 3), System.Globalization.CultureInfo.InvariantCulture));
+                            answer = new OptionsAnswer(sent, ms, int.Parse(text.AsSpan(8, 3), System.Globalization.CultureInfo.InvariantCulture));
                             break;
                         }
                     }
