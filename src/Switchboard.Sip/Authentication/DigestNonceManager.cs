@@ -22,22 +22,27 @@ public sealed class DigestNonceManager
 
     public TimeSpan Lifetime { get; }
 
+    /// <summary>
+    /// A new nonce: time-stamp, 64 random bits (two challenges in the same millisecond must differ, or the replay check
+    /// would take the second client's nc=1 for a replay) and the signature of both.
+    /// </summary>
     public string Create()
     {
-        var stamp = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-        return stamp + "." + Sign(stamp);
+        var payload = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) + "." + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        return payload + "." + Sign(payload);
     }
 
     public DigestNonceStatus Validate(string nonce)
     {
         var dot = nonce.IndexOf('.', StringComparison.Ordinal);
-        if (dot <= 0 || !long.TryParse(nonce.AsSpan(0, dot), NumberStyles.None, CultureInfo.InvariantCulture, out var ms))
+        var last = nonce.LastIndexOf('.');
+        if (dot <= 0 || last <= dot || !long.TryParse(nonce.AsSpan(0, dot), NumberStyles.None, CultureInfo.InvariantCulture, out var ms))
         {
             return DigestNonceStatus.Invalid;
         }
 
-        var expected = Sign(nonce[..dot]);
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(nonce[(dot + 1)..])))
+        var expected = Sign(nonce[..last]);
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(nonce[(last + 1)..])))
         {
             return DigestNonceStatus.Invalid;
         }
@@ -46,5 +51,5 @@ public sealed class DigestNonceManager
         return age > Lifetime || age < TimeSpan.FromMinutes(-1) ? DigestNonceStatus.Stale : DigestNonceStatus.Valid;
     }
 
-    private string Sign(string stamp) => Convert.ToHexStringLower(HMACSHA256.HashData(_secret, Encoding.ASCII.GetBytes(stamp)))[..32];
+    private string Sign(string payload) => Convert.ToHexStringLower(HMACSHA256.HashData(_secret, Encoding.ASCII.GetBytes(payload)))[..32];
 }

@@ -7,8 +7,9 @@ namespace Switchboard.Sip.Registrar;
 
 /// <summary>
 /// Brute-force protection of the registrar (<see cref="SipRegistrarOptions"/>): failures are counted per source address
-/// and per account; past a threshold each failed answer is held back longer, and past another the source (or the account)
-/// is locked out for a while. An account lockout does not apply to the sources the account last registered from
+/// and per account; past a threshold each failure opens a growing pause during which no further attempt is even checked
+/// (an attacker sending guesses in parallel gets them all refused), and past another the source (or the account) is
+/// locked out for a while. An account lockout does not apply to the sources the account last registered from
 /// successfully, so an attacker guessing an agent's password does not lock the agent's own phone out.
 /// Both tables are bounded: accounts only for names the credential store knows, sources by <see cref="SipRegistrarOptions.MaxTrackedSources"/>.
 /// </summary>
@@ -29,26 +30,37 @@ public sealed class RegistrationGuard
         _events = events;
     }
 
-    /// <summary>True when the source, or the account from a source it has not registered from before, is locked out.</summary>
-    public bool IsLockedOut(IPAddress? source, string username)
+    /// <summary>
+    /// Whether an attempt may be checked now: refused while the source, or the account (from a source it has not registered
+    /// from before), is locked out or in the pause after a failure.
+    /// </summary>
+    public RegistrationVerdict Check(IPAddress? source, string username)
     {
         var now = _timeProvider.GetUtcNow();
         lock (_sources)
         {
-            if (source is not null && _sources.TryGetValue(source, out var s) && s.LockedUntil > now)
+            var verdict = RegistrationVerdict.Allowed;
+            if (source is not null && _sources.TryGetValue(source, out var s))
             {
-                return true;
+                verdict = s.LockedUntil > now ? RegistrationVerdict.LockedOut : s.NotBefore > now ? RegistrationVerdict.SlowedDown : verdict;
             }
 
-            return _accounts.TryGetValue(username, out var a) && a.LockedUntil > now && (source is null || !a.GoodSources.Contains(source));
+            if (verdict == RegistrationVerdict.Allowed && _accounts.TryGetValue(username, out var a) && (source is null || !a.GoodSources.Contains(source)))
+            {
+                verdict = a.LockedUntil > now ? RegistrationVerdict.LockedOut : a.NotBefore > now ? RegistrationVerdict.SlowedDown : verdict;
+            }
+
+            return verdict;
         }
     }
 
-    /// <summary>Counts a failure; returns how long to hold the answer back. <paramref name="knownAccount"/>: only real accounts are tracked.</summary>
+    /// <summary>Counts a failure and returns the pause it opens (zero below the threshold). <paramref name="knownAccount"/>: only real accounts are tracked.</summary>
     public TimeSpan RecordFailure(IPAddress? source, string username, bool knownAccount)
     {
         var now = _timeProvider.GetUtcNow();
         var failures = 0;
+        Record? sourceRecord = null;
+        Record? accountRecord = null;
         lock (_sources)
         {
             if (source is not null)
@@ -60,6 +72,7 @@ public sealed class RegistrationGuard
                     _sources[source] = s;
                 }
 
+                sourceRecord = s;
                 failures = Count(s, now);
                 if (failures == _options.SourceLockoutAfterFailures)
                 {
@@ -76,6 +89,7 @@ public sealed class RegistrationGuard
                     _accounts[username] = a;
                 }
 
+                accountRecord = a;
                 var accountFailures = Count(a, now);
                 if (accountFailures == _options.AccountLockoutAfterFailures)
                 {
@@ -85,15 +99,18 @@ public sealed class RegistrationGuard
 
                 failures = Math.Max(failures, accountFailures);
             }
-        }
 
-        if (failures < _options.SlowDownAfterFailures)
-        {
-            return TimeSpan.Zero;
-        }
+            if (failures < _options.SlowDownAfterFailures)
+            {
+                return TimeSpan.Zero;
+            }
 
-        var doublings = Math.Min(failures - _options.SlowDownAfterFailures, 16);
-        return TimeSpan.FromTicks(Math.Min(_options.FailureDelay.Ticks << doublings, _options.MaxFailureDelay.Ticks));
+            var doublings = Math.Min(failures - _options.SlowDownAfterFailures, 16);
+            var pause = TimeSpan.FromTicks(Math.Min(_options.FailureDelay.Ticks << doublings, _options.MaxFailureDelay.Ticks));
+            sourceRecord?.NotBefore = now + pause;
+            accountRecord?.NotBefore = now + pause;
+            return pause;
+        }
     }
 
     /// <summary>A successful registration: the source's failures are forgotten and it becomes one of the account's own sources.</summary>
@@ -162,6 +179,8 @@ public sealed class RegistrationGuard
         public DateTimeOffset LastFailure { get; set; }
 
         public DateTimeOffset LockedUntil { get; set; }
+
+        public DateTimeOffset NotBefore { get; set; }
 
         public List<IPAddress> GoodSources { get; } = [];
     }

@@ -139,8 +139,8 @@ public sealed class SipRegistrar : ISipRequestHandler
     /// <summary>
     /// Returns a 401/403 to send, or null when the request carries valid credentials for the AOR's user (§22.4). Required:
     /// qop=auth with a fresh nonce-count (a replay is refused, RFC 7616 §3.4), a digest uri equal to the Request-URI, an
-    /// offered algorithm. Unknown user, wrong password, replay and lockout all get the same 403, held back more after each
-    /// failure (<see cref="RegistrationGuard"/>).
+    /// offered algorithm. Unknown user, wrong password, replay, pause and lockout all get the same 403; after a few failures
+    /// further attempts are refused unchecked for a growing pause, then locked out (<see cref="RegistrationGuard"/>).
     /// </summary>
     private async Task<SipResponse?> AuthenticateAsync(SipRequest request, Transport.SipEndPoint? source, SipNameAddress to, string toTag, CancellationToken cancellationToken)
     {
@@ -172,9 +172,9 @@ public sealed class SipRegistrar : ISipRequestHandler
                 return Challenge(request, toTag, stale: true);
         }
 
-        if (_guard.IsLockedOut(address, credentials.Username))
+        if (_guard.Check(address, credentials.Username) is not RegistrationVerdict.Allowed and var verdict)
         {
-            _events?.LockedOutRefused(address);
+            _events?.LockedOutRefused(address, verdict == RegistrationVerdict.LockedOut ? "locked out" : "slowed down after failures");
             return Forbidden(request, toTag);
         }
 
@@ -212,12 +212,7 @@ public sealed class SipRegistrar : ISipRequestHandler
 
         SipLog.RegistrarAuthFailed(_logger, credentials.Username, source, failure);
         _events?.AuthenticationFailed(address, known ? failure : "unknown user or wrong password");
-        var delay = _guard.RecordFailure(address, credentials.Username, known);
-        if (delay > TimeSpan.Zero)
-        {
-            await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
-        }
-
+        _guard.RecordFailure(address, credentials.Username, known);
         return Forbidden(request, toTag);
     }
 

@@ -23,13 +23,16 @@ public sealed record SipRegistrarOptions
     /// <summary>Failures older than this are forgotten. Default 15 minutes.</summary>
     public TimeSpan FailureWindow { get; init; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>From this many failures on (per source or account), each failed answer is held back. Default 3.</summary>
+    /// <summary>
+    /// From this many failures on (per source or account), each failure opens a pause during which further attempts from
+    /// that source (or for that account, from sources it has not registered from) are refused unchecked. Default 3.
+    /// </summary>
     public int SlowDownAfterFailures { get; init; } = 3;
 
-    /// <summary>The first hold-back; it doubles with each further failure up to <see cref="MaxFailureDelay"/>. Default 500 ms.</summary>
+    /// <summary>The first pause; it doubles with each further failure up to <see cref="MaxFailureDelay"/>. Default 500 ms.</summary>
     public TimeSpan FailureDelay { get; init; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Longest hold-back of a failed answer. Default 4 s.</summary>
+    /// <summary>Longest pause after a failure. Default 4 s.</summary>
     public TimeSpan MaxFailureDelay { get; init; } = TimeSpan.FromSeconds(4);
 
     /// <summary>A source with this many failures (any account) is locked out for <see cref="LockoutDuration"/>. Default 10.</summary>

@@ -24,7 +24,7 @@ public enum SipSecurityEvent
     /// <summary>A source locked out after too many failures (4012).</summary>
     SourceLockedOut,
 
-    /// <summary>A REGISTER refused while its account or source is locked out (4013).</summary>
+    /// <summary>A REGISTER refused unchecked while its account or source is locked out or pausing after failures (4013).</summary>
     LockedOutRefused,
 
     /// <summary>A TCP connection refused by the total or per-source connection cap (4020).</summary>

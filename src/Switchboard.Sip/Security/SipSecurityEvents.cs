@@ -108,10 +108,10 @@ public sealed class SipSecurityEvents : IDisposable
         SipSecurityLog.SourceLockedOut(Logger, source.ToString(), (int)Math.Ceiling(duration.TotalSeconds), failures);
     }
 
-    internal void LockedOutRefused(IPAddress? source)
+    internal void LockedOutRefused(IPAddress? source, string reason)
     {
         Increment(SipSecurityEvent.LockedOutRefused);
-        SipSecurityLog.LockedOutRefused(Logger, source?.ToString() ?? "unknown");
+        SipSecurityLog.LockedOutRefused(Logger, source?.ToString() ?? "unknown", reason);
     }
 
     internal void TcpConnectionRefused(IPAddress source, string cap, int limit)

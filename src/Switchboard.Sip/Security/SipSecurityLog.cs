@@ -27,8 +27,8 @@ internal static partial class SipSecurityLog
     [LoggerMessage(EventId = 4012, Level = LogLevel.Warning, Message = "SIP source locked out from {Source} for {LockSeconds} s after {Failures} failures")]
     public static partial void SourceLockedOut(ILogger logger, string source, int lockSeconds, int failures);
 
-    [LoggerMessage(EventId = 4013, Level = LogLevel.Warning, Message = "SIP authentication refused from {Source}: locked out")]
-    public static partial void LockedOutRefused(ILogger logger, string source);
+    [LoggerMessage(EventId = 4013, Level = LogLevel.Warning, Message = "SIP authentication refused from {Source}: {Reason}")]
+    public static partial void LockedOutRefused(ILogger logger, string source, string reason);
 
     [LoggerMessage(EventId = 4020, Level = LogLevel.Warning, Message = "SIP TCP connection refused from {Source}: {Cap} cap of {Limit} reached")]
     public static partial void TcpConnectionRefused(ILogger logger, string source, string cap, int limit);

@@ -136,29 +136,30 @@ public sealed class RegistrarHardeningTests
     }
 
     [Fact]
-    public async Task Process_BruteForce_SlowedThenSourceLockedOutEvenForTheRightPassword()
+    public async Task Process_BruteForce_PausedThenSourceLockedOutEvenForTheRightPassword()
     {
-        for (var i = 1; i <= 2; i++)
-        {
-            var quick = _registrar.ProcessAsync(Register(DigestCredentials.Create(await ChallengeAsync(Attacker), "agent7", $"guess{i}", "REGISTER", "sip:127.0.0.1").ToString()), Attacker);
-            Assert.True(quick.IsCompleted, $"failure {i} is answered at once");
-            Assert.Equal(403, (await quick).StatusCode);
-        }
-
-        var slowed = _registrar.ProcessAsync(Register(DigestCredentials.Create(await ChallengeAsync(Attacker), "agent7", "guess3", "REGISTER", "sip:127.0.0.1").ToString()), Attacker);
-        await Task.Yield();
-        Assert.False(slowed.IsCompleted, "the third failure is held back");
-        _time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(403, (await slowed.DefaultTimeout()).StatusCode);
-
-        for (var i = 4; i <= 6; i++)
+        for (var i = 1; i <= 3; i++)
         {
             Assert.Equal(403, (await TryAsync(Attacker, $"guess{i}")).StatusCode);
         }
 
-        Assert.Equal(1, _events.Count(SipSecurityEvent.SourceLockedOut));
-        Assert.Equal(403, (await TryAsync(Attacker, "secret")).StatusCode); // locked: even the right password
+        // The third failure opened a 1 s pause: the right password is refused unchecked until it ends.
+        Assert.Equal(403, (await TryAsync(Attacker, "secret")).StatusCode);
         Assert.Equal(1, _events.Count(SipSecurityEvent.LockedOutRefused));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(403, (await TryAsync(Attacker, "guess4")).StatusCode);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(403, (await TryAsync(Attacker, "guess5")).StatusCode); // the pause has doubled to 2 s
+        Assert.Equal(2, _events.Count(SipSecurityEvent.LockedOutRefused));
+        _time.Advance(TimeSpan.FromSeconds(4));
+        Assert.Equal(403, (await TryAsync(Attacker, "guess6")).StatusCode);
+        _time.Advance(TimeSpan.FromSeconds(4));
+        Assert.Equal(403, (await TryAsync(Attacker, "guess7")).StatusCode); // the sixth checked failure
+
+        Assert.Equal(1, _events.Count(SipSecurityEvent.SourceLockedOut));
+        _time.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(403, (await TryAsync(Attacker, "secret")).StatusCode); // locked: even the right password
+        Assert.Equal(3, _events.Count(SipSecurityEvent.LockedOutRefused));
 
         Assert.Equal(200, (await TryAsync(Phone, "secret")).StatusCode); // the agent's own phone is another source
 
@@ -175,11 +176,13 @@ public sealed class RegistrarHardeningTests
         {
             var source = new SipEndPoint(SipTransportKind.Udp, new IPEndPoint(IPAddress.Parse($"127.0.1.{i + 1}"), 5099));
             Assert.Equal(403, (await TryAsync(source, $"guess{i}")).StatusCode);
+            _time.Advance(TimeSpan.FromSeconds(5)); // past the account's pause, so each guess is checked
         }
 
         Assert.Equal(1, _events.Count(SipSecurityEvent.AccountLockedOut));
         var fresh = new SipEndPoint(SipTransportKind.Udp, new IPEndPoint(IPAddress.Parse("127.0.2.1"), 5099));
         Assert.Equal(403, (await TryAsync(fresh, "secret")).StatusCode);
+        Assert.Equal(200, (await TryAsync(Phone, "secret")).StatusCode); // the account's own source is not locked out
         Assert.Equal(200, (await TryAsync(Phone, "secret")).StatusCode);
     }
 

@@ -37,6 +37,9 @@ public sealed class SwitchboardProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The server's process id (e.g. to read its resident memory from /proc).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>
     /// Free ports for SIP, gRPC and web, the shared test Redis, and dialplans/kommun.yaml; entries in
     /// <paramref name="overrides"/> replace these (a null value removes the setting).
