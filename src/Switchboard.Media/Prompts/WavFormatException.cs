@@ -5,7 +5,7 @@ public sealed class WavFormatException : FormatException
 {
     /// <summary>Creates the exception for <paramref name="fileName"/> (a path, or another name for the data).</summary>
     public WavFormatException(string fileName, string problem)
-        : base($"{fileName}: {problem}. Prompts must be RIFF/WAVE, 16-bit linear PCM, mono, at 8000, 16000, 44100 or 48000 Hz.")
+        : base($"{fileName}: {problem}. Prompts must be {WavReader.Formats}.")
     {
         FileName = fileName;
         Problem = problem;

@@ -1,21 +1,29 @@
-using System.Buffers.Binary;
-using System.Runtime.InteropServices;
+using NAudio.Wave;
+using NAudio.Wave.SampleProviders;
 
 namespace Switchboard.Media.Prompts;
 
 /// <summary>
-/// Reads RIFF/WAVE files holding 16-bit linear PCM mono audio (WAVE_FORMAT_PCM, or WAVE_FORMAT_EXTENSIBLE with the
-/// PCM sub-format) at 8, 16, 44.1 or 48 kHz. Unknown chunks (LIST, fact, cue ...) are skipped. Anything else,
-/// including a file cut short before its audio, gives a <see cref="WavFormatException"/> naming the file; a data
-/// chunk cut short is read up to its last whole sample (recorders that died mid-file leave such files).
+/// Reads RIFF/WAVE prompt files with NAudio's <see cref="WaveFileReader"/> (chunk walking, WAVE_FORMAT_EXTENSIBLE)
+/// and its sample providers (8-bit unsigned, 16/24/32-bit signed PCM, 32-bit IEEE float), any number of channels
+/// (mixed down to mono by averaging), at any rate from <see cref="MinSampleRate"/> to <see cref="MaxSampleRate"/>
+/// Hz; <see cref="Resampler"/> takes it to 8 kHz afterwards. Anything else, including a file cut short before its
+/// audio, gives a <see cref="WavFormatException"/> naming the file; a data chunk cut short is read up to its last
+/// whole sample frame (recorders that died mid-file leave such files).
 /// </summary>
 public static class WavReader
 {
-    /// <summary>The sample rates accepted; everything is resampled to 8 kHz for G.711.</summary>
-    public static IReadOnlyList<int> SupportedSampleRates { get; } = [8000, 16000, 44100, 48000];
+    /// <summary>The lowest sample rate accepted.</summary>
+    public const int MinSampleRate = 4000;
 
-    private const ushort FormatPcm = 1;
-    private const ushort FormatExtensible = 0xFFFE;
+    /// <summary>The highest sample rate accepted.</summary>
+    public const int MaxSampleRate = 192_000;
+
+    /// <summary>At most this many channels (interleaved) are mixed down.</summary>
+    public const int MaxChannels = 8;
+
+    /// <summary>The formats read, for messages and docs.</summary>
+    public const string Formats = "RIFF/WAVE, 8-bit unsigned or 16/24/32-bit signed PCM or 32-bit float, mono or up to 8 channels, 4-192 kHz";
 
     /// <summary>Reads the WAV file at <paramref name="path"/>.</summary>
     /// <exception cref="WavFormatException">The file is not a WAV file Switchboard can play.</exception>
@@ -41,99 +49,93 @@ public static class WavReader
             throw new WavFormatException(source, "not a RIFF/WAVE file");
         }
 
-        int? sampleRate = null;
-        var offset = 12;
-        while (offset <= data.Length - 8)
+        WaveFileReader reader;
+        try
         {
-            var id = data.Slice(offset, 4);
-            var size = BinaryPrimitives.ReadUInt32LittleEndian(data.Slice(offset + 4, 4));
-            var bodyStart = offset + 8;
-            var available = data.Length - bodyStart;
-            if (id.SequenceEqual("fmt "u8))
-            {
-                if (size > (uint)available || size < 16)
-                {
-                    throw new WavFormatException(source, $"truncated or malformed fmt chunk ({size} bytes)");
-                }
+            reader = new WaveFileReader(new MemoryStream(data.ToArray(), writable: false));
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidDataException or EndOfStreamException or ArgumentException or IOException or OverflowException or NotSupportedException)
+        {
+            throw new WavFormatException(source, $"unreadable WAV header ({ex.Message.TrimEnd('.')})");
+        }
 
-                sampleRate = ReadFormat(data.Slice(bodyStart, (int)size), source);
-            }
-            else if (id.SequenceEqual("data"u8))
+        using (reader)
+        {
+            var format = reader.WaveFormat;
+            var (encoding, bits) = Effective(format);
+            if (format.SampleRate is < MinSampleRate or > MaxSampleRate)
             {
-                if (sampleRate is not { } rate)
-                {
-                    throw new WavFormatException(source, "data chunk before the fmt chunk");
-                }
-
-                // A short data chunk (file truncated, or a streaming writer's 0xFFFFFFFF size) keeps its whole samples.
-                var length = size > (uint)available ? available : (int)size;
-                return new WavAudio(rate, ToSamples(data.Slice(bodyStart, length & ~1)));
+                throw new WavFormatException(source, $"sample rate {format.SampleRate} Hz is not supported");
             }
 
-            if (size > (uint)available)
+            if (format.Channels is < 1 or > MaxChannels)
+            {
+                throw new WavFormatException(source, $"{format.Channels} channels, expected 1 to {MaxChannels}");
+            }
+
+            var plain = encoding == WaveFormatEncoding.IeeeFloat
+                ? WaveFormat.CreateIeeeFloatWaveFormat(format.SampleRate, format.Channels)
+                : new WaveFormat(format.SampleRate, bits, format.Channels);
+            ISampleProvider samples = (encoding, bits) switch
+            {
+                (WaveFormatEncoding.Pcm, 8) => new Pcm8BitToSampleProvider(new RawSourceWaveStream(reader, plain)),
+                (WaveFormatEncoding.Pcm, 16) => new Pcm16BitToSampleProvider(new RawSourceWaveStream(reader, plain)),
+                (WaveFormatEncoding.Pcm, 24) => new Pcm24BitToSampleProvider(new RawSourceWaveStream(reader, plain)),
+                (WaveFormatEncoding.Pcm, 32) => new Pcm32BitToSampleProvider(new RawSourceWaveStream(reader, plain)),
+                (WaveFormatEncoding.IeeeFloat, 32) => new WaveToSampleProvider(new RawSourceWaveStream(reader, plain)),
+                (WaveFormatEncoding.Pcm or WaveFormatEncoding.IeeeFloat, _) => throw new WavFormatException(source, $"{bits} bits per sample in {encoding} is not supported"),
+                _ => throw new WavFormatException(source, $"audio format {(int)encoding} ({encoding}) is not linear PCM or float; convert it, e.g. sox in.wav -e signed-integer -b 16 -c 1 out.wav"),
+            };
+            return new WavAudio(format.SampleRate, MixDown(samples, format.Channels, reader.Length / format.BlockAlign));
+        }
+    }
+
+    // WAVE_FORMAT_EXTENSIBLE names the real format in its sub-format GUID (first two bytes = the format tag).
+    private static (WaveFormatEncoding Encoding, int Bits) Effective(WaveFormat format)
+    {
+        switch (format)
+        {
+            case WaveFormatExtensible extensible:
+                return ((WaveFormatEncoding)BitConverter.ToUInt16(extensible.SubFormat.ToByteArray(), 0), format.BitsPerSample);
+            case WaveFormatExtraData { Encoding: WaveFormatEncoding.Extensible } extra when format.ExtraSize >= 22:
+                // After cbSize: valid bits (2), channel mask (4), then the sub-format GUID.
+                return ((WaveFormatEncoding)BitConverter.ToUInt16(extra.ExtraData, 6), format.BitsPerSample);
+            default:
+                return (format.Encoding, format.BitsPerSample);
+        }
+    }
+
+    private static short[] MixDown(ISampleProvider samples, int channels, long frames)
+    {
+        var output = new short[(int)Math.Min(frames, int.MaxValue / Math.Max(1, channels))];
+        var buffer = new float[4096 * channels];
+        var written = 0;
+        var carry = 0; // samples of an incomplete frame left at the start of the buffer
+        while (written < output.Length)
+        {
+            var read = samples.Read(buffer.AsSpan(carry, buffer.Length - carry));
+            if (read == 0)
             {
                 break;
             }
 
-            offset = bodyStart + (int)size + (int)(size & 1); // chunks are padded to an even length
-        }
-
-        throw new WavFormatException(source, sampleRate is null ? "no fmt chunk" : "no data chunk (file truncated?)");
-    }
-
-    private static int ReadFormat(ReadOnlySpan<byte> fmt, string source)
-    {
-        var tag = BinaryPrimitives.ReadUInt16LittleEndian(fmt);
-        var channels = BinaryPrimitives.ReadUInt16LittleEndian(fmt[2..]);
-        var rate = BinaryPrimitives.ReadInt32LittleEndian(fmt[4..]);
-        var bits = BinaryPrimitives.ReadUInt16LittleEndian(fmt[14..]);
-        if (tag == FormatExtensible)
-        {
-            // WAVEFORMATEXTENSIBLE: cbSize (2), valid bits (2), channel mask (4), sub-format GUID whose first 2 bytes are the format tag.
-            if (fmt.Length < 40)
+            var available = carry + read;
+            var whole = available / channels;
+            for (var f = 0; f < whole && written < output.Length; f++)
             {
-                throw new WavFormatException(source, "truncated WAVE_FORMAT_EXTENSIBLE header");
+                var sum = 0f;
+                for (var c = 0; c < channels; c++)
+                {
+                    sum += buffer[(f * channels) + c];
+                }
+
+                output[written++] = (short)Math.Clamp(MathF.Round(sum / channels * 32768f), short.MinValue, short.MaxValue);
             }
 
-            tag = BinaryPrimitives.ReadUInt16LittleEndian(fmt[24..]);
+            carry = available - (whole * channels);
+            buffer.AsSpan(whole * channels, carry).CopyTo(buffer);
         }
 
-        if (tag != FormatPcm)
-        {
-            throw new WavFormatException(source, $"audio format {tag} is not linear PCM (1); convert it, e.g. sox in.wav -e signed-integer -b 16 -c 1 out.wav");
-        }
-
-        if (channels != 1)
-        {
-            throw new WavFormatException(source, $"{channels} channels, expected mono");
-        }
-
-        if (bits != 16)
-        {
-            throw new WavFormatException(source, $"{bits} bits per sample, expected 16");
-        }
-
-        if (!SupportedSampleRates.Contains(rate))
-        {
-            throw new WavFormatException(source, $"sample rate {rate} Hz is not supported");
-        }
-
-        return rate;
-    }
-
-    private static short[] ToSamples(ReadOnlySpan<byte> bytes)
-    {
-        if (BitConverter.IsLittleEndian)
-        {
-            return MemoryMarshal.Cast<byte, short>(bytes).ToArray();
-        }
-
-        var samples = new short[bytes.Length / 2];
-        for (var i = 0; i < samples.Length; i++)
-        {
-            samples[i] = BinaryPrimitives.ReadInt16LittleEndian(bytes[(2 * i)..]);
-        }
-
-        return samples;
+        return written == output.Length ? output : output[..written];
     }
 }

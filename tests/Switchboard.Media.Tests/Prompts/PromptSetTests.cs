@@ -66,7 +66,7 @@ public sealed class PromptSetTests : IDisposable
     public void Load_BadFiles_ThrowsListingEveryOne()
     {
         Write("sv/greeting.wav");
-        File.WriteAllBytes(Path.Combine(_directory, "sv", "closed.wav"), WavBuilder.Pcm16(8000, new short[10], channels: 2));
+        File.WriteAllBytes(Path.Combine(_directory, "sv", "closed.wav"), WavBuilder.Pcm16(8000, new short[10], channels: 9));
         File.WriteAllText(Path.Combine(_directory, "en", "goodbye.wav"), "not audio");
         File.WriteAllText(Path.Combine(_directory, "en", "README.txt"), "ignored");
 

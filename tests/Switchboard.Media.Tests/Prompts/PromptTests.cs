@@ -66,13 +66,13 @@ public sealed class PromptTests
     }
 
     [Fact]
-    public void FromFile_Stereo_ThrowsNamingTheFile()
+    public void FromFile_NineChannels_ThrowsNamingTheFile()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"sb-stereo-{Guid.NewGuid():N}.wav");
-        File.WriteAllBytes(path, WavBuilder.Pcm16(8000, new short[320], channels: 2));
+        var path = Path.Combine(Path.GetTempPath(), $"sb-nine-{Guid.NewGuid():N}.wav");
+        File.WriteAllBytes(path, WavBuilder.Pcm16(8000, new short[9 * 160], channels: 9));
         try
         {
-            var error = Assert.Throws<WavFormatException>(() => Prompt.FromFile("stereo", path));
+            var error = Assert.Throws<WavFormatException>(() => Prompt.FromFile("nine", path));
             Assert.Contains(path, error.Message, StringComparison.Ordinal);
         }
         finally

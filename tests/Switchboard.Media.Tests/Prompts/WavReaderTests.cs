@@ -40,21 +40,100 @@ public sealed class WavReaderTests
     }
 
     [Theory]
-    [InlineData(8000, 2, 16, 1, "2 channels")]
-    [InlineData(8000, 1, 8, 1, "8 bits")]
-    [InlineData(8000, 1, 32, 3, "audio format 3")]
     [InlineData(8000, 1, 8, 7, "audio format 7")]
-    [InlineData(22050, 1, 16, 1, "sample rate 22050")]
-    [InlineData(11025, 1, 16, 1, "sample rate 11025")]
+    [InlineData(8000, 1, 12, 1, "12 bits per sample")]
+    [InlineData(8000, 1, 64, 3, "64 bits per sample")]
+    [InlineData(2000, 1, 16, 1, "sample rate 2000")]
+    [InlineData(8000, 9, 16, 1, "9 channels")]
     public void Read_UnsupportedFormat_ThrowsNamingFileAndProblem(int rate, int channels, int bits, int tag, string problem)
     {
-        var bytes = WavBuilder.Pcm16(rate, Ramp, channels, bits, (ushort)tag);
+        var bytes = WavBuilder.Build(WavBuilder.Format(rate, channels, bits, (ushort)tag), new byte[channels * bits / 8 * 4]);
 
         var error = Assert.Throws<WavFormatException>(() => WavReader.Read(bytes, "/prompts/sv/bad.wav"));
 
         Assert.StartsWith("/prompts/sv/bad.wav: ", error.Message, StringComparison.Ordinal);
         Assert.Contains(problem, error.Message, StringComparison.Ordinal);
         Assert.Equal("/prompts/sv/bad.wav", error.FileName);
+    }
+
+    [Theory]
+    [InlineData(22050)]
+    [InlineData(11025)]
+    [InlineData(32000)]
+    [InlineData(96000)]
+    public void Read_AnyCommonRate_Accepted(int rate)
+    {
+        var audio = WavReader.Read(WavBuilder.Pcm16(rate, Ramp), "rate.wav");
+
+        Assert.Equal(rate, audio.SampleRate);
+        Assert.Equal(Ramp, audio.Samples.ToArray());
+    }
+
+    [Fact]
+    public void Read_Stereo16_AveragesTheChannels()
+    {
+        short[] interleaved = [1000, 3000, -2000, -4000, short.MaxValue, short.MaxValue];
+
+        var audio = WavReader.Read(WavBuilder.Build(WavBuilder.Format(16000, channels: 2), Bytes16(interleaved)), "stereo.wav");
+
+        Assert.Equal([2000, -3000, short.MaxValue], audio.Samples.ToArray());
+    }
+
+    [Fact]
+    public void Read_Pcm8Unsigned_ScaledToSixteenBits()
+    {
+        var audio = WavReader.Read(WavBuilder.Build(WavBuilder.Format(8000, bits: 8), [128, 255, 0, 192]), "eight.wav");
+
+        Assert.Equal([0, 32512, -32768, 16384], audio.Samples.ToArray());
+    }
+
+    [Fact]
+    public void Read_Pcm24_KeepsTheTopSixteenBits()
+    {
+        // 24-bit little endian: 0x123456 -> 0x1234 (rounded from 0x1234.56), -1 (0xFFFFFF) -> 0, 0x7FFFFF -> 32767.
+        byte[] data = [0x56, 0x34, 0x12, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F];
+
+        var audio = WavReader.Read(WavBuilder.Build(WavBuilder.Format(44100, bits: 24), data), "deep.wav");
+
+        Assert.Equal([0x1234, 0, short.MaxValue], audio.Samples.ToArray());
+    }
+
+    [Fact]
+    public void Read_Float32_ScaledAndClipped()
+    {
+        float[] values = [0f, 0.5f, -0.25f, 1.5f, -2f];
+        var data = new byte[values.Length * 4];
+        for (var i = 0; i < values.Length; i++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteSingleLittleEndian(data.AsSpan(i * 4), values[i]);
+        }
+
+        var audio = WavReader.Read(WavBuilder.Build(WavBuilder.Format(48000, bits: 32, formatTag: 3), data), "float.wav");
+
+        Assert.Equal([0, 16384, -8192, short.MaxValue, short.MinValue], audio.Samples.ToArray());
+    }
+
+    [Fact]
+    public void Read_ExtensibleFloatStereo_Accepted()
+    {
+        var data = new byte[2 * 2 * 4];
+        System.Buffers.Binary.BinaryPrimitives.WriteSingleLittleEndian(data, 0.5f);
+        System.Buffers.Binary.BinaryPrimitives.WriteSingleLittleEndian(data.AsSpan(4), 0.25f);
+
+        var audio = WavReader.Read(WavBuilder.Build(WavBuilder.Format(44100, channels: 2, bits: 32, formatTag: 3, extensible: true), data), "ext-float.wav");
+
+        Assert.Equal([12288, 0], audio.Samples.ToArray());
+    }
+
+    private static byte[] Bytes16(short[] samples)
+    {
+        var data = new byte[samples.Length * 2];
+        for (var i = 0; i < samples.Length; i++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteInt16LittleEndian(data.AsSpan(2 * i), samples[i]);
+        }
+
+        return data;
     }
 
     [Fact]
@@ -72,7 +151,7 @@ public sealed class WavReaderTests
 
         var error = Assert.Throws<WavFormatException>(() => WavReader.Read(bytes, "x.wav"));
 
-        Assert.Contains("data chunk before the fmt chunk", error.Message, StringComparison.Ordinal);
+        Assert.Contains("unreadable WAV header", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
