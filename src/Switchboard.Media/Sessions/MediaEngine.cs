@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Media.Clock;
 using Switchboard.Media.Sdp;
+using Switchboard.Media.Security;
 
 namespace Switchboard.Media.Sessions;
 
@@ -21,7 +24,10 @@ public sealed class MediaEngine : IAsyncDisposable
     private long _closedReceived;
 
     /// <summary>Creates the engine; the clock starts with the first session (or <see cref="Start"/>).</summary>
-    public MediaEngine(MediaOptions? options = null, TimeProvider? timeProvider = null)
+    /// <param name="options">Media settings.</param>
+    /// <param name="timeProvider">The clock (a fake one in tests).</param>
+    /// <param name="loggerFactory">For the security events (category <c>Switchboard.Security</c>, ids 4100-4199).</param>
+    public MediaEngine(MediaOptions? options = null, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
     {
         Options = options ?? new MediaOptions();
         TimeProvider = timeProvider ?? TimeProvider.System;
@@ -31,7 +37,8 @@ public sealed class MediaEngine : IAsyncDisposable
         }
 
         _address = address;
-        _ports = new PortAllocator(Options.PortRangeStart, Options.PortRangeEnd);
+        _ports = new PortAllocator(Options.PortRangeStart, Options.PortRangeEnd, Options.OutboundPortReservePercent);
+        Security = new MediaSecurityMonitor((loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(MediaSecurityLog.Category), TimeProvider);
         Clock = new MediaClock(TimeProvider, Options.Clock);
         Negotiator = new SdpNegotiator(Options.Negotiation);
         _sessionIds = TimeProvider.GetUtcNow().ToUnixTimeSeconds();
@@ -48,6 +55,11 @@ public sealed class MediaEngine : IAsyncDisposable
 
     /// <summary>The time provider.</summary>
     public TimeProvider TimeProvider { get; }
+
+    /// <summary>Strict RTP drops and port-reserve refusals since start (for /metrics; also Meter <c>Switchboard.Media</c>).</summary>
+    public MediaSecurityCounters SecurityCounters => Security.Counters;
+
+    internal MediaSecurityMonitor Security { get; }
 
     /// <summary>Sessions open now.</summary>
     public int ActiveSessions => Volatile.Read(ref _sessions);
@@ -69,11 +81,17 @@ public sealed class MediaEngine : IAsyncDisposable
     public void Start() => Clock.Start();
 
     /// <summary>
-    /// Opens UDP sockets on a free even port of the range and the next (RTCP, RFC 3550 §11) and returns a session bound to it (already receiving).
-    /// Throws <see cref="InvalidOperationException"/> when the range is exhausted.
+    /// Opens UDP sockets on a free even port of the range, picked at random, and the next (RTCP, RFC 3550 §11) and
+    /// returns a session bound to it (already receiving). Throws <see cref="InvalidOperationException"/> when the range
+    /// is exhausted, or for an inbound leg when only the outbound reserve is left.
     /// </summary>
-    public MediaSession CreateSession(bool startClock = true)
+    public MediaSession CreateSession(MediaLegDirection direction = MediaLegDirection.Inbound, bool startClock = true)
     {
+        if (direction == MediaLegDirection.Inbound && _ports.InboundExhausted)
+        {
+            throw RefuseInbound();
+        }
+
         foreach (var port in _ports.Candidates())
         {
             var socket = new Socket(_address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
@@ -90,10 +108,15 @@ public sealed class MediaEngine : IAsyncDisposable
                 continue;
             }
 
-            if (!_ports.Confirm(port))
+            if (!_ports.Confirm(port, direction))
             {
                 socket.Dispose();
                 rtcpSocket.Dispose();
+                if (direction == MediaLegDirection.Inbound && _ports.InboundExhausted)
+                {
+                    throw RefuseInbound();
+                }
+
                 continue;
             }
 
@@ -113,7 +136,18 @@ public sealed class MediaEngine : IAsyncDisposable
     }
 
     /// <summary>Stops the clock. Sessions should be disposed first.</summary>
-    public ValueTask DisposeAsync() => Clock.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        Security.Dispose();
+        return Clock.DisposeAsync();
+    }
+
+    private InvalidOperationException RefuseInbound()
+    {
+        Security.InboundRefused(_ports.InboundInUse, _ports.InboundLimit, _ports.Reserved);
+        return new InvalidOperationException(
+            $"No RTP port for an inbound leg: {_ports.InboundLimit} of {_ports.Capacity} pairs in {Options.PortRangeStart}-{Options.PortRangeEnd} are for inbound legs and all are in use.");
+    }
 
     internal void OnSessionClosed(MediaSession session, int port)
     {

@@ -31,6 +31,24 @@ public sealed record MediaOptions
     public bool SymmetricRtp { get; init; } = true;
 
     /// <summary>
+    /// Strict RTP/RTCP (docs/media.md): a leg learns its peer's media address only from packets whose IP address
+    /// signalling named (the SDP connection address, or the SIP source address given with
+    /// <see cref="MediaSession.SetSignallingSource"/>), during <see cref="RtpLearningWindow"/> after the answer, then
+    /// locks it; packets from anywhere else are dropped before parsing and counted. False: follow the last sender from
+    /// any address (unsafe on a network you do not trust).
+    /// </summary>
+    public bool StrictRtp { get; init; } = true;
+
+    /// <summary>How long after an answer (or a re-INVITE that moved the peer) the leg may still learn a new source port before it locks.</summary>
+    public TimeSpan RtpLearningWindow { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Share of the RTP port range (0-90 %) that only outbound legs (agent legs, transfers, callbacks) may take, so a
+    /// flood of inbound calls can never take the ports an answered caller needs to reach an agent.
+    /// </summary>
+    public int OutboundPortReservePercent { get; init; } = 20;
+
+    /// <summary>
     /// Payload types accepted as telephone-event even when the SDP did not negotiate them (SIPp's <c>play_dtmf</c>
     /// sends PT 96 whatever was offered). Empty by default: unknown payload types are ignored.
     /// </summary>

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using Switchboard.Media.Codecs;
 using Switchboard.Media.Playback;
 using Switchboard.Media.Rtp;
+using Switchboard.Media.Security;
 
 namespace Switchboard.Media.Sessions;
 
@@ -14,6 +15,7 @@ public sealed partial class MediaSession
     private MediaBridge? _bridge;
     private long _lastActivity;
     private long _packetsReceived;
+    private long _wrongSourcePackets;
     private IAudioSink? _sink;
 
     /// <summary>Takes every audio packet this leg receives, decoded (e.g. a recorder); null: none.</summary>
@@ -88,9 +90,29 @@ public sealed partial class MediaSession
 
     internal void HandleDatagram(ReadOnlySpan<byte> datagram, SocketAddress from)
     {
+        // Strict RTP: the source is checked before a byte of the datagram is read.
+        var now = _engine.TimeProvider.GetTimestamp();
+        var verdict = _rtpSource.Check(from, now);
+        if (verdict == SourceVerdict.WrongSource)
+        {
+            Interlocked.Increment(ref _wrongSourcePackets);
+            _engine.Security.WrongSource(_rtpWrongSource, rtcp: false, from, _port, now);
+            return;
+        }
+
+        if (verdict == SourceVerdict.NotExpected)
+        {
+            return;
+        }
+
+        if (verdict == SourceVerdict.Learnt && _engine.Options.SymmetricRtp)
+        {
+            Volatile.Write(ref _remote, _rtpSource.Learnt);
+        }
+
         if (RtpPacket.LooksLikeRtcp(datagram))
         {
-            Interlocked.Exchange(ref _lastActivity, _engine.TimeProvider.GetTimestamp());
+            Interlocked.Exchange(ref _lastActivity, now);
             return;
         }
 
@@ -113,10 +135,9 @@ public sealed partial class MediaSession
             return; // comfort noise, filler of unknown types, video...
         }
 
-        Interlocked.Exchange(ref _lastActivity, _engine.TimeProvider.GetTimestamp());
+        Interlocked.Exchange(ref _lastActivity, now);
         Interlocked.Increment(ref _packetsReceived);
         RecordStatistics(packet.Header);
-        LatchRemote(from);
         var partner = Bridge?.Other(this);
         if (isEvent)
         {
@@ -140,22 +161,6 @@ public sealed partial class MediaSession
         }
 
         partner?.RelayAudio(packet.Header, packet.Payload, codec);
-    }
-
-    private void LatchRemote(SocketAddress from)
-    {
-        if (!_engine.Options.SymmetricRtp)
-        {
-            return;
-        }
-
-        var current = Volatile.Read(ref _remote);
-        if (current is null || !current.Equals(from))
-        {
-            var copy = new SocketAddress(from.Family, from.Size);
-            from.Buffer.CopyTo(copy.Buffer);
-            Volatile.Write(ref _remote, copy);
-        }
     }
 
     private static bool Contains(IReadOnlyList<int> values, int value)

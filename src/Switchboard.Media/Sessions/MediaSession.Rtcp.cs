@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Switchboard.Media.Rtcp;
 using Switchboard.Media.Rtp;
+using Switchboard.Media.Security;
 
 namespace Switchboard.Media.Sessions;
 
@@ -101,13 +102,27 @@ public sealed partial class MediaSession
                 return;
             }
 
-            Interlocked.Exchange(ref _lastActivity, _engine.TimeProvider.GetTimestamp());
-            if (_engine.Options.SymmetricRtp && (Volatile.Read(ref _rtcpRemote) is not { } current || !current.Equals(from)))
+            // Strict RTCP: a datagram from anyone but the peer neither keeps the call alive nor moves our reports.
+            var now = _engine.TimeProvider.GetTimestamp();
+            var verdict = _rtcpSource.Check(from, now);
+            if (verdict == SourceVerdict.WrongSource)
             {
-                var copy = new SocketAddress(from.Family, from.Size);
-                from.Buffer.CopyTo(copy.Buffer);
-                Volatile.Write(ref _rtcpRemote, copy);
+                Interlocked.Increment(ref _wrongSourcePackets);
+                _engine.Security.WrongSource(_rtcpWrongSource, rtcp: true, from, _port + 1, now);
+                continue;
             }
+
+            if (verdict == SourceVerdict.NotExpected)
+            {
+                continue;
+            }
+
+            if (verdict == SourceVerdict.Learnt && _engine.Options.SymmetricRtp)
+            {
+                Volatile.Write(ref _rtcpRemote, _rtcpSource.Learnt);
+            }
+
+            Interlocked.Exchange(ref _lastActivity, now);
 
             if (!RtcpPacket.TryReadReport(buffer.AsSpan(0, length), out var report) || report is null)
             {

@@ -5,13 +5,16 @@ using Switchboard.Media.Codecs;
 using Switchboard.Media.Dtmf;
 using Switchboard.Media.Playback;
 using Switchboard.Media.Sdp;
+using Switchboard.Media.Security;
 
 namespace Switchboard.Media.Sessions;
 
 /// <summary>
 /// The media of one call leg: a UDP socket, the negotiated codec (RFC 3264), playback paced by the shared clock,
-/// DTMF from every path, symmetric RTP and an inactivity timeout (RFC 3550). Events are raised on the clock or
-/// receive loop: handlers must return quickly (post to the call's own queue).
+/// DTMF from every path, symmetric RTP and an inactivity timeout (RFC 3550). Strict RTP/RTCP: the peer's source is
+/// learnt from signalled addresses only and then locked (<see cref="MediaOptions.StrictRtp"/>, docs/media.md); every
+/// other datagram is dropped before parsing, so DTMF, the inactivity timer and the bridge see the peer's packets
+/// only. Events are raised on the clock or receive loop: handlers must return quickly (post to the call's own queue).
 /// </summary>
 public sealed partial class MediaSession : IMediaClockStream, IAsyncDisposable
 {
@@ -25,6 +28,11 @@ public sealed partial class MediaSession : IMediaClockStream, IAsyncDisposable
     private readonly TelephoneEventReceiver _telephoneEvents;
     private readonly InBandDtmfDetector? _inBand;
     private readonly Task _receiveLoop;
+    private readonly RemoteSourceLock _rtpSource;
+    private readonly RemoteSourceLock _rtcpSource;
+    private readonly WrongSourceReport _rtpWrongSource = new();
+    private readonly WrongSourceReport _rtcpWrongSource = new();
+    private IPAddress? _signallingSource;
     private long _sessionVersion;
     private SdpSessionDescription? _pendingOffer;
     private NegotiatedMedia? _media;
@@ -44,6 +52,8 @@ public sealed partial class MediaSession : IMediaClockStream, IAsyncDisposable
         _timestamp = (uint)Random.Shared.NextInt64(uint.MaxValue);
         _telephoneEvents = new TelephoneEventReceiver(RaiseDigit, engine.TimeProvider, engine.Options.DtmfEndTimeout);
         _inBand = engine.Options.InBandDtmfDetection ? new InBandDtmfDetector(RaiseDigit) : null;
+        _rtpSource = new RemoteSourceLock(socket.AddressFamily, engine.Options.StrictRtp);
+        _rtcpSource = new RemoteSourceLock(rtcpSocket.AddressFamily, engine.Options.StrictRtp);
         _lastActivity = engine.TimeProvider.GetTimestamp();
         _receiveLoop = Task.Run(() => ReceiveLoopAsync(_cancellation.Token));
         _rtcpReceiveLoop = Task.Run(() => RtcpReceiveLoopAsync(_cancellation.Token));
@@ -83,6 +93,27 @@ public sealed partial class MediaSession : IMediaClockStream, IAsyncDisposable
 
     /// <summary>RTP packets received and accepted.</summary>
     public long PacketsReceived => Interlocked.Read(ref _packetsReceived);
+
+    /// <summary>RTP and RTCP datagrams dropped because they came from a source other than the peer's (strict RTP).</summary>
+    public long WrongSourcePackets => Interlocked.Read(ref _wrongSourcePackets);
+
+    /// <summary>True once the peer's RTP source is locked (after the learning window and a packet from it).</summary>
+    public bool IsRemoteLocked => _rtpSource.IsLocked;
+
+    /// <summary>
+    /// The address the peer's SIP messages come from (the INVITE's source for a caller, the 2xx's for a leg we dialled).
+    /// Media from it is accepted besides the SDP connection address: a phone behind NAT writes its private address
+    /// into SDP but sends from the NAT's public one. Call it before <see cref="AcceptOffer"/> or <see cref="AcceptAnswer"/>;
+    /// called later, the leg learns its source afresh.
+    /// </summary>
+    public void SetSignallingSource(IPAddress? address)
+    {
+        var previous = Interlocked.Exchange(ref _signallingSource, address);
+        if (!Equals(previous, address) && Media is { } media)
+        {
+            ExpectSources(media);
+        }
+    }
 
     /// <summary>
     /// Answers the peer's offer (an INVITE body, or a re-INVITE for hold). On success the answer goes into the 200 OK;
@@ -177,18 +208,44 @@ public sealed partial class MediaSession : IMediaClockStream, IAsyncDisposable
             var current = Volatile.Read(ref _remote);
             var fromSdp = new IPEndPoint(address, media.RemotePort).Serialize();
 
-            // Keep a latched symmetric address across re-INVITEs unless the SDP really moved the peer.
+            // Keep a learnt (locked) address across re-INVITEs unless the SDP really moved the peer.
             if (current is null || !Equals(_sdpRemote, fromSdp))
             {
                 Volatile.Write(ref _remote, fromSdp);
+                Volatile.Write(ref _rtcpRemote, null);
+                ExpectSources(media);
             }
 
             _sdpRemote = fromSdp;
+        }
+        else if (Media is null)
+        {
+            ExpectSources(media); // no usable c= address: the SIP source alone (or, without one, the first sender) is learnt
         }
 
         Volatile.Write(ref _media, media);
         _rtpTimeoutRaised = false;
         _lastActivity = _engine.TimeProvider.GetTimestamp();
+    }
+
+    /// <summary>Starts a learning window for RTP and RTCP from the SDP address and the SIP source address.</summary>
+    private void ExpectSources(NegotiatedMedia media)
+    {
+        var signalled = new List<IPAddress>(2);
+        if (IPAddress.TryParse(media.RemoteAddress, out var sdp))
+        {
+            signalled.Add(sdp);
+        }
+
+        if (Volatile.Read(ref _signallingSource) is { } sip)
+        {
+            signalled.Add(sip);
+        }
+
+        var time = _engine.TimeProvider;
+        var learnUntil = time.GetTimestamp() + (long)(_engine.Options.RtpLearningWindow.TotalSeconds * time.TimestampFrequency);
+        _rtpSource.Expect(signalled, learnUntil);
+        _rtcpSource.Expect(signalled, learnUntil);
     }
 
     private void RaiseDigit(DtmfDigit digit) => DigitReceived?.Invoke(this, digit);

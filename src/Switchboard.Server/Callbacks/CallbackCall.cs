@@ -140,7 +140,7 @@ public sealed class CallbackCall : IAsyncDisposable
             destination = binding.Source;
         }
 
-        _agentLeg = CallMedia.Create(_media);
+        _agentLeg = CallMedia.Create(_media, MediaLegDirection.Outbound);
         var offer = _agentLeg.CreateOffer();
         var host = _sip.UserAgent.ContactFor(SipTransportKind.Udp).Uri.Host;
         var options = new SipInviteOptions
@@ -158,7 +158,7 @@ public sealed class CallbackCall : IAsyncDisposable
         }
 
         _agentDialog = dialog;
-        var media = _agentLeg.AcceptAnswer(result.AnswerBody);
+        var media = _agentLeg.AcceptAnswer(result.AnswerBody, dialog.Peer.Address.Address);
         if (!media.IsAccepted)
         {
             CallbackCallLog.AgentLegFailed(_logger, Request.CallbackId, Request.AgentId, "no common codec: " + media.FailureReason);
@@ -174,7 +174,7 @@ public sealed class CallbackCall : IAsyncDisposable
         var trunk = SipUri.Parse(Request.Trunk.Uri);
         var target = trunk with { User = Request.Number, Password = null, Headers = null };
         var identity = new SipNameAddress(SipUri.Create(Request.Trunk.CallerId, trunk.Host));
-        _citizenLeg = CallMedia.Create(_media);
+        _citizenLeg = CallMedia.Create(_media, MediaLegDirection.Outbound);
         var offer = _citizenLeg.CreateOffer();
         var options = new SipInviteOptions
         {
@@ -206,7 +206,7 @@ public sealed class CallbackCall : IAsyncDisposable
                 return CallbackDialResult.AgentNotReached;
             }
 
-            var media = _citizenLeg.AcceptAnswer(result.AnswerBody);
+            var media = _citizenLeg.AcceptAnswer(result.AnswerBody, dialog.Peer.Address.Address);
             if (!media.IsAccepted)
             {
                 CallbackCallLog.CitizenLegFailed(_logger, Request.CallbackId, 488, "no common codec: " + media.FailureReason);

@@ -2,6 +2,7 @@ using Switchboard.Acd.Events;
 using Switchboard.Acd.Store;
 using Switchboard.Dialplan.Engine;
 using Switchboard.Media.Sdp;
+using Switchboard.Media.Sessions;
 using Switchboard.Server.Telephony;
 using Switchboard.Sip.Dialogs;
 using Switchboard.Sip.Messages;
@@ -35,7 +36,7 @@ public sealed partial class CallSession
 
         Phase = CallPhase.DialingAgent;
         _agentId = e.AgentId;
-        _agentLeg = CallMedia.Create(_context.Media);
+        _agentLeg = CallMedia.Create(_context.Media, MediaLegDirection.Outbound);
         _agentOffer = _agentLeg.CreateOffer();
         _agentDial = CancellationTokenSource.CreateLinkedTokenSource(_ended.Token);
         var ringTimeout = _queue?.OfferTimeout is { } t && t > TimeSpan.Zero ? t : TimeSpan.FromSeconds(20);
@@ -98,7 +99,7 @@ public sealed partial class CallSession
 
         if (result is { Answered: true, Dialog: { } dialog } && _agentLeg is not null && _agentOffer is not null)
         {
-            var media = _agentLeg.AcceptAnswer(result.AnswerBody);
+            var media = _agentLeg.AcceptAnswer(result.AnswerBody, dialog.Peer.Address.Address);
             if (media.IsAccepted)
             {
                 _agentDialog = dialog;

@@ -2,6 +2,7 @@ using Switchboard.Acd.CallControl;
 using Switchboard.Acd.Notices;
 using Switchboard.Acd.Store;
 using Switchboard.Dialplan.Engine;
+using Switchboard.Media.Sessions;
 using Switchboard.Server.Callbacks;
 using Switchboard.Server.Telephony;
 using Switchboard.Sip.Dialogs;
@@ -116,7 +117,7 @@ public sealed partial class CallSession
         await TryAcdAsync(() => _context.Acd.AppendTransferEventAsync("transfer_started",
             [new("call", CallId), new("queue", queue), new("agent", command.AgentId), new("target", target.Display)], cancellationToken)).ConfigureAwait(false);
 
-        _targetLeg = CallMedia.Create(_context.Media);
+        _targetLeg = CallMedia.Create(_context.Media, MediaLegDirection.Outbound);
         var offer = _targetLeg.CreateOffer();
         var maxRing = (_context.Transfers ?? new TransferOptions()).MaxRingTimeout;
         var ring = TimeSpan.FromSeconds(Math.Clamp(command.RingTimeoutSeconds, 1, (int)maxRing.TotalSeconds));
@@ -161,7 +162,7 @@ public sealed partial class CallSession
         string failure;
         if (result is { Answered: true, Dialog: { } dialog } && _targetLeg is not null)
         {
-            var media = _targetLeg.AcceptAnswer(result.AnswerBody);
+            var media = _targetLeg.AcceptAnswer(result.AnswerBody, dialog.Peer.Address.Address);
             if (media.IsAccepted)
             {
                 _targetDialog = dialog;

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Switchboard.Dialplan.Engine;
 using Switchboard.Media.Dtmf;
 using Switchboard.Media.Playback;
+using Switchboard.Media.Sessions;
 using Switchboard.Server.Telephony;
 using Switchboard.Sip.Dialogs;
 using Switchboard.Sip.Messages;
@@ -96,8 +97,8 @@ public sealed partial class CallSession : IAsyncDisposable
             return false;
         }
 
-        var leg = CallMedia.Create(_context.Media);
-        var (result, answer) = leg.AcceptOffer(_incoming.OfferBody);
+        var leg = CallMedia.Create(_context.Media, MediaLegDirection.Inbound);
+        var (result, answer) = leg.AcceptOffer(_incoming.OfferBody, _incoming.Remote.Address.Address);
         if (!result.IsAccepted)
         {
             CallLog.Rejected(_context.Logger, CallId, result.FailureReason);

@@ -60,7 +60,7 @@ public static class CallFlowServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<ISipTransportHealth>(sp => sp.GetRequiredService<SipTelephony>()));
         var mediaOptions = MediaConfiguration.Read(configuration.GetSection("Media"), settings.Sip);
         services.AddSingleton(mediaOptions);
-        services.AddSingleton(sp => new MediaEngine(mediaOptions, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new MediaEngine(mediaOptions, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<PromptCatalog>();
         services.AddSingleton(sp => new CallContext(
             sp.GetRequiredService<SipTelephony>(),

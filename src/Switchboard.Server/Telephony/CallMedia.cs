@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using Switchboard.Media.Dtmf;
 using Switchboard.Media.Playback;
@@ -46,16 +47,23 @@ public sealed class CallMedia : IAsyncDisposable
     /// <summary>True while bridged to another leg.</summary>
     public bool IsBridged => Session.Bridge is not null;
 
-    /// <summary>A new leg on a free port of the engine's range (already receiving).</summary>
-    public static CallMedia Create(MediaEngine engine)
+    /// <summary>
+    /// A new leg on a free port of the engine's range (already receiving). Inbound legs (a caller's INVITE) may not take
+    /// the ports reserved for outbound ones (agent legs, transfers, callbacks): <see cref="MediaOptions.OutboundPortReservePercent"/>.
+    /// </summary>
+    public static CallMedia Create(MediaEngine engine, MediaLegDirection direction)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        return new CallMedia(engine.CreateSession());
+        return new CallMedia(engine.CreateSession(direction));
     }
 
-    /// <summary>Answers an SDP offer (RFC 3264 §6); on success the answer body is returned as bytes.</summary>
-    public (SdpNegotiationResult Result, byte[] Body) AcceptOffer(ReadOnlyMemory<byte> offer)
+    /// <summary>
+    /// Answers an SDP offer (RFC 3264 §6); on success the answer body is returned as bytes. <paramref name="signallingSource"/>
+    /// is where the INVITE came from: strict RTP also accepts media from it (a caller behind NAT).
+    /// </summary>
+    public (SdpNegotiationResult Result, byte[] Body) AcceptOffer(ReadOnlyMemory<byte> offer, IPAddress? signallingSource)
     {
+        Session.SetSignallingSource(signallingSource);
         var result = Session.AcceptOffer(Encoding.UTF8.GetString(offer.Span));
         return result is { IsAccepted: true, Answer: { } answer } ? (result, Encoding.UTF8.GetBytes(answer.ToString())) : (result, []);
     }
@@ -63,8 +71,15 @@ public sealed class CallMedia : IAsyncDisposable
     /// <summary>Our offer for an outbound INVITE (RFC 3264 §5), as bytes.</summary>
     public byte[] CreateOffer() => Encoding.UTF8.GetBytes(Session.CreateOffer());
 
-    /// <summary>Applies the answer to our last offer (RFC 3264 §7).</summary>
-    public SdpNegotiationResult AcceptAnswer(ReadOnlyMemory<byte> answer) => Session.AcceptAnswer(Encoding.UTF8.GetString(answer.Span));
+    /// <summary>
+    /// Applies the answer to our last offer (RFC 3264 §7). <paramref name="signallingSource"/> is where the 2xx came
+    /// from: strict RTP also accepts media from it (a phone behind NAT).
+    /// </summary>
+    public SdpNegotiationResult AcceptAnswer(ReadOnlyMemory<byte> answer, IPAddress? signallingSource)
+    {
+        Session.SetSignallingSource(signallingSource);
+        return Session.AcceptAnswer(Encoding.UTF8.GetString(answer.Span));
+    }
 
     /// <summary>Plays <paramref name="source"/> from the next tick, replacing what played; null plays silence.</summary>
     public void Play(IAudioSource? source)

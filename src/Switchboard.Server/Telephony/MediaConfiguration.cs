@@ -8,8 +8,10 @@ namespace Switchboard.Server.Telephony;
 /// <summary>
 /// Reads the media layer's <see cref="MediaOptions"/> from the <c>Media</c> configuration section:
 /// <c>Address</c> (default: the SIP bind address), <c>AdvertisedAddress</c> (default: <c>Sip:PublicAddress</c>, else the media address, 127.0.0.1 for a wildcard bind),
-/// <c>PortRangeStart</c>/<c>PortRangeEnd</c> (RTP ports, default 10000-20000) and <c>RtpInactivityTimeout</c>
-/// (a TimeSpan such as <c>00:00:30</c>, or seconds; 0 disables). Bad values fail start-up with a clear error.
+/// <c>PortRangeStart</c>/<c>PortRangeEnd</c> (RTP ports, default 10000-20000), <c>RtpInactivityTimeout</c>
+/// (a TimeSpan such as <c>00:00:30</c>, or seconds; 0 disables), and strict RTP: <c>StrictRtp</c> (default true),
+/// <c>RtpLearningWindow</c> (default 2 s) and <c>OutboundPortReservePercent</c> (default 20). Bad values fail start-up
+/// with a clear error.
 /// </summary>
 public static class MediaConfiguration
 {
@@ -41,6 +43,9 @@ public static class MediaConfiguration
             PortRangeStart = start,
             PortRangeEnd = end,
             RtpInactivityTimeout = Duration(section, "RtpInactivityTimeout", defaults.RtpInactivityTimeout),
+            StrictRtp = Flag(section, "StrictRtp", defaults.StrictRtp),
+            RtpLearningWindow = Duration(section, "RtpLearningWindow", defaults.RtpLearningWindow),
+            OutboundPortReservePercent = Percent(section, "OutboundPortReservePercent", defaults.OutboundPortReservePercent),
         };
     }
 
@@ -55,6 +60,30 @@ public static class MediaConfiguration
         return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65535
             ? port
             : throw new ConfigurationErrorException($"Media:{key}", $"'{text}' is not a UDP port (1-65534)");
+    }
+
+    private static bool Flag(IConfigurationSection section, string key, bool fallback)
+    {
+        var text = NonEmpty(section[key]);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        return bool.TryParse(text, out var value) ? value : throw new ConfigurationErrorException($"Media:{key}", $"'{text}' is not true or false");
+    }
+
+    private static int Percent(IConfigurationSection section, string key, int fallback)
+    {
+        var text = NonEmpty(section[key]);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var percent) && percent is >= 0 and <= 90
+            ? percent
+            : throw new ConfigurationErrorException($"Media:{key}", $"'{text}' is not a percentage of the port range from 0 to 90");
     }
 
     private static TimeSpan Duration(IConfigurationSection section, string key, TimeSpan fallback)

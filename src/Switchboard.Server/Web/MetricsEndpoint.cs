@@ -161,6 +161,12 @@ public static class MetricsEndpoint
         Header(text, "switchboard_rtp_packets_total", "counter", "RTP packets sent and received by this node's media sessions.");
         Line(text, "switchboard_rtp_packets_total", Label("direction", "sent"), sent);
         Line(text, "switchboard_rtp_packets_total", Label("direction", "received"), received);
+        var security = media.SecurityCounters;
+        Header(text, "switchboard_media_wrong_source_packets_total", "counter", "RTP/RTCP datagrams dropped because they came from a source other than the leg's (strict RTP).");
+        Line(text, "switchboard_media_wrong_source_packets_total", Label("protocol", "rtp"), security.WrongSourceRtp);
+        Line(text, "switchboard_media_wrong_source_packets_total", Label("protocol", "rtcp"), security.WrongSourceRtcp);
+        Header(text, "switchboard_media_inbound_port_refusals_total", "counter", "Inbound legs refused an RTP port because only the outbound reserve was left.");
+        Line(text, "switchboard_media_inbound_port_refusals_total", null, security.InboundPortRefusals);
         Header(text, "switchboard_rtp_streams", "gauge", "RTP streams paced by the media clock now (one packet each per 20 ms tick).");
         Line(text, "switchboard_rtp_streams", null, clock.Streams);
         Header(text, "switchboard_media_clock_ticks_total", "counter", "20 ms media clock ticks run.");

@@ -5,20 +5,26 @@ using Switchboard.TestSupport;
 
 namespace Switchboard.Media.Tests.Sessions;
 
-/// <summary>A real UDP socket on 127.0.0.1 playing the phone's side of RTP.</summary>
+/// <summary>A real UDP socket on 127.0.0.1 (or another loopback address) playing the phone's side of RTP.</summary>
 internal sealed class TestPhone : IDisposable
 {
     private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
 
-    public TestPhone() => _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+    public TestPhone(string address = "127.0.0.1") => _socket.Bind(new IPEndPoint(IPAddress.Parse(address), 0));
 
     public int Port => ((IPEndPoint)_socket.LocalEndPoint!).Port;
 
-    public string Offer(string formats = "0 8 101", string direction = "sendrecv", int? port = null)
+    public IPEndPoint EndPoint => (IPEndPoint)_socket.LocalEndPoint!;
+
+    /// <summary>Datagrams waiting to be read (0: nothing was sent to this phone).</summary>
+    public int Available => _socket.Available;
+
+    public string Offer(string formats = "0 8 101", string direction = "sendrecv", int? port = null, string? connection = null)
     {
+        var address = connection ?? EndPoint.Address.ToString();
         var lines = new List<string>
         {
-            "v=0", "o=- 1 1 IN IP4 127.0.0.1", "s=-", "c=IN IP4 127.0.0.1", "t=0 0",
+            "v=0", $"o=- 1 1 IN IP4 {address}", "s=-", $"c=IN IP4 {address}", "t=0 0",
             $"m=audio {port ?? Port} RTP/AVP {formats}",
         };
         foreach (var pt in formats.Split(' '))

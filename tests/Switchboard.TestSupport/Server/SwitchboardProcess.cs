@@ -37,7 +37,7 @@ public sealed class SwitchboardProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>The server's process id (e.g. to read its resident memory from /proc).</summary>
+    /// <summary>The server's process id (e.g. to read its resident memory or find the sockets it holds under /proc).</summary>
     public int ProcessId => _process.Id;
 
     /// <summary>
