@@ -5,14 +5,14 @@ using Microsoft.Extensions.Logging;
 namespace Switchboard.Media.Security;
 
 /// <summary>
-/// The media engine's security counters (Meter <c>Switchboard.Media</c>) and its rate-limited security log lines
+/// The media engine's security counters (Meter <c>Switchboard.Media.Security</c>) and its rate-limited security log lines
 /// (<see cref="MediaSecurityLog"/>): each stream reports a wrong source at most once per <see cref="ReportInterval"/>,
 /// and the whole engine writes at most <see cref="LinesPerSecond"/> such lines a second.
 /// </summary>
 internal sealed class MediaSecurityMonitor : IDisposable
 {
     /// <summary>The Meter name of the media layer.</summary>
-    public const string MeterName = "Switchboard.Media";
+    public const string MeterName = "Switchboard.Media.Security";
 
     /// <summary>How often one stream may report wrong-source packets.</summary>
     public static readonly TimeSpan ReportInterval = TimeSpan.FromSeconds(10);

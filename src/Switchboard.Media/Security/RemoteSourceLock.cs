@@ -7,7 +7,7 @@ namespace Switchboard.Media.Security;
 /// Strict RTP (or RTCP) source for one stream: the peer's media address is learnt only from packets whose IP address
 /// signalling named (the SDP connection address, or the SIP source address of a peer behind NAT), during a short
 /// learning window after the answer; then the learnt address and port are locked and everything else is a
-/// <see cref="SourceVerdict.WrongSource"/>. If nothing arrived during the window, the first packet from a signalled
+/// <see cref="MediaSourceVerdict.WrongSource"/>. If nothing arrived during the window, the first packet from a signalled
 /// address after it is learnt and locked at once.
 /// </summary>
 /// <remarks>
@@ -65,12 +65,12 @@ internal sealed class RemoteSourceLock
     }
 
     /// <summary>Decides about one datagram from <paramref name="from"/> arriving at <paramref name="now"/> (a timestamp).</summary>
-    public SourceVerdict Check(SocketAddress from, long now)
+    public MediaSourceVerdict Check(SocketAddress from, long now)
     {
         var expectation = Volatile.Read(ref _expectation);
         if (expectation is null)
         {
-            return SourceVerdict.NotExpected;
+            return MediaSourceVerdict.NotExpected;
         }
 
         if (!ReferenceEquals(expectation, _appliedExpectation))
@@ -84,21 +84,21 @@ internal sealed class RemoteSourceLock
         var learnt = _learnt;
         if (_locked)
         {
-            return learnt is not null && learnt.Equals(from) ? SourceVerdict.Accept : SourceVerdict.WrongSource;
+            return learnt is not null && learnt.Equals(from) ? MediaSourceVerdict.Accept : MediaSourceVerdict.WrongSource;
         }
 
         if (_strict && !IsSignalled(expectation.Addresses, from))
         {
-            return SourceVerdict.WrongSource;
+            return MediaSourceVerdict.WrongSource;
         }
 
-        var verdict = SourceVerdict.Accept;
+        var verdict = MediaSourceVerdict.Accept;
         if (learnt is null || !learnt.Equals(from))
         {
             var copy = new SocketAddress(from.Family, from.Size);
             from.Buffer.Span.CopyTo(copy.Buffer.Span);
             Volatile.Write(ref _learnt, copy);
-            verdict = SourceVerdict.Learnt;
+            verdict = MediaSourceVerdict.Learnt;
         }
 
         if (_strict && now >= expectation.LearnUntil)

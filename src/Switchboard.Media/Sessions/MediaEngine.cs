@@ -56,7 +56,7 @@ public sealed class MediaEngine : IAsyncDisposable
     /// <summary>The time provider.</summary>
     public TimeProvider TimeProvider { get; }
 
-    /// <summary>Strict RTP drops and port-reserve refusals since start (for /metrics; also Meter <c>Switchboard.Media</c>).</summary>
+    /// <summary>Strict RTP drops and port-reserve refusals since start (for /metrics; also Meter <c>Switchboard.Media.Security</c>).</summary>
     public MediaSecurityCounters SecurityCounters => Security.Counters;
 
     internal MediaSecurityMonitor Security { get; }

@@ -93,19 +93,19 @@ public sealed partial class MediaSession
         // Strict RTP: the source is checked before a byte of the datagram is read.
         var now = _engine.TimeProvider.GetTimestamp();
         var verdict = _rtpSource.Check(from, now);
-        if (verdict == SourceVerdict.WrongSource)
+        if (verdict == MediaSourceVerdict.WrongSource)
         {
             Interlocked.Increment(ref _wrongSourcePackets);
             _engine.Security.WrongSource(_rtpWrongSource, rtcp: false, from, _port, now);
             return;
         }
 
-        if (verdict == SourceVerdict.NotExpected)
+        if (verdict == MediaSourceVerdict.NotExpected)
         {
             return;
         }
 
-        if (verdict == SourceVerdict.Learnt && _engine.Options.SymmetricRtp)
+        if (verdict == MediaSourceVerdict.Learnt && _engine.Options.SymmetricRtp)
         {
             Volatile.Write(ref _remote, _rtpSource.Learnt);
         }

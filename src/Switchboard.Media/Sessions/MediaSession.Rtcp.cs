@@ -105,19 +105,19 @@ public sealed partial class MediaSession
             // Strict RTCP: a datagram from anyone but the peer neither keeps the call alive nor moves our reports.
             var now = _engine.TimeProvider.GetTimestamp();
             var verdict = _rtcpSource.Check(from, now);
-            if (verdict == SourceVerdict.WrongSource)
+            if (verdict == MediaSourceVerdict.WrongSource)
             {
                 Interlocked.Increment(ref _wrongSourcePackets);
                 _engine.Security.WrongSource(_rtcpWrongSource, rtcp: true, from, _port + 1, now);
                 continue;
             }
 
-            if (verdict == SourceVerdict.NotExpected)
+            if (verdict == MediaSourceVerdict.NotExpected)
             {
                 continue;
             }
 
-            if (verdict == SourceVerdict.Learnt && _engine.Options.SymmetricRtp)
+            if (verdict == MediaSourceVerdict.Learnt && _engine.Options.SymmetricRtp)
             {
                 Volatile.Write(ref _rtcpRemote, _rtcpSource.Learnt);
             }

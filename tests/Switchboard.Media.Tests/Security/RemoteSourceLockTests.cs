@@ -15,14 +15,14 @@ public sealed class RemoteSourceLockTests
 
     [Fact]
     public void Check_BeforeExpect_NotExpected() =>
-        Assert.Equal(SourceVerdict.NotExpected, new RemoteSourceLock(AddressFamily.InterNetwork, strict: true).Check(Peer, 0));
+        Assert.Equal(MediaSourceVerdict.NotExpected, new RemoteSourceLock(AddressFamily.InterNetwork, strict: true).Check(Peer, 0));
 
     [Fact]
     public void Check_StrangerWhileLearning_WrongSourceAndNothingLearnt()
     {
         var source = Expecting(IPAddress.Parse("192.0.2.10"));
 
-        Assert.Equal(SourceVerdict.WrongSource, source.Check(Stranger, 1));
+        Assert.Equal(MediaSourceVerdict.WrongSource, source.Check(Stranger, 1));
         Assert.Null(source.Learnt);
     }
 
@@ -31,12 +31,12 @@ public sealed class RemoteSourceLockTests
     {
         var source = Expecting(IPAddress.Parse("192.0.2.10"));
 
-        Assert.Equal(SourceVerdict.Learnt, source.Check(Peer, 1));
-        Assert.Equal(SourceVerdict.Accept, source.Check(Peer, 2));
-        Assert.Equal(SourceVerdict.Learnt, source.Check(PeerOtherPort, 3));
-        Assert.Equal(SourceVerdict.Accept, source.Check(PeerOtherPort, Window));
+        Assert.Equal(MediaSourceVerdict.Learnt, source.Check(Peer, 1));
+        Assert.Equal(MediaSourceVerdict.Accept, source.Check(Peer, 2));
+        Assert.Equal(MediaSourceVerdict.Learnt, source.Check(PeerOtherPort, 3));
+        Assert.Equal(MediaSourceVerdict.Accept, source.Check(PeerOtherPort, Window));
         Assert.True(source.IsLocked);
-        Assert.Equal(SourceVerdict.WrongSource, source.Check(Peer, Window + 1));
+        Assert.Equal(MediaSourceVerdict.WrongSource, source.Check(Peer, Window + 1));
         Assert.Equal(PeerOtherPort, source.Learnt);
     }
 
@@ -45,10 +45,10 @@ public sealed class RemoteSourceLockTests
     {
         var source = Expecting(IPAddress.Parse("192.0.2.10"));
 
-        Assert.Equal(SourceVerdict.Learnt, source.Check(PeerOtherPort, Window * 5));
+        Assert.Equal(MediaSourceVerdict.Learnt, source.Check(PeerOtherPort, Window * 5));
 
         Assert.True(source.IsLocked);
-        Assert.Equal(SourceVerdict.WrongSource, source.Check(Peer, Window * 5 + 1));
+        Assert.Equal(MediaSourceVerdict.WrongSource, source.Check(Peer, Window * 5 + 1));
     }
 
     [Fact]
@@ -56,8 +56,8 @@ public sealed class RemoteSourceLockTests
     {
         var source = Expecting(IPAddress.Parse("10.0.0.5"), IPAddress.Parse("198.51.100.7"));
 
-        Assert.Equal(SourceVerdict.Learnt, source.Check(Nat, 1));
-        Assert.Equal(SourceVerdict.WrongSource, source.Check(Stranger, 2));
+        Assert.Equal(MediaSourceVerdict.Learnt, source.Check(Nat, 1));
+        Assert.Equal(MediaSourceVerdict.WrongSource, source.Check(Stranger, 2));
     }
 
     [Fact]
@@ -69,9 +69,9 @@ public sealed class RemoteSourceLockTests
 
         source.Expect([IPAddress.Parse("203.0.113.66")], Window * 3);
 
-        Assert.Equal(SourceVerdict.Learnt, source.Check(Stranger, Window + 1));
+        Assert.Equal(MediaSourceVerdict.Learnt, source.Check(Stranger, Window + 1));
         Assert.False(source.IsLocked);
-        Assert.Equal(SourceVerdict.WrongSource, source.Check(Peer, Window + 2));
+        Assert.Equal(MediaSourceVerdict.WrongSource, source.Check(Peer, Window + 2));
     }
 
     [Fact]
@@ -79,8 +79,8 @@ public sealed class RemoteSourceLockTests
     {
         var source = Expecting(IPAddress.Any);
 
-        Assert.Equal(SourceVerdict.Learnt, source.Check(Stranger, Window));
-        Assert.Equal(SourceVerdict.WrongSource, source.Check(Peer, Window + 1));
+        Assert.Equal(MediaSourceVerdict.Learnt, source.Check(Stranger, Window));
+        Assert.Equal(MediaSourceVerdict.WrongSource, source.Check(Peer, Window + 1));
     }
 
     [Fact]
@@ -92,8 +92,8 @@ public sealed class RemoteSourceLockTests
         var mapped = new IPEndPoint(IPAddress.Parse("192.0.2.10").MapToIPv6(), 4000).Serialize();
         var other = new IPEndPoint(IPAddress.Parse("2001:db8::1"), 4000).Serialize();
 
-        Assert.Equal(SourceVerdict.Learnt, source.Check(mapped, 1));
-        Assert.Equal(SourceVerdict.WrongSource, source.Check(other, 2));
+        Assert.Equal(MediaSourceVerdict.Learnt, source.Check(mapped, 1));
+        Assert.Equal(MediaSourceVerdict.WrongSource, source.Check(other, 2));
     }
 
     [Fact]
@@ -102,8 +102,8 @@ public sealed class RemoteSourceLockTests
         var source = new RemoteSourceLock(AddressFamily.InterNetwork, strict: false);
         source.Expect([IPAddress.Parse("192.0.2.10")], Window);
 
-        Assert.Equal(SourceVerdict.Learnt, source.Check(Stranger, Window * 2));
-        Assert.Equal(SourceVerdict.Learnt, source.Check(Peer, Window * 3));
+        Assert.Equal(MediaSourceVerdict.Learnt, source.Check(Stranger, Window * 2));
+        Assert.Equal(MediaSourceVerdict.Learnt, source.Check(Peer, Window * 3));
         Assert.False(source.IsLocked);
     }
 

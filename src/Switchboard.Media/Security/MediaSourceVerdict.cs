@@ -1,7 +1,7 @@
 namespace Switchboard.Media.Security;
 
 /// <summary>What <see cref="RemoteSourceLock.Check"/> decided about one datagram's source.</summary>
-internal enum SourceVerdict
+internal enum MediaSourceVerdict
 {
     /// <summary>From the learnt (or locked) source: process it.</summary>
     Accept,
