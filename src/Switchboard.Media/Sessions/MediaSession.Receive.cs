@@ -95,8 +95,8 @@ public sealed partial class MediaSession
         var verdict = _rtpSource.Check(from, now);
         if (verdict == MediaSourceVerdict.WrongSource)
         {
-            Interlocked.Increment(ref _wrongSourcePackets);
             _engine.Security.WrongSource(_rtpWrongSource, rtcp: false, from, _port, now);
+            Interlocked.Increment(ref _wrongSourcePackets);
             return;
         }
 

@@ -107,8 +107,8 @@ public sealed partial class MediaSession
             var verdict = _rtcpSource.Check(from, now);
             if (verdict == MediaSourceVerdict.WrongSource)
             {
-                Interlocked.Increment(ref _wrongSourcePackets);
                 _engine.Security.WrongSource(_rtcpWrongSource, rtcp: true, from, _port + 1, now);
+                Interlocked.Increment(ref _wrongSourcePackets);
                 continue;
             }
 
