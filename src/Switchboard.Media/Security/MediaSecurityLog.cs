@@ -10,7 +10,7 @@ namespace Switchboard.Media.Security;
 internal static partial class MediaSecurityLog
 {
     /// <summary>The logger category every security event of Switchboard is written under.</summary>
-    public const string Category = Switchboard.Sip.Security.SipSecurityEvents.Category;
+    public const string Category = "Switchboard.Security"; // the same category as the SIP layer's SipSecurityEvents (Media does not reference Sip)
 
     [LoggerMessage(EventId = 4100, Level = LogLevel.Warning,
         Message = "Security: media from a wrong source dropped: {Protocol} from {SourceAddress} port {SourcePort} to local port {LocalPort}, {Dropped} packets since the last report")]
