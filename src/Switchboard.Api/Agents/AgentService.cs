@@ -1,10 +1,11 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Switchboard.Acd.Callbacks;
 using Switchboard.Acd.Agents;
-using Switchboard.Acd.Store;
-using Switchboard.Api.Auth;
 using Switchboard.Acd.CallControl;
 using Switchboard.Acd.Notices;
+using Switchboard.Acd.Store;
+using Switchboard.Api.Auth;
 using Switchboard.Api.Hosting;
 using V1 = Switchboard.Api.Agent.V1;
 
@@ -14,6 +15,7 @@ namespace Switchboard.Api.Agents;
 /// <c>switchboard.agent.v1.AgentService</c>: an agent's own console on top of the ACD. Every RPC acts on the
 /// token subject's agent id only (<see cref="ServerCallContextExtensions.OwnAgentId"/>).
 /// </summary>
+[Authorize(Policy = ApiPolicies.Agent)]
 public sealed partial class AgentService(
     AcdStore acd,
     AgentRosterStore roster,

@@ -1,51 +1,32 @@
-using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Switchboard.Api.Auth;
 
 /// <summary>
-/// Checks an <c>authorization</c> header value (RFC 6750 §2.1 <c>Bearer</c> scheme) against the configured
-/// static keys (constant-time comparison) and, when a signing key is set, as an HMAC-signed JWT (RFC 7519).
-/// Time comes from the injected <see cref="TimeProvider"/>.
+/// Checks a bearer token given as text, outside an API call (the wallboard's sign-in and its session cookie), with the
+/// same rules as the API's authentication schemes: the static keys of <see cref="StaticTokenSet"/>, then, when a
+/// signing key is set, a JWT by <see cref="JwtValidation"/>. Time comes from the injected <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class BearerTokenValidator
 {
-    private const string BearerPrefix = "Bearer ";
-    private readonly List<(byte[] Hash, ApiCaller Caller)> _staticTokens = [];
+    private readonly StaticTokenSet _staticTokens;
     private readonly JsonWebTokenHandler _jwtHandler = new() { MapInboundClaims = false };
     private readonly TokenValidationParameters? _jwtParameters;
-    private readonly TimeProvider _timeProvider;
 
     public BearerTokenValidator(ApiAuthOptions options, TimeProvider timeProvider)
+        : this(options, new StaticTokenSet(options ?? throw new ArgumentNullException(nameof(options))), timeProvider)
+    {
+    }
+
+    public BearerTokenValidator(ApiAuthOptions options, StaticTokenSet staticTokens, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(staticTokens);
         ArgumentNullException.ThrowIfNull(timeProvider);
         options.Validate();
-        _timeProvider = timeProvider;
-        foreach (var token in options.Tokens)
-        {
-            var caller = new ApiCaller(token.Subject, new HashSet<string>(StringComparer.Ordinal) { token.Role }, "static");
-            _staticTokens.Add((SHA256.HashData(Encoding.UTF8.GetBytes(token.Token)), caller));
-        }
-
-        if (options.Jwt.SigningKey.Length > 0)
-        {
-            var skew = options.Jwt.ClockSkew;
-            _jwtParameters = new TokenValidationParameters
-            {
-                IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(options.Jwt.SigningKey)),
-                ValidIssuer = options.Jwt.Issuer,
-                ValidAudience = options.Jwt.Audience,
-                ValidAlgorithms = [SecurityAlgorithms.HmacSha256, SecurityAlgorithms.HmacSha384, SecurityAlgorithms.HmacSha512],
-                RequireExpirationTime = true,
-                RequireSignedTokens = true,
-                ValidateLifetime = true,
-                LifetimeValidator = (notBefore, expires, _, _) => IsWithinLifetime(notBefore, expires, skew),
-            };
-        }
+        _staticTokens = staticTokens;
+        _jwtParameters = options.Jwt.SigningKey.Length > 0 ? JwtValidation.Parameters(options.Jwt, timeProvider) : null;
     }
 
     /// <summary>Validates the raw <c>authorization</c> header value (may be null or empty).</summary>
@@ -56,31 +37,16 @@ public sealed class BearerTokenValidator
             return ApiAuthResult.Fail("missing bearer token");
         }
 
-        if (!authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        if (StaticTokenAuthenticationHandler.BearerToken(authorization) is not { } token)
         {
-            return ApiAuthResult.Fail("authorization must use the Bearer scheme");
+            return ApiAuthResult.Fail(authorization.TrimStart().StartsWith("Bearer", StringComparison.OrdinalIgnoreCase)
+                ? "missing bearer token"
+                : "authorization must use the Bearer scheme");
         }
 
-        var token = authorization[BearerPrefix.Length..].Trim();
-        if (token.Length == 0)
+        if (_staticTokens.Find(token) is { } caller)
         {
-            return ApiAuthResult.Fail("missing bearer token");
-        }
-
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(token));
-        ApiCaller? match = null;
-        foreach (var (known, caller) in _staticTokens)
-        {
-            // Compare every entry so the time taken does not reveal which key matched.
-            if (CryptographicOperations.FixedTimeEquals(known, hash))
-            {
-                match = caller;
-            }
-        }
-
-        if (match is not null)
-        {
-            return ApiAuthResult.Success(match);
+            return ApiAuthResult.Success(caller);
         }
 
         if (_jwtParameters is null || token.Count(c => c == '.') != 2)
@@ -94,27 +60,8 @@ public sealed class BearerTokenValidator
             return ApiAuthResult.Fail("invalid or expired token");
         }
 
-        var claims = result.ClaimsIdentity.Claims.ToList();
-        var subject = claims.FirstOrDefault(c => c.Type == JwtRegisteredClaimNames.Sub)?.Value;
-        if (string.IsNullOrWhiteSpace(subject))
-        {
-            return ApiAuthResult.Fail("token has no subject");
-        }
-
-        var roles = new HashSet<string>(
-            claims.Where(c => c.Type is "role" or "roles" or ClaimTypes.Role).Select(c => c.Value),
-            StringComparer.Ordinal);
-        return ApiAuthResult.Success(new ApiCaller(subject, roles, "jwt"));
-    }
-
-    private bool IsWithinLifetime(DateTime? notBefore, DateTime? expires, TimeSpan skew)
-    {
-        var now = _timeProvider.GetUtcNow().UtcDateTime;
-        if (expires is null || now - skew >= expires.Value.ToUniversalTime())
-        {
-            return false;
-        }
-
-        return notBefore is null || now + skew >= notBefore.Value.ToUniversalTime();
+        return JwtValidation.Caller(result.ClaimsIdentity) is { } jwtCaller
+            ? ApiAuthResult.Success(jwtCaller)
+            : ApiAuthResult.Fail("token has no subject");
     }
 }

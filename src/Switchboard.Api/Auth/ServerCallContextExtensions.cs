@@ -2,16 +2,15 @@ using Grpc.Core;
 
 namespace Switchboard.Api.Auth;
 
-/// <summary>Access to the caller that <see cref="ApiAuthInterceptor"/> authenticated.</summary>
+/// <summary>Access to the caller that ASP.NET Core authentication established for a gRPC call.</summary>
 public static class ServerCallContextExtensions
 {
-    /// <summary>The authenticated caller; <see cref="StatusCode.Unauthenticated"/> when the interceptor did not run.</summary>
+    /// <summary>The authenticated caller; <see cref="StatusCode.Unauthenticated"/> when the call was not authenticated.</summary>
     public static ApiCaller GetCaller(this ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.UserState.TryGetValue(ApiAuthInterceptor.CallerKey, out var value) && value is ApiCaller caller
-            ? caller
-            : throw new RpcException(new Status(StatusCode.Unauthenticated, "not authenticated"));
+        return ApiCaller.FromPrincipal(context.GetHttpContext().User)
+            ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "not authenticated"));
     }
 
     /// <summary>

@@ -45,8 +45,9 @@ public static class SwitchboardApiExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(authOptions);
         services.AddSingleton(apiOptions);
-        services.AddSingleton(sp => new BearerTokenValidator(sp.GetRequiredService<ApiAuthOptions>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<ApiAuthInterceptor>();
+        services.AddSingleton<StaticTokenSet>();
+        services.AddSingleton(sp => new BearerTokenValidator(sp.GetRequiredService<ApiAuthOptions>(), sp.GetRequiredService<StaticTokenSet>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSwitchboardAuthentication(authOptions);
         services.AddSingleton<ApiErrorInterceptor>();
         services.TryAddSingleton(sp => sp.GetRequiredService<AcdStore>().Keys);
         services.TryAddSingleton<AuditStore>();
@@ -75,16 +76,8 @@ public static class SwitchboardApiExtensions
         services.AddSwitchboardStatistics(configuration);
 
         services.AddGrpc()
-            .AddServiceOptions<AgentService>(o =>
-            {
-                o.Interceptors.Add<ApiAuthInterceptor>();
-                o.Interceptors.Add<ApiErrorInterceptor>();
-            })
-            .AddServiceOptions<SupervisorService>(o =>
-            {
-                o.Interceptors.Add<ApiAuthInterceptor>();
-                o.Interceptors.Add<ApiErrorInterceptor>();
-            });
+            .AddServiceOptions<AgentService>(o => o.Interceptors.Add<ApiErrorInterceptor>())
+            .AddServiceOptions<SupervisorService>(o => o.Interceptors.Add<ApiErrorInterceptor>());
         // Answer Check from the registered health checks on demand (the cached publisher starts as Unknown).
         services.AddGrpcHealthChecks(o => o.UseHealthChecksCache = false)
             .AddCheck("switchboard-api", () => HealthCheckResult.Healthy());

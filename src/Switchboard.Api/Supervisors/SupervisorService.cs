@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using AgentRosterStore = Switchboard.Acd.Agents.AgentRosterStore;
 using Switchboard.Acd.Dialplans;
 using Switchboard.Acd.Live;
@@ -15,6 +16,7 @@ namespace Switchboard.Api.Supervisors;
 /// <c>switchboard.supervisor.v1.SupervisorService</c>: hours, emergency message, dialplan versions, agents and
 /// live queues. Every change is written to the <see cref="AuditStore"/> with the caller's subject.
 /// </summary>
+[Authorize(Policy = ApiPolicies.Supervisor)]
 public sealed partial class SupervisorService(
     AcdStore acd,
     AgentRosterStore roster,

@@ -120,9 +120,12 @@ public sealed class BearerTokenValidatorTests
     }
 
     [Theory]
-    [InlineData("/switchboard.agent.v1.AgentService/SignIn", "agent")]
-    [InlineData("/switchboard.supervisor.v1.SupervisorService/PublishDialplan", "supervisor")]
-    [InlineData("/grpc.health.v1.Health/Check", null)]
-    public void RequiredRole_ByService_MapsToRole(string method, string? role) =>
-        Assert.Equal(role, ApiAccessPolicy.RequiredRole(method));
+    [InlineData(typeof(Api.Agents.AgentService), ApiPolicies.Agent)]
+    [InlineData(typeof(Api.Supervisors.SupervisorService), ApiPolicies.Supervisor)]
+    public void Services_AuthorizeAttribute_NamesTheRolePolicyAndNoMethodOptsOut(Type service, string policy)
+    {
+        var attribute = Assert.Single(service.GetCustomAttributes(typeof(Microsoft.AspNetCore.Authorization.AuthorizeAttribute), inherit: false));
+        Assert.Equal(policy, ((Microsoft.AspNetCore.Authorization.AuthorizeAttribute)attribute).Policy);
+        Assert.DoesNotContain(service.GetMethods(), m => m.IsDefined(typeof(Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute), inherit: true));
+    }
 }
