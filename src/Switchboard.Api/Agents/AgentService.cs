@@ -1,8 +1,8 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
-using Switchboard.Acd.Callbacks;
 using Switchboard.Acd.Agents;
 using Switchboard.Acd.CallControl;
+using Switchboard.Acd.Callbacks;
 using Switchboard.Acd.Notices;
 using Switchboard.Acd.Store;
 using Switchboard.Api.Auth;
