@@ -12,7 +12,7 @@ namespace Switchboard.Cluster.Tests;
 /// </summary>
 internal sealed class OptionsProbe : IAsyncDisposable
 {
-    /// <summary>An answer later than this counts as missing.</summary>
+    /// <summary>The answer time a proxy may expect (issue 17: within 100 ms even while Redis fails over).</summary>
     public static readonly TimeSpan AnswerDeadline = TimeSpan.FromMilliseconds(100);
 
     private readonly Socket _socket;
