@@ -1,10 +1,15 @@
+using Switchboard.Acd.Privacy;
+
 namespace Switchboard.Server.Calls;
 
 /// <summary>Source-generated log messages of the call flow; every one carries the call id.</summary>
 internal static partial class CallLog
 {
     [LoggerMessage(EventId = 8001, Level = LogLevel.Information, Message = "Call {CallId} from {Caller} answered ({Codec}), dialplan version {Version}")]
-    public static partial void Answered(ILogger logger, string callId, string caller, string version, string codec);
+    private static partial void AnsweredCore(ILogger logger, string callId, string caller, string version, string codec);
+
+    /// <summary>Logs with the caller masked (<see cref="PhoneNumberMask"/>): no phone number in a log line.</summary>
+    public static void Answered(ILogger logger, string callId, string caller, string version, string codec) => AnsweredCore(logger, callId, PhoneNumberMask.Mask(caller), version, codec);
 
     [LoggerMessage(EventId = 8002, Level = LogLevel.Information, Message = "Call {CallId} rejected with 488: {Reason}")]
     public static partial void Rejected(ILogger logger, string callId, string? reason);
@@ -46,7 +51,10 @@ internal static partial class CallLog
     public static partial void ByeFailed(ILogger logger, string callId, string reason);
 
     [LoggerMessage(EventId = 8015, Level = LogLevel.Warning, Message = "Call {CallId}: transfer to {Target} failed: {Reason}")]
-    public static partial void TransferFailed(ILogger logger, string callId, string target, string reason);
+    private static partial void TransferFailedCore(ILogger logger, string callId, string target, string reason);
+
+    /// <summary>Logs with the target masked (<see cref="PhoneNumberMask"/>): no phone number in a log line.</summary>
+    public static void TransferFailed(ILogger logger, string callId, string target, string reason) => TransferFailedCore(logger, callId, PhoneNumberMask.Mask(target), reason);
 
     [LoggerMessage(EventId = 8016, Level = LogLevel.Information, Message = "Call {CallId}: hang-up requested by {By}")]
     public static partial void HangUpRequested(ILogger logger, string callId, string by);
@@ -70,16 +78,28 @@ internal static partial class CallLog
     public static partial void TransferredToQueue(ILogger logger, string callId, string agentId, string queue);
 
     [LoggerMessage(EventId = 8023, Level = LogLevel.Information, Message = "Call {CallId}: agent {AgentId} transfers it to {Target}; caller on hold")]
-    public static partial void TransferStarted(ILogger logger, string callId, string agentId, string target);
+    private static partial void TransferStartedCore(ILogger logger, string callId, string agentId, string target);
+
+    /// <summary>Logs with the target masked (<see cref="PhoneNumberMask"/>): no phone number in a log line.</summary>
+    public static void TransferStarted(ILogger logger, string callId, string agentId, string target) => TransferStartedCore(logger, callId, agentId, PhoneNumberMask.Mask(target));
 
     [LoggerMessage(EventId = 8024, Level = LogLevel.Information, Message = "Call {CallId}: transfer target {Target} answered; caller bridged to it")]
-    public static partial void TransferAnswered(ILogger logger, string callId, string target);
+    private static partial void TransferAnsweredCore(ILogger logger, string callId, string target);
+
+    /// <summary>Logs with the target masked (<see cref="PhoneNumberMask"/>): no phone number in a log line.</summary>
+    public static void TransferAnswered(ILogger logger, string callId, string target) => TransferAnsweredCore(logger, callId, PhoneNumberMask.Mask(target));
 
     [LoggerMessage(EventId = 8025, Level = LogLevel.Information, Message = "Call {CallId}: transfer target {Target} not answered ({Reason}); caller back to the {ReturnedTo}")]
-    public static partial void TransferNotAnswered(ILogger logger, string callId, string target, string reason, string returnedTo);
+    private static partial void TransferNotAnsweredCore(ILogger logger, string callId, string target, string reason, string returnedTo);
+
+    /// <summary>Logs with the target masked (<see cref="PhoneNumberMask"/>): no phone number in a log line.</summary>
+    public static void TransferNotAnswered(ILogger logger, string callId, string target, string reason, string returnedTo) => TransferNotAnsweredCore(logger, callId, PhoneNumberMask.Mask(target), reason, returnedTo);
 
     [LoggerMessage(EventId = 8026, Level = LogLevel.Information, Message = "Call {CallId}: callback to {Number} in {Queue}: {Outcome}")]
-    public static partial void CallbackRequested(ILogger logger, string callId, string number, string queue, string outcome);
+    private static partial void CallbackRequestedCore(ILogger logger, string callId, string number, string queue, string outcome);
+
+    /// <summary>Logs with the number masked (<see cref="PhoneNumberMask"/>): no phone number in a log line.</summary>
+    public static void CallbackRequested(ILogger logger, string callId, string number, string queue, string outcome) => CallbackRequestedCore(logger, callId, PhoneNumberMask.Mask(number), queue, outcome);
 
     [LoggerMessage(EventId = 8027, Level = LogLevel.Information, Message = "Call {CallId}: caller resumes the place they left in {Queue} at {Place:o}")]
     public static partial void PlaceResumed(ILogger logger, string callId, string queue, DateTimeOffset place);
