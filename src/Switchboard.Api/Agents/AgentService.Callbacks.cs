@@ -33,8 +33,11 @@ public sealed partial class AgentService
             open.AddRange(await store.ListOpenAsync(queue, limit, ct).ConfigureAwait(false));
         }
 
+        var shown = open.OrderBy(e => e.Place).Take(limit).ToList();
+        // Callback lists show citizens' phone numbers: every read is in the audit trail.
+        await audit.AppendAsync(agentId, "callback.list", $"{string.Join(",", queues)}: {shown.Count} callbacks", ct).ConfigureAwait(false);
         var response = new V1.ListCallbacksResponse();
-        response.Callbacks.AddRange(open.OrderBy(e => e.Place).Take(limit).Select(CallbackMapper.ToAgent));
+        response.Callbacks.AddRange(shown.Select(CallbackMapper.ToAgent));
         return response;
     }
 

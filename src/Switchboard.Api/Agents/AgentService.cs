@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Switchboard.Acd.Agents;
 using Switchboard.Acd.CallControl;
 using Switchboard.Acd.Callbacks;
+using Switchboard.Acd.Live;
 using Switchboard.Acd.Notices;
 using Switchboard.Acd.Store;
 using Switchboard.Api.Auth;
@@ -23,6 +24,7 @@ public sealed partial class AgentService(
     ICallControl callControl,
     ApiOptions options,
     DialTargetPolicy dialTargets,
+    AuditStore audit,
     TimeProvider timeProvider) : V1.AgentService.AgentServiceBase
 {
     private const int MaxNoteLength = 500;

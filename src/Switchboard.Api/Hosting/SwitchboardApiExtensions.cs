@@ -50,6 +50,13 @@ public static class SwitchboardApiExtensions
         services.AddSwitchboardAuthentication(authOptions);
         services.AddSingleton<ApiErrorInterceptor>();
         services.TryAddSingleton(sp => sp.GetRequiredService<AcdStore>().Keys);
+        var auditRetention = configuration.GetValue<TimeSpan?>("Audit:Retention") ?? new AuditOptions().Retention;
+        if (auditRetention <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("Audit:Retention must be a positive time span (default 365.00:00:00)");
+        }
+
+        services.TryAddSingleton(new AuditOptions { Retention = auditRetention });
         services.TryAddSingleton<AuditStore>();
         services.TryAddSingleton<LiveSettingsStore>();
         services.TryAddSingleton<AgentRosterStore>();

@@ -19,6 +19,8 @@ public sealed partial class SupervisorService
         var limit = CallbackApiServices.Limit(request.Limit);
         var queue = string.IsNullOrEmpty(request.Queue) ? null : request.Queue;
         var open = await store.ListOpenAsync(queue, limit, context.CancellationToken).ConfigureAwait(false);
+        // Callback lists show citizens' phone numbers: every read is in the audit trail.
+        await audit.AppendAsync(context.GetCaller().Subject, "callback.list", $"{queue ?? "all queues"}: {open.Count} callbacks", context.CancellationToken).ConfigureAwait(false);
         var response = new ListCallbacksResponse();
         response.Callbacks.AddRange(open.Select(CallbackMapper.ToSupervisor));
         return response;

@@ -54,6 +54,20 @@ public sealed class CallbackApiTests(RedisServerFixture redis) : IClassFixture<R
     }
 
     [Fact]
+    public async Task ListCallbacks_AgentAndSupervisorReads_EachInTheAuditTrail()
+    {
+        await RequestAsync("bygglov", "0702222222").DefaultTimeout();
+
+        await _host.AgentClient.ListCallbacksAsync(new ListCallbacksRequest(), Anna).ResponseAsync.DefaultTimeout();
+        await _host.SupervisorClient.ListCallbacksAsync(new SupervisorV1.ListCallbacksRequest { Queue = "bygglov" }, Sara).ResponseAsync.DefaultTimeout();
+
+        var audit = await _host.Services.GetRequiredService<AuditStore>().ReadLatestAsync(5).DefaultTimeout();
+        Assert.Equal([("sara", "callback.list", "bygglov: 1 callbacks"), ("anna", "callback.list", "bygglov: 1 callbacks")],
+            audit.Select(e => (e.Who, e.Action, e.Details)));
+        Assert.DoesNotContain(audit, e => e.Details.Contains("2222222", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ListCallbacks_QueueNotTheAgents_PermissionDenied()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() =>
