@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Switchboard.Acd.Store;
 using Switchboard.TestSupport;
 
@@ -12,48 +12,36 @@ public sealed class RedisConnectorTests
     {
         await using var redis = await RedisServer.StartAsync().DefaultTimeout();
         redis.Kill();
-        var logger = new RecordingLogger();
+        var logger = new FakeLogger();
         var connecting = RedisConnector.ConnectAsync(redis.Configuration, 30, TimeSpan.FromMilliseconds(100), TimeProvider.System, logger);
-        await logger.FirstWarning.DefaultTimeout();
+        await FirstWarningAsync(logger.Collector).DefaultTimeout();
         Assert.False(connecting.IsCompleted);
         await redis.RestartAsync().DefaultTimeout();
         await using var connection = await connecting.DefaultTimeout();
 
         Assert.True(connection.IsConnected);
-        Assert.Contains(logger.Messages, m => m.Contains("not reachable", StringComparison.Ordinal));
+        Assert.Contains(logger.Collector.GetSnapshot(), r => r.Message.Contains("not reachable", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task ConnectAsync_NothingListening_ThrowsStoreUnavailableAfterTheAttempts()
     {
-        var logger = new RecordingLogger();
+        var logger = new FakeLogger();
 
         var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => RedisConnector.ConnectAsync(
             $"127.0.0.1:{RedisServer.FreeTcpPort()},connectTimeout=1000", 3, TimeSpan.FromMilliseconds(10), TimeProvider.System, logger)).DefaultTimeout();
 
         Assert.Contains("after 3 attempt(s)", error.Message, StringComparison.Ordinal);
-        Assert.Equal(2, logger.Messages.Count(m => m.Contains("not reachable", StringComparison.Ordinal)));
+        Assert.Equal(2, logger.Collector.GetSnapshot().Count(r => r.Level == LogLevel.Warning && r.Message.Contains("not reachable", StringComparison.Ordinal)));
     }
 
-    private sealed class RecordingLogger : ILogger
+    private static async Task FirstWarningAsync(FakeLogCollector collector)
     {
-        private readonly TaskCompletionSource _firstWarning = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public ConcurrentQueue<string> Messages { get; } = new();
-
-        public Task FirstWarning => _firstWarning.Task;
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        await foreach (var record in collector.GetLogsAsync())
         {
-            Messages.Enqueue(formatter(state, exception));
-            if (logLevel == LogLevel.Warning)
+            if (record.Level == LogLevel.Warning)
             {
-                _firstWarning.TrySetResult();
+                return;
             }
         }
     }
