@@ -10,7 +10,8 @@ need() { # need <command> <debian package>
 case "${1:-test}" in
   run)     need redis-server redis-server ;;
   test)    need redis-server redis-server; need sipp sip-tester; need baresip baresip-core; need tshark tshark; need chromium chromium
-           need kamailio kamailio; need redis-sentinel redis-sentinel; need redis-cli redis-tools; need curl curl ;;
+           need kamailio kamailio; need redis-sentinel redis-sentinel; need redis-cli redis-tools; need curl curl
+           need svcrack sipvicious; need fail2ban-regex fail2ban ;; # the Security interop tests' attacker tools and filter check
   load)    need redis-server redis-server; need redis-cli redis-tools; need sipp sip-tester; need dumpcap tshark; need curl curl ;;
   prompts) need espeak-ng espeak-ng; need sox sox ;;
   web)     need chromium chromium ;;

@@ -5,7 +5,7 @@ namespace Switchboard.Sip.Security;
 /// <summary>
 /// The SIP layer's security events (logger category <c>Switchboard.Security</c>, event ids 4000-4099): one line each,
 /// with the source address and never a user name, number or password, so fail2ban or a SIEM can act on the source
-/// (deploy/fail2ban/switchboard.conf). The wording after "from {Source}" may change; the event ids are stable.
+/// (docs/fail2ban/filter.d/switchboard.conf). The wording after "from {Source}" may change; the event ids are stable.
 /// </summary>
 internal static partial class SipSecurityLog
 {
