@@ -21,10 +21,7 @@ public sealed class FairReofferInteropTests
         await SignInBothAsync(harness);
         using var anna = harness.OpenEvents(stop.Token);
         using var bo = harness.OpenSecondAgentEvents(stop.Token);
-        await using var caller = await BaresipPhone.StartAsync(new BaresipOptions { User = "0708888888" }).DefaultTimeout();
-        await caller.DialAsync(harness.IvrUri).DefaultTimeout();
-        await caller.WaitForEventAsync(BaresipEventType.CallEstablished).DefaultTimeout();
-        await caller.SendDtmfAsync("1").DefaultTimeout();
+        await using var caller = await CallBsuAsync(harness, "0708888888");
 
         var first = (await CallFlowHarness.NextAsync(anna.ResponseStream, AgentEvent.EventOneofCase.Offer, stop.Token).DefaultTimeout()).Offer;
         await harness.Agent.RejectOfferAsync(new RejectOfferRequest { AgentId = CallFlowHarness.AgentId, CallId = first.CallId }, harness.AgentHeaders).ResponseAsync.DefaultTimeout();
@@ -47,10 +44,7 @@ public sealed class FairReofferInteropTests
         await SignInBothAsync(harness);
         using var anna = harness.OpenEvents(stop.Token);
         using var bo = harness.OpenSecondAgentEvents(stop.Token);
-        await using var caller = await BaresipPhone.StartAsync(new BaresipOptions { User = "0709999999" }).DefaultTimeout();
-        await caller.DialAsync(harness.IvrUri).DefaultTimeout();
-        await caller.WaitForEventAsync(BaresipEventType.CallEstablished).DefaultTimeout();
-        await caller.SendDtmfAsync("1").DefaultTimeout();
+        await using var caller = await CallBsuAsync(harness, "0709999999");
 
         // anna does nothing: the fixture's bsu offer timeout is 6 s.
         var first = (await CallFlowHarness.NextAsync(anna.ResponseStream, AgentEvent.EventOneofCase.Offer, stop.Token).DefaultTimeout()).Offer;
@@ -61,6 +55,24 @@ public sealed class FairReofferInteropTests
         Assert.Contains(story, e => e.Type == AcdEventType.OfferTimedOut && e.AgentId == CallFlowHarness.AgentId);
         Assert.Equal([CallFlowHarness.AgentId, CallFlowHarness.SecondAgentId], story.Where(e => e.Type == AcdEventType.Offered).Select(e => e.AgentId));
         await caller.HangupAsync().DefaultTimeout();
+    }
+
+    /// <summary>A caller who dials the IVR and presses 1 (bsu).</summary>
+    private static async Task<BaresipPhone> CallBsuAsync(CallFlowHarness harness, string number)
+    {
+        var caller = await BaresipPhone.StartAsync(new BaresipOptions { User = number }).DefaultTimeout();
+        try
+        {
+            await caller.DialAsync(harness.IvrUri).DefaultTimeout();
+            await caller.WaitForEventAsync(BaresipEventType.CallEstablished).DefaultTimeout();
+            await caller.SendDtmfAsync("1").DefaultTimeout();
+            return caller;
+        }
+        catch
+        {
+            await caller.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>anna (bsu level 5) signs in first and bo (bsu level 2) after: anna is both better and longer idle.</summary>
