@@ -121,13 +121,26 @@ public sealed partial class MediaSession : IMediaClockStream, IAsyncDisposable
     /// </summary>
     public SdpNegotiationResult AcceptOffer(string offer)
     {
-        var result = _engine.Negotiator.Answer(offer, LocalSdp());
+        var result = AnswerOffer(offer);
         if (result.IsAccepted)
         {
             Apply(result.Media);
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Answers the peer's offer without starting media: nothing is sent until <see cref="Start"/>. For an initial INVITE,
+    /// start once the ACK confirmed the dialog (RFC 3261 §13.3.1.4), so an unconfirmed offer cannot aim RTP at a third party.
+    /// </summary>
+    public SdpNegotiationResult AnswerOffer(string offer) => _engine.Negotiator.Answer(offer, LocalSdp());
+
+    /// <summary>Starts sending and receiving as <paramref name="media"/> (from <see cref="AnswerOffer"/>) agreed.</summary>
+    public void Start(NegotiatedMedia media)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        Apply(media);
     }
 
     /// <summary>Creates our offer (outbound INVITE, late-offer 200 OK, or hold re-INVITE with sendonly).</summary>

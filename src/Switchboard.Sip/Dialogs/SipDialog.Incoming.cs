@@ -38,10 +38,10 @@ public sealed partial class SipDialog
                 tx.Respond(SipStatusCodes.Ok);
                 _requests.Writer.TryWrite(answered);
                 return;
-            case SipMethods.Invite:
+            case SipMethods.Invite or SipMethods.Update:
                 if (request.Contacts is [var contact, ..])
                 {
-                    RemoteTarget = contact.Uri; // target refresh (§12.2.2)
+                    RemoteTarget = contact.Uri; // target refresh (§12.2.2, RFC 3311 §5.2)
                 }
 
                 _requests.Writer.TryWrite(new SipInDialogRequest(this, tx));
@@ -79,7 +79,7 @@ public sealed partial class SipDialog
     {
         var response = SipResponseFactory.Create(tx.Request, statusCode);
         var headers = response.Headers;
-        if (tx.Request.Method == SipMethods.Invite && statusCode is >= 200 and < 300)
+        if (tx.Request.Method is SipMethods.Invite or SipMethods.Update && statusCode is >= 200 and < 300)
         {
             headers = headers.Add(SipHeaderNames.Contact, _ua.ContactFor(Peer.Transport).ToString());
         }

@@ -63,7 +63,7 @@ public sealed partial class SipDialog
 
     public SipDialogState State { get; private set; } = SipDialogState.Early;
 
-    /// <summary>Requests from the peer inside the dialog (INFO, re-INVITE, REFER, NOTIFY); BYE is handled here.</summary>
+    /// <summary>Requests from the peer inside the dialog (INFO, re-INVITE, UPDATE, REFER, NOTIFY); BYE and OPTIONS are handled here.</summary>
     public ChannelReader<SipInDialogRequest> Requests => _requests.Reader;
 
     /// <summary>Completes with the reason when the dialog ends.</summary>

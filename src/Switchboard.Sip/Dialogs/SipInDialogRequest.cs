@@ -4,8 +4,8 @@ using Switchboard.Sip.Transactions;
 namespace Switchboard.Sip.Dialogs;
 
 /// <summary>
-/// A request the peer sent inside a dialog (RFC 3261 §12.2.2): INFO (DTMF, RFC 2976/6086), re-INVITE (hold/unhold, §14.2),
-/// REFER (RFC 3515), NOTIFY. INFO and NOTIFY are already answered 200; re-INVITE and REFER wait for <see cref="RespondAsync"/>.
+/// A request the peer sent inside a dialog (RFC 3261 §12.2.2): INFO (DTMF, RFC 2976/6086), re-INVITE and UPDATE (hold/unhold, session refresh: §14.2, RFC 3311, RFC 4028),
+/// REFER (RFC 3515), NOTIFY. INFO and NOTIFY are already answered 200; re-INVITE, UPDATE and REFER wait for <see cref="RespondAsync"/>.
 /// </summary>
 public sealed class SipInDialogRequest
 {

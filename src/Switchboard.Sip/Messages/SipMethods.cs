@@ -1,6 +1,6 @@
 namespace Switchboard.Sip.Messages;
 
-/// <summary>Method names of RFC 3261 §7.1 and the extensions this stack understands (RFC 2976 INFO, RFC 3515 REFER, RFC 6665 NOTIFY).</summary>
+/// <summary>Method names of RFC 3261 §7.1 and the extensions this stack understands (RFC 2976 INFO, RFC 3515 REFER, RFC 6665 NOTIFY, RFC 3311 UPDATE).</summary>
 public static class SipMethods
 {
     public const string Invite = "INVITE";
@@ -18,7 +18,7 @@ public static class SipMethods
     public const string Message = "MESSAGE";
 
     /// <summary>The methods this stack handles; used for the Allow header (RFC 3261 §20.5).</summary>
-    public static readonly IReadOnlyList<string> Supported = [Invite, Ack, Bye, Cancel, Options, Register, Info, Refer, Notify];
+    public static readonly IReadOnlyList<string> Supported = [Invite, Ack, Bye, Cancel, Options, Register, Info, Refer, Notify, Update];
 
     /// <summary>True when the method is one this stack implements.</summary>
     public static bool IsSupported(string method) => Supported.Contains(method, StringComparer.Ordinal);
@@ -33,6 +33,7 @@ public static class SipMethods
         6 when method.SequenceEqual("INVITE"u8) => Invite,
         6 when method.SequenceEqual("CANCEL"u8) => Cancel,
         6 when method.SequenceEqual("NOTIFY"u8) => Notify,
+        6 when method.SequenceEqual("UPDATE"u8) => Update,
         7 when method.SequenceEqual("OPTIONS"u8) => Options,
         8 when method.SequenceEqual("REGISTER"u8) => Register,
         _ => null,
