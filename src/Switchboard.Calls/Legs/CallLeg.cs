@@ -44,10 +44,11 @@ public sealed class CallLeg : IAsyncDisposable
     /// <param name="id">The leg's id in the call.</param>
     /// <param name="callId">The call's id (logs).</param>
     /// <param name="engine">The media engine.</param>
+    /// <param name="direction">Inbound (a caller's INVITE) or outbound (we dial): inbound legs may not take the ports reserved for outbound ones.</param>
     /// <param name="post">Where the leg's events go (the call's channel).</param>
     /// <param name="timeProvider">The clock (request timeouts).</param>
     /// <param name="logger">Log.</param>
-    public CallLeg(LegId id, string callId, MediaEngine engine, Action<CallEvent> post, TimeProvider timeProvider, ILogger? logger = null)
+    public CallLeg(LegId id, string callId, MediaEngine engine, MediaLegDirection direction, Action<CallEvent> post, TimeProvider timeProvider, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         Id = id;
@@ -55,7 +56,7 @@ public sealed class CallLeg : IAsyncDisposable
         _post = post ?? throw new ArgumentNullException(nameof(post));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? NullLogger.Instance;
-        _media = engine.CreateSession();
+        _media = engine.CreateSession(direction);
         _media.DigitReceived += OnDigit;
         _media.PlaybackFinished += OnPlaybackFinished;
         _media.RtpTimeout += OnRtpTimeout;
@@ -106,6 +107,8 @@ public sealed class CallLeg : IAsyncDisposable
             return;
         }
 
+        // Strict RTP also accepts media from where the INVITE came from (a caller behind NAT).
+        _media.SetSignallingSource(incoming.Remote.Address.Address);
         var offer = _media.AnswerOffer(Encoding.UTF8.GetString(incoming.OfferBody.Span));
         if (offer is not { IsAccepted: true, Answer: { } answer, Media: { } media })
         {
@@ -176,6 +179,7 @@ public sealed class CallLeg : IAsyncDisposable
             return;
         }
 
+        _media.SetSignallingSource(dialog.Peer.Address.Address);
         var media = _media.AcceptAnswer(Encoding.UTF8.GetString(result.AnswerBody.Span));
         if (!media.IsAccepted)
         {

@@ -13,7 +13,7 @@ namespace Switchboard.Server.Callbacks;
 
 /// <summary>
 /// Registers callbacks (issue 8): <see cref="CallbackStore"/> (settings <c>Callbacks:*</c>), <see cref="CallbackWorker"/>,
-/// the SIP dialler (<see cref="SipCallbackDialler"/>, settings <c>Trunk:*</c>) and the periodic
+/// the SIP dialler (<see cref="SipCallbackDialler"/>: callbacks run as calls, settings <c>Trunk:*</c>) and the periodic
 /// <see cref="CallbackSweepService"/>. Needs the call flow's services (<c>AddSwitchboardCalls</c>) for the ACD store,
 /// the SIP stack, the media engine and the prompts. Bad settings fail start-up with <see cref="ConfigurationErrorException"/>.
 /// </summary>
@@ -39,13 +39,7 @@ public static class CallbacksServiceCollectionExtensions
             sp.GetRequiredService<CallbackOptions>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<CallbackStore>>()));
-        services.TryAddSingleton(sp => new SipCallbackDialler(
-            sp.GetRequiredService<SipTelephony>(),
-            sp.GetRequiredService<MediaEngine>(),
-            sp.GetRequiredService<PromptCatalog>(),
-            sp.GetRequiredService<AcdStore>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<SipCallbackDialler>>()));
+        services.TryAddSingleton(sp => new SipCallbackDialler(sp.GetRequiredService<Calls.CallContext>(), sp.GetRequiredService<Calls.CallRegistry>()));
         services.TryAddSingleton<ICallbackDialler>(sp => sp.GetRequiredService<SipCallbackDialler>());
         services.TryAddSingleton(sp => new CallbackWorker(
             sp.GetRequiredService<CallbackStore>(),
@@ -62,11 +56,6 @@ public static class CallbacksServiceCollectionExtensions
         {
             Interval = sweepInterval,
         });
-        services.AddHostedService(sp => new CallbackHangUpService(
-            sp.GetRequiredService<CallControlStore>(),
-            sp.GetRequiredService<SipCallbackDialler>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<CallbackHangUpService>>()));
         return services;
     }
 

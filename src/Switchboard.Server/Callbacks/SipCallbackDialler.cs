@@ -1,88 +1,46 @@
-using System.Collections.Concurrent;
-using Microsoft.Extensions.Logging.Abstractions;
-using Switchboard.Acd.Store;
-using Switchboard.Media.Sessions;
-using Switchboard.Server.Telephony;
+using Switchboard.Acd.Callbacks;
+using Switchboard.Calls.Flow;
+using Switchboard.Server.Calls;
 
 namespace Switchboard.Server.Callbacks;
 
 /// <summary>
-/// The SIP dialler for callbacks: each attempt is a <see cref="CallbackCall"/> on this node's SIP stack and media
-/// engine (agent leg via the registrar, citizen leg via <see cref="TrunkOptions"/>). Connected calls are tracked so a
-/// node shutdown hangs them up cleanly.
+/// The SIP dialler for callbacks: each attempt is a call like any other on this node, a <see cref="CallFlow.Callback"/>
+/// run by a <see cref="CallExecutor"/> in the <see cref="CallRegistry"/> (agent leg via the registrar, citizen leg via
+/// <see cref="TrunkOptions"/>). It answers once the attempt settled; an answered call goes on (hang-up, wrap-up and node
+/// shutdown reach it as they reach every call).
 /// </summary>
-public sealed class SipCallbackDialler : ICallbackDialler, IAsyncDisposable
+public sealed class SipCallbackDialler(CallContext context, CallRegistry calls) : ICallbackDialler
 {
-    private readonly SipTelephony _sip;
-    private readonly MediaEngine _media;
-    private readonly PromptCatalog _prompts;
-    private readonly AcdStore _acd;
-    private readonly TimeProvider _time;
-    private readonly ILogger _logger;
-    private readonly ConcurrentDictionary<string, CallbackCall> _calls = new(StringComparer.Ordinal);
-
-    public SipCallbackDialler(SipTelephony sip, MediaEngine media, PromptCatalog prompts, AcdStore acd, TimeProvider timeProvider, ILogger<SipCallbackDialler>? logger = null)
-    {
-        _sip = sip ?? throw new ArgumentNullException(nameof(sip));
-        _media = media ?? throw new ArgumentNullException(nameof(media));
-        _prompts = prompts ?? throw new ArgumentNullException(nameof(prompts));
-        _acd = acd ?? throw new ArgumentNullException(nameof(acd));
-        _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
-        _logger = logger ?? (ILogger)NullLogger.Instance;
-    }
-
-    /// <summary>Callback calls in progress on this node (dialling or connected).</summary>
-    public int ActiveCalls => _calls.Count;
-
-    /// <summary>The call of a callback in progress on this node, if any.</summary>
-    public CallbackCall? Find(string callbackId) => _calls.TryGetValue(callbackId, out var call) ? call : null;
-
     /// <inheritdoc />
     public async Task<CallbackDialResult> DialAsync(CallbackDialRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var call = new CallbackCall(request, _sip, _media, _prompts, _acd, _time, _logger);
-        if (!_calls.TryAdd(request.CallbackId, call))
+        var plan = new CallbackPlan(request.CallbackId, request.AgentId, request.AgentSipAddress, request.Number, request.Language,
+            [request.Trunk.HelloPrompt], request.Trunk.AgentRingTimeout, request.Trunk.CitizenRingTimeout);
+        var flow = CallFlow.Callback(plan, context.TimeProvider, TransferDestinations.FlowOptions(context));
+        var call = new CallExecutor(context with { Trunk = request.Trunk }, flow);
+        if (!calls.TryStart(call))
         {
-            return new CallbackDialResult(Acd.Callbacks.CallbackOutcome.Failed); // already being dialled here
+            await call.DisposeAsync().ConfigureAwait(false);
+            return new CallbackDialResult(CallbackOutcome.Failed); // already being dialled here, or the node stops
         }
 
-        var connected = false;
-        try
+        // The attempt's time is up (or the worker stops) before it settled: end it; the flow settles it on the way out.
+        await using var giveUp = cancellationToken.Register(() =>
         {
-            var result = await call.RunAsync(cancellationToken).ConfigureAwait(false);
-            connected = result.Outcome == Acd.Callbacks.CallbackOutcome.Answered;
-            if (connected)
+            if (!call.Settled.IsCompleted)
             {
-                _ = call.Ended.ContinueWith(_ => _calls.TryRemove(new KeyValuePair<string, CallbackCall>(request.CallbackId, call)),
-                    CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                call.Post(new Switchboard.Calls.Events.HangUpRequested("callback attempt timeout"));
             }
-
-            return result;
-        }
-        finally
+        }).ConfigureAwait(false);
+        return await call.Settled.ConfigureAwait(false) switch
         {
-            if (!connected)
-            {
-                _calls.TryRemove(new KeyValuePair<string, CallbackCall>(request.CallbackId, call));
-            }
-        }
-    }
-
-    /// <summary>Hangs up every callback call still connected on this node.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var call in _calls.Values)
-        {
-            try
-            {
-                await call.DisposeAsync().ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-            }
-        }
-
-        _calls.Clear();
+            CallbackAttemptOutcome.Answered => new CallbackDialResult(CallbackOutcome.Answered),
+            CallbackAttemptOutcome.NoAnswer => new CallbackDialResult(CallbackOutcome.NoAnswer),
+            CallbackAttemptOutcome.Busy => new CallbackDialResult(CallbackOutcome.Busy),
+            CallbackAttemptOutcome.AgentNotReached => CallbackDialResult.AgentNotReached,
+            _ => new CallbackDialResult(CallbackOutcome.Failed),
+        };
     }
 }

@@ -8,7 +8,7 @@ using Switchboard.Server.Telephony;
 
 namespace Switchboard.Server.Calls;
 
-/// <summary>The node-wide services every <see cref="CallSession"/> uses.</summary>
+/// <summary>The node-wide services every <see cref="CallExecutor"/> uses.</summary>
 /// <param name="Sip">SIP stack and registrar.</param>
 /// <param name="Media">RTP sessions.</param>
 /// <param name="Prompts">Loaded prompts.</param>

@@ -5,11 +5,8 @@ namespace Switchboard.Server.Calls;
 /// <summary>Source-generated log messages of the call flow; every one carries the call id.</summary>
 internal static partial class CallLog
 {
-    [LoggerMessage(EventId = 8001, Level = LogLevel.Information, Message = "Call {CallId} from {Caller} answered ({Codec}), dialplan version {Version}")]
-    private static partial void AnsweredCore(ILogger logger, string callId, string caller, string version, string codec);
-
-    /// <summary>Logs with the caller masked (<see cref="PhoneNumberMask"/>): no phone number in a log line.</summary>
-    public static void Answered(ILogger logger, string callId, string caller, string version, string codec) => AnsweredCore(logger, callId, PhoneNumberMask.Mask(caller), version, codec);
+    [LoggerMessage(EventId = 8001, Level = LogLevel.Information, Message = "Call {CallId} arrived, dialplan version {Version}")]
+    public static partial void Answering(ILogger logger, string callId, string version);
 
     [LoggerMessage(EventId = 8002, Level = LogLevel.Information, Message = "Call {CallId} rejected with 488: {Reason}")]
     public static partial void Rejected(ILogger logger, string callId, string? reason);
@@ -44,8 +41,8 @@ internal static partial class CallLog
     [LoggerMessage(EventId = 8012, Level = LogLevel.Information, Message = "Call {CallId}: agent {AgentId} left ({Reason})")]
     public static partial void AgentLeft(ILogger logger, string callId, string? agentId, string reason);
 
-    [LoggerMessage(EventId = 8013, Level = LogLevel.Information, Message = "Call {CallId} ending during {Phase}: {Reason}")]
-    public static partial void Ending(ILogger logger, string callId, string phase, string reason);
+    [LoggerMessage(EventId = 8013, Level = LogLevel.Information, Message = "Call {CallId} ended: {Reason}")]
+    public static partial void Ending(ILogger logger, string callId, string reason);
 
     [LoggerMessage(EventId = 8014, Level = LogLevel.Warning, Message = "Call {CallId}: BYE failed: {Reason}")]
     public static partial void ByeFailed(ILogger logger, string callId, string reason);
@@ -95,15 +92,15 @@ internal static partial class CallLog
     /// <summary>Logs with the target masked (<see cref="PhoneNumberMask"/>): no phone number in a log line.</summary>
     public static void TransferNotAnswered(ILogger logger, string callId, string target, string reason, string returnedTo) => TransferNotAnsweredCore(logger, callId, PhoneNumberMask.Mask(target), reason, returnedTo);
 
-    [LoggerMessage(EventId = 8026, Level = LogLevel.Information, Message = "Call {CallId}: callback to {Number} in {Queue}: {Outcome}")]
-    private static partial void CallbackRequestedCore(ILogger logger, string callId, string number, string queue, string outcome);
-
-    /// <summary>Logs with the number masked (<see cref="PhoneNumberMask"/>): no phone number in a log line.</summary>
-    public static void CallbackRequested(ILogger logger, string callId, string number, string queue, string outcome) => CallbackRequestedCore(logger, callId, PhoneNumberMask.Mask(number), queue, outcome);
+    [LoggerMessage(EventId = 8026, Level = LogLevel.Information, Message = "Call {CallId}: callback in {Queue}: {Outcome}")]
+    public static partial void CallbackRequested(ILogger logger, string callId, string queue, string outcome);
 
     [LoggerMessage(EventId = 8027, Level = LogLevel.Information, Message = "Call {CallId}: caller resumes the place they left in {Queue} at {Place:o}")]
     public static partial void PlaceResumed(ILogger logger, string callId, string queue, DateTimeOffset place);
 
     [LoggerMessage(EventId = 8028, Level = LogLevel.Warning, Message = "Callback {CallbackId} accepted by {AgentId} could not be worked: {Reason}")]
     public static partial void CallbackAcceptFailed(ILogger logger, string callbackId, string agentId, string reason);
+
+    [LoggerMessage(EventId = 8029, Level = LogLevel.Information, Message = "Call {CallId}: {From} -> {To} ({Cause})")]
+    public static partial void StateChanged(ILogger logger, string callId, string from, string to, string cause);
 }

@@ -1,33 +1,34 @@
-using System.Collections.Concurrent;
 using Switchboard.Acd.Events;
 using Switchboard.Acd.Nodes;
 using Switchboard.Acd.Queues;
 using Switchboard.Acd.CallControl;
+using Switchboard.Calls.Events;
+using Switchboard.Calls.Flow;
+using Switchboard.Calls.States;
 using Switchboard.Server.Callbacks;
 
 namespace Switchboard.Server.Calls;
 
 /// <summary>
-/// The node's call host: turns each incoming INVITE into a <see cref="CallSession"/>, routes the ACD's call events
-/// (agent accepted, requeued) and call-control commands (hang up) to the session that owns the call, and runs the ACD
-/// scheduler. Queues are configured in the ACD from the dialplan at start.
+/// The node's call host: turns each incoming INVITE into a <see cref="CallExecutor"/> running an inbound
+/// <see cref="CallFlow"/>, routes the ACD's call events (agent accepted) and call-control commands (hang up, transfer)
+/// to the call that owns them (inbound or callback, through the <see cref="CallRegistry"/>), hands accepted callbacks
+/// to the <see cref="CallbackWorker"/>, and runs the ACD scheduler. Queues are configured in the ACD from the dialplan at start.
 /// </summary>
 /// <param name="context">Node-wide call services.</param>
+/// <param name="calls">The calls running on this node.</param>
 /// <param name="scheduler">The ACD timer loop.</param>
 /// <param name="callControl">Hang-up and transfer commands from the agent API.</param>
-/// <param name="callbackWorker">Works callbacks agents accept (dials agent and citizen); null: such accepts are rejected.</param>
-public sealed class CallManager(CallContext context, AcdScheduler scheduler, CallControlStore callControl, CallbackWorker? callbackWorker = null) : BackgroundService
+/// <param name="callbackWorker">Works callbacks agents accept; null: such accepts are rejected.</param>
+public sealed class CallManager(CallContext context, CallRegistry calls, AcdScheduler scheduler, CallControlStore callControl, CallbackWorker? callbackWorker = null) : BackgroundService
 {
-    private readonly ConcurrentDictionary<string, CallSession> _calls = new(StringComparer.Ordinal);
+    private readonly List<Task> _callbackWork = [];
 
     /// <summary>Calls in progress on this node.</summary>
-    public int ActiveCalls => _calls.Count;
+    public int ActiveCalls => calls.Count;
 
     /// <summary>Calls on this node now in <paramref name="phase"/> (for /metrics).</summary>
-    public int CountIn(CallPhase phase) => _calls.Values.Count(c => c.Phase == phase);
-
-    /// <summary>The session of a call held by this node, if any.</summary>
-    public CallSession? Find(string callId) => _calls.TryGetValue(callId, out var session) ? session : null;
+    public int CountIn(CallPhase phase) => calls.CountIn(phase);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -37,6 +38,20 @@ public sealed class CallManager(CallContext context, AcdScheduler scheduler, Cal
             RunLoopAsync("incoming", AcceptCallsAsync, stoppingToken),
             RunLoopAsync("acd", RouteCallEventsAsync, stoppingToken),
             RunLoopAsync("control", RouteCommandsAsync, stoppingToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>Ends every call on this node cleanly (BYE, ACD told) and waits for callback work.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        await calls.StopAsync().ConfigureAwait(false);
+        Task[] work;
+        lock (_callbackWork)
+        {
+            work = [.. _callbackWork];
+        }
+
+        await Task.WhenAll(work).ConfigureAwait(false);
     }
 
     private async Task ConfigureQueuesAsync(CancellationToken cancellationToken)
@@ -82,22 +97,16 @@ public sealed class CallManager(CallContext context, AcdScheduler scheduler, Cal
     {
         await foreach (var incoming in context.Sip.UserAgent.IncomingCalls.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            var session = new CallSession(context, incoming);
-            _calls[session.CallId] = session;
-            _ = RunSessionAsync(session, cancellationToken);
-        }
-    }
-
-    private async Task RunSessionAsync(CallSession session, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await session.RunAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _calls.TryRemove(session.CallId, out _);
-            await session.DisposeAsync().ConfigureAwait(false);
+            var callId = "c" + Guid.NewGuid().ToString("N");
+            var ivr = context.Dialplans.StartSession();
+            var flow = CallFlow.Inbound(callId, incoming.From.Uri.User ?? incoming.From.Uri.Host, ivr, context.TimeProvider, TransferDestinations.FlowOptions(context));
+            var call = new CallExecutor(context, flow, incoming);
+            CallLog.Answering(context.Logger, callId, ivr.Dialplan.Version);
+            if (!calls.TryStart(call))
+            {
+                await incoming.RejectAsync(Sip.Messages.SipStatusCodes.ServiceUnavailable, null, cancellationToken).ConfigureAwait(false);
+                await call.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 
@@ -105,24 +114,37 @@ public sealed class CallManager(CallContext context, AcdScheduler scheduler, Cal
     {
         await foreach (var e in context.Acd.SubscribeCallsAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (_calls.TryGetValue(e.CallId, out var session))
+            if (calls.Find(e.CallId) is { } call)
             {
-                session.Post(new CallSessionEvent.Acd(e));
+                CallLog.AcdEvent(context.Logger, e.CallId, e.Type.ToString(), e.AgentId);
+                if (e is { Type: CallEventType.Accepted, AgentId: { } agentId })
+                {
+                    call.Post(new AgentAccepted(agentId, e.AgentSipAddress));
+                }
             }
-            else if (e.Type == CallEventType.Accepted && e.AgentId is not null)
+            else if (e is { Type: CallEventType.Accepted, AgentId: { } agentId })
             {
                 var entry = await context.Acd.GetEntryAsync(e.CallId, cancellationToken).ConfigureAwait(false);
                 if (entry is { Kind: QueueEntryKind.Callback } && callbackWorker is not null)
                 {
-                    // A callback (no live call): the worker dials the agent, then the citizen. It runs for minutes: not on this loop.
-                    _ = WorkCallbackAsync(e.CallId, e.AgentId, cancellationToken);
+                    // A callback (no live call yet): the worker checks and counts the attempt, then dials it as a call here.
+                    StartCallback(e.CallId, agentId, cancellationToken);
                 }
                 else
                 {
                     // Accepted for a call this node no longer holds: free the agent at once.
-                    await context.Acd.RejectAsync(e.AgentId, e.CallId, cancellationToken).ConfigureAwait(false);
+                    await context.Acd.RejectAsync(agentId, e.CallId, cancellationToken).ConfigureAwait(false);
                 }
             }
+        }
+    }
+
+    private void StartCallback(string callbackId, string agentId, CancellationToken cancellationToken)
+    {
+        lock (_callbackWork)
+        {
+            _callbackWork.RemoveAll(t => t.IsCompleted);
+            _callbackWork.Add(WorkCallbackAsync(callbackId, agentId, cancellationToken));
         }
     }
 
@@ -142,18 +164,19 @@ public sealed class CallManager(CallContext context, AcdScheduler scheduler, Cal
     {
         await foreach (var command in callControl.SubscribeAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (!_calls.TryGetValue(command.CallId, out var session))
+            if (calls.Find(command.CallId) is not { } call)
             {
                 continue; // another node holds the call
             }
 
             if (command.Kind == CallControlCommand.HangUp)
             {
-                session.Post(new CallSessionEvent.HangUpRequested("agent " + command.AgentId));
+                CallLog.HangUpRequested(context.Logger, command.CallId, "agent " + command.AgentId);
+                call.Post(new HangUpRequested("agent " + command.AgentId));
             }
             else if (command.Kind == CallControlCommand.Transfer)
             {
-                session.Post(new CallSessionEvent.TransferRequested(command));
+                call.Post(TransferDestinations.FromCommand(command, context));
             }
         }
     }

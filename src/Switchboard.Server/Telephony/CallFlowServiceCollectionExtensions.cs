@@ -81,7 +81,8 @@ public static class CallFlowServiceCollectionExtensions
             services.AddSwitchboardApi(configuration);
         }
 
-        services.AddHostedService(sp => new CallManager(sp.GetRequiredService<CallContext>(), sp.GetRequiredService<AcdScheduler>(),
+        services.AddSingleton<CallRegistry>();
+        services.AddHostedService(sp => new CallManager(sp.GetRequiredService<CallContext>(), sp.GetRequiredService<CallRegistry>(), sp.GetRequiredService<AcdScheduler>(),
             sp.GetRequiredService<CallControlStore>(), sp.GetService<CallbackWorker>()));
         services.AddHostedService(sp => new DialplanFollower(sp.GetRequiredService<CallContext>(), sp.GetRequiredService<DialplanVersionStore>(), sp.GetRequiredService<LiveSettingsStore>()));
         return services;

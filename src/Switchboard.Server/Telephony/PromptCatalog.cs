@@ -1,4 +1,5 @@
 using Switchboard.Dialplan.Versions;
+using Switchboard.Media.Playback;
 using Switchboard.Media.Prompts;
 
 namespace Switchboard.Server.Telephony;
@@ -15,4 +16,23 @@ public sealed class PromptCatalog
 
     /// <summary>The shared library.</summary>
     public PromptLibrary Library { get; }
+
+    /// <summary>
+    /// A source playing <paramref name="prompts"/> in order (one prompt with <paramref name="loop"/>: forever). A missing
+    /// prompt must not stall a call: it gives an empty player (finished at the next tick) and <paramref name="missing"/> says why.
+    /// </summary>
+    public IAudioSource CreateSource(IReadOnlyList<string> prompts, string language, bool loop, out string? missing)
+    {
+        ArgumentNullException.ThrowIfNull(prompts);
+        missing = null;
+        try
+        {
+            return loop && prompts.Count == 1 ? Library.CreateLoop(prompts[0], language) : Library.CreatePlayer(language, prompts);
+        }
+        catch (PromptNotFoundException ex)
+        {
+            missing = ex.Message;
+            return new PromptPlayer();
+        }
+    }
 }

@@ -9,6 +9,7 @@ using StackExchange.Redis;
 using Switchboard.Acd.Agents;
 using Switchboard.Acd.Store;
 using Switchboard.Api.Supervisors;
+using Switchboard.Calls.States;
 using Switchboard.Dialplan.Versions;
 using Switchboard.Media.Sessions;
 using Switchboard.Server.Calls;
