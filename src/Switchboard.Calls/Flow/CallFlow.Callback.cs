@@ -54,9 +54,8 @@ public sealed partial class CallFlow
             return;
         }
 
-        // From here the attempt counts as answered, whatever follows.
+        // From here the attempt counts as answered, whatever follows; it is settled once bridged (or ended).
         Emit(new MarkAnswered());
-        Emit(new SettleCallbackAttempt(CallbackAttemptOutcome.Answered));
         State = new CallbackGreeting(callback.Plan, callback.AgentLeg);
         Announce(callback.Plan.HelloPrompts, AfterAnnouncement.BridgeAgent);
     }
@@ -67,6 +66,7 @@ public sealed partial class CallFlow
         {
             State = new Connected(null, greeting.Plan.AgentId, greeting.AgentLeg);
             Bridge(greeting.AgentLeg);
+            Emit(new SettleCallbackAttempt(CallbackAttemptOutcome.Answered));
         }
     }
 }

@@ -125,6 +125,7 @@ public sealed partial class CallFlow
             case CallbackGreeting greeting:
                 Emit(new HangUpLeg(greeting.AgentLeg));
                 Emit(new MarkEnded());
+                Emit(new SettleCallbackAttempt(CallbackAttemptOutcome.Answered));
                 break;
         }
 

@@ -106,7 +106,7 @@ internal sealed class AcdEffects(CallContext context)
         {
             null => "not in line",
             0 => "offered to an agent at once",
-            var place => $"place {place} in line",
+            var inLine => $"place {inLine} in line",
         });
         var outcome = result.Outcome switch
         {

@@ -75,7 +75,7 @@ public sealed class CallFlowCallbackTests
         var answered = call.Send(new LegDialled(LegId.Caller, DialOutcome.Answered, "200 OK", 200));
 
         Assert.Contains(new MarkAnswered(), answered);
-        Assert.Contains(new SettleCallbackAttempt(CallbackAttemptOutcome.Answered), answered);
+        Assert.DoesNotContain(answered, e => e is SettleCallbackAttempt);
         Assert.Equal(["callback_hello"], Assert.Single(answered.OfType<PlayPrompts>()).Prompts);
         Assert.DoesNotContain(answered, e => e is BridgeLegs);
 
@@ -83,6 +83,7 @@ public sealed class CallFlowCallbackTests
 
         Assert.Equal(new Connected(null, FlowDriver.Agent, agentLeg), call.State);
         Assert.Contains(new BridgeLegs(LegId.Caller, agentLeg), bridged);
+        Assert.Contains(new SettleCallbackAttempt(CallbackAttemptOutcome.Answered), bridged);
     }
 
     [Fact]
@@ -107,7 +108,7 @@ public sealed class CallFlowCallbackTests
         Assert.IsType<Ended>(call.State);
         Assert.Contains(new HangUpLeg(LegId.Caller), effects);
         Assert.Contains(new MarkEnded(), effects);
-        Assert.Single(call.Effects.OfType<SettleCallbackAttempt>());
+        Assert.Equal(new SettleCallbackAttempt(CallbackAttemptOutcome.Answered), Assert.Single(call.Effects.OfType<SettleCallbackAttempt>()));
     }
 
     [Fact]

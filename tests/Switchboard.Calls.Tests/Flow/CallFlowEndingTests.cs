@@ -207,7 +207,7 @@ public sealed class CallFlowEndingTests
                 Assert.Contains(new LeaveQueue(callerGone), effects);
                 Assert.DoesNotContain(effects, e => e is MarkEnded);
                 break;
-            case AgentCall or Transferring or CallbackGreeting:
+            case AgentCall or Transferring:
                 Assert.Contains(new MarkEnded(), effects);
                 Assert.DoesNotContain(effects, e => e is LeaveQueue);
                 break;
@@ -216,6 +216,10 @@ public sealed class CallFlowEndingTests
                 break;
             case CallbackDiallingCitizen:
                 Assert.Contains(new SettleCallbackAttempt(CallbackAttemptOutcome.NoAnswer), effects);
+                break;
+            case CallbackGreeting:
+                Assert.Contains(new MarkEnded(), effects);
+                Assert.Contains(new SettleCallbackAttempt(CallbackAttemptOutcome.Answered), effects);
                 break;
             default:
                 Assert.DoesNotContain(effects, e => e is LeaveQueue or MarkEnded);
