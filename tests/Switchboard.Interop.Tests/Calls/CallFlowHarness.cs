@@ -231,6 +231,24 @@ internal sealed class CallFlowHarness : IAsyncDisposable
         throw new InvalidOperationException($"the agent event stream ended before {kind}");
     }
 
+    /// <summary>Reads the stream until one event of each kind was seen, in any order (the ACD's and the call flow's events interleave).</summary>
+    public static async Task<Dictionary<AgentEvent.EventOneofCase, AgentEvent>> ReadUntilAllAsync(
+        AsyncServerStreamingCall<AgentEvent> events, CancellationToken cancellationToken, params AgentEvent.EventOneofCase[] kinds)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var seen = new Dictionary<AgentEvent.EventOneofCase, AgentEvent>();
+        while (!kinds.All(seen.ContainsKey) && await events.ResponseStream.MoveNext(cancellationToken))
+        {
+            var e = events.ResponseStream.Current;
+            if (kinds.Contains(e.EventCase))
+            {
+                seen.TryAdd(e.EventCase, e);
+            }
+        }
+
+        return kinds.All(seen.ContainsKey) ? seen : throw new InvalidOperationException("the agent event stream ended early");
+    }
+
     /// <summary>The types in the ACD event stream for one call, oldest first.</summary>
     public async Task<IReadOnlyList<AcdEvent>> CallEventsAsync(string callId)
     {

@@ -25,4 +25,50 @@ internal static class HeardAudio
             await Task.Delay(50);
         }
     }
+
+    /// <summary>
+    /// Waits until the last second <paramref name="phone"/> heard satisfies <paramref name="condition"/>, reading each new
+    /// second of its newest recording (a phone may start a new one when the media is renegotiated, e.g. after hold), within
+    /// <paramref name="timeout"/>; fails with what it heard last.
+    /// </summary>
+    public static async Task<PcmRecording> WaitUntilHeardAsync(BaresipPhone phone, Func<PcmRecording, bool> condition, string what, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(phone);
+        ArgumentNullException.ThrowIfNull(condition);
+        const long second = 8000 * 2;
+        using var deadline = new CancellationTokenSource(timeout);
+        PcmRecording? heard = null;
+        var (file, mark) = Newest(phone);
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(100, deadline.Token).ConfigureAwait(false);
+                var (now, length) = Newest(phone);
+                if (now != file)
+                {
+                    (file, mark) = (now, 0);
+                }
+
+                if (now is null || length < mark + second)
+                {
+                    continue;
+                }
+
+                heard = Tail(PcmRecording.Read(now), TimeSpan.FromSeconds(1));
+                mark = length;
+                if (condition(heard))
+                {
+                    return heard;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            throw new TimeoutException($"never heard {what} within {timeout.TotalSeconds:0} s (recording {file}, last second: RMS {heard?.Rms():0})");
+        }
+    }
+
+    private static (string? File, long Length) Newest(BaresipPhone phone) =>
+        phone.HeardRecordings() is [.., var last] ? (last, new FileInfo(last).Length) : (null, 0);
 }

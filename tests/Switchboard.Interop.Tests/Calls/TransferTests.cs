@@ -43,7 +43,7 @@ public sealed class TransferTests
         await harness.Agent.TransferAsync(new TransferRequest { AgentId = CallFlowHarness.AgentId, CallId = offer.CallId, Queue = "vaxel" }, harness.AgentHeaders)
             .ResponseAsync.DefaultTimeout();
 
-        var seen = await ReadUntilAllAsync(annaEvents, stop.Token, AgentEvent.EventOneofCase.TransferResult, AgentEvent.EventOneofCase.WrapUpStarted).DefaultTimeout();
+        var seen = await CallFlowHarness.ReadUntilAllAsync(annaEvents, stop.Token, AgentEvent.EventOneofCase.TransferResult, AgentEvent.EventOneofCase.WrapUpStarted).DefaultTimeout();
         var result = seen[AgentEvent.EventOneofCase.TransferResult].TransferResult;
         Assert.Equal(offer.CallId, result.CallId);
         Assert.True(result.Answered, result.Result);
@@ -102,7 +102,7 @@ public sealed class TransferTests
             RingTimeout = Duration.FromTimeSpan(TimeSpan.FromSeconds(15)),
         }, harness.AgentHeaders).ResponseAsync.DefaultTimeout();
 
-        var seen = await ReadUntilAllAsync(events, stop.Token, AgentEvent.EventOneofCase.TransferResult, AgentEvent.EventOneofCase.WrapUpStarted).DefaultTimeout();
+        var seen = await CallFlowHarness.ReadUntilAllAsync(events, stop.Token, AgentEvent.EventOneofCase.TransferResult, AgentEvent.EventOneofCase.WrapUpStarted).DefaultTimeout();
         var result = seen[AgentEvent.EventOneofCase.TransferResult].TransferResult;
         Assert.True(result.Answered, result.Result);
         Assert.Equal("answered", result.Result);
@@ -155,8 +155,8 @@ public sealed class TransferTests
         }, harness.AgentHeaders).ResponseAsync.DefaultTimeout();
 
         var seen = returnToQueue
-            ? await ReadUntilAllAsync(events, stop.Token, AgentEvent.EventOneofCase.TransferResult, AgentEvent.EventOneofCase.WrapUpStarted).DefaultTimeout()
-            : await ReadUntilAllAsync(events, stop.Token, AgentEvent.EventOneofCase.TransferResult).DefaultTimeout();
+            ? await CallFlowHarness.ReadUntilAllAsync(events, stop.Token, AgentEvent.EventOneofCase.TransferResult, AgentEvent.EventOneofCase.WrapUpStarted).DefaultTimeout()
+            : await CallFlowHarness.ReadUntilAllAsync(events, stop.Token, AgentEvent.EventOneofCase.TransferResult).DefaultTimeout();
         var result = seen[AgentEvent.EventOneofCase.TransferResult].TransferResult;
         Assert.False(result.Answered);
         Assert.Equal(returnToQueue ? "not_answered_returned_to_queue" : "not_answered_returned_to_agent", result.Result);
@@ -211,7 +211,7 @@ public sealed class TransferTests
         }, harness.AgentHeaders).ResponseAsync.DefaultTimeout();
 
         await eva.WaitForEventAsync(BaresipEventType.CallIncoming).DefaultTimeout();
-        var seen = await ReadUntilAllAsync(events, stop.Token, AgentEvent.EventOneofCase.TransferResult).DefaultTimeout();
+        var seen = await CallFlowHarness.ReadUntilAllAsync(events, stop.Token, AgentEvent.EventOneofCase.TransferResult).DefaultTimeout();
         Assert.Equal("not_answered_returned_to_agent", seen[AgentEvent.EventOneofCase.TransferResult].TransferResult.Result);
         await eva.WaitForEventAsync(BaresipEventType.CallClosed).DefaultTimeout();
         var story = await harness.WaitForCallEventAsync(offer.CallId, AcdEventType.TransferNotAnswered, TimeSpan.FromSeconds(5)).DefaultTimeout();
@@ -254,23 +254,6 @@ public sealed class TransferTests
         ["Trunk:Uri"] = $"sip:127.0.0.1:{port}",
         ["Trunk:CallerId"] = "+4631123456",
     };
-
-    /// <summary>Reads the stream until one event of each kind was seen, in any order (the ACD's and the call flow's events interleave).</summary>
-    private static async Task<Dictionary<AgentEvent.EventOneofCase, AgentEvent>> ReadUntilAllAsync(
-        Grpc.Core.AsyncServerStreamingCall<AgentEvent> events, CancellationToken cancellationToken, params AgentEvent.EventOneofCase[] kinds)
-    {
-        var seen = new Dictionary<AgentEvent.EventOneofCase, AgentEvent>();
-        while (!kinds.All(seen.ContainsKey) && await events.ResponseStream.MoveNext(cancellationToken))
-        {
-            var e = events.ResponseStream.Current;
-            if (kinds.Contains(e.EventCase))
-            {
-                seen.TryAdd(e.EventCase, e);
-            }
-        }
-
-        return kinds.All(seen.ContainsKey) ? seen : throw new InvalidOperationException("the agent event stream ended early");
-    }
 
     private static async Task WaitForFileAsync(string path, long bytes)
     {
