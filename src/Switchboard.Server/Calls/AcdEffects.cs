@@ -143,7 +143,7 @@ internal sealed class AcdEffects(CallContext context)
             result = await callbacks.RequestAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        CallLog.CallbackRequested(Logger, flow.CallId, file.Queue.Id, result.Outcome.ToString());
+        CallLog.CallbackRequested(Logger, flow.CallId, result.Validation.E164 ?? file.Number, file.Queue.Id, result.Outcome.ToString());
         return new CallbackFiled(result.Accepted ? null
             : result.Outcome == CallbackRequestOutcome.InvalidNumber ? $"{result.Outcome}: {result.Validation.Reason}" : result.Outcome.ToString());
     }

@@ -92,8 +92,11 @@ internal static partial class CallLog
     /// <summary>Logs with the target masked (<see cref="PhoneNumberMask"/>): no phone number in a log line.</summary>
     public static void TransferNotAnswered(ILogger logger, string callId, string target, string reason, string returnedTo) => TransferNotAnsweredCore(logger, callId, PhoneNumberMask.Mask(target), reason, returnedTo);
 
-    [LoggerMessage(EventId = 8026, Level = LogLevel.Information, Message = "Call {CallId}: callback in {Queue}: {Outcome}")]
-    public static partial void CallbackRequested(ILogger logger, string callId, string queue, string outcome);
+    [LoggerMessage(EventId = 8026, Level = LogLevel.Information, Message = "Call {CallId}: callback to {Number} in {Queue}: {Outcome}")]
+    private static partial void CallbackRequestedCore(ILogger logger, string callId, string number, string queue, string outcome);
+
+    /// <summary>Logs with the number masked (<see cref="PhoneNumberMask"/>): no phone number in a log line.</summary>
+    public static void CallbackRequested(ILogger logger, string callId, string number, string queue, string outcome) => CallbackRequestedCore(logger, callId, PhoneNumberMask.Mask(number), queue, outcome);
 
     [LoggerMessage(EventId = 8027, Level = LogLevel.Information, Message = "Call {CallId}: caller resumes the place they left in {Queue} at {Place:o}")]
     public static partial void PlaceResumed(ILogger logger, string callId, string queue, DateTimeOffset place);
