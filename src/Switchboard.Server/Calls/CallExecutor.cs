@@ -113,7 +113,7 @@ public sealed class CallExecutor : IAsyncDisposable
             var effects = _flow.Handle(next);
             if (!ReferenceEquals(before, _flow.State) && before.GetType() != _flow.State.GetType())
             {
-                CallLog.StateChanged(_context.Logger, CallId, before.GetType().Name, _flow.State.GetType().Name, next.GetType().Name);
+                CallLog.StateChanged(_context.Logger, CallId, before.GetType().Name, _flow.State.GetType().Name, Cause(next));
             }
 
             foreach (var effect in effects)
@@ -129,6 +129,15 @@ public sealed class CallExecutor : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>What moved the call, for the log (no numbers: a REFER or transfer target is not named).</summary>
+    private static string Cause(CallEvent e) => e switch
+    {
+        LegDialled dialled => $"{dialled.Leg} {dialled.Outcome}: {dialled.Detail}",
+        LegEnded ended => $"{ended.Leg} ended: {ended.Reason}",
+        AgentAccepted accepted => "accepted by " + accepted.AgentId,
+        _ => e.GetType().Name,
+    };
 
     private async Task CarryOutAsync(CallEffect effect, CancellationToken cancellationToken)
     {

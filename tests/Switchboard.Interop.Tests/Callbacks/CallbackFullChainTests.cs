@@ -39,19 +39,7 @@ public sealed class CallbackFullChainTests
         await first.SendDtmfAsync("1").DefaultTimeout();
         var firstCall = (await WaitForEventAsync(harness, e => e.Type == AcdEventType.Enqueued, TimeSpan.FromSeconds(20))).CallId!;
         var place = (await harness.Acd.GetEntryAsync(firstCall).DefaultTimeout())!.EnqueuedAt;
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(40);
-        AcdEvent? requested = null;
-        while (requested is null && DateTimeOffset.UtcNow < deadline)
-        {
-            await first.SendDtmfAsync("1").DefaultTimeout();
-            requested = (await harness.Acd.ReadEventsAsync(null, 1000).DefaultTimeout()).FirstOrDefault(e => e.Type == AcdEventType.CallbackRequested);
-            if (requested is null)
-            {
-                await Task.Delay(1500); // the dialogue's prompts play between key presses
-            }
-        }
-
-        Assert.NotNull(requested);
+        var requested = await harness.PressUntilAsync(first, "1", e => e.Type == AcdEventType.CallbackRequested);
         var callbackId = requested.CallId!;
         await first.WaitForEventAsync(BaresipEventType.CallClosed).WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(place, (await harness.Acd.GetEntryAsync(callbackId).DefaultTimeout())!.EnqueuedAt);
@@ -88,23 +76,6 @@ public sealed class CallbackFullChainTests
     private static string AnsweringCitizenFor(string number) =>
         CallbackDiallingTests.AnsweringCitizen.Replace(@"\+46701234567", System.Text.RegularExpressions.Regex.Escape(number), StringComparison.Ordinal);
 
-    private static async Task<AcdEvent> WaitForEventAsync(CallFlowHarness harness, Func<AcdEvent, bool> match, TimeSpan timeout)
-    {
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        while (true)
-        {
-            var all = await harness.Acd.ReadEventsAsync(null, 1000).DefaultTimeout();
-            if (all.FirstOrDefault(match) is { } found)
-            {
-                return found;
-            }
-
-            if (DateTimeOffset.UtcNow > deadline)
-            {
-                throw new TimeoutException("no matching ACD event");
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    private static Task<AcdEvent> WaitForEventAsync(CallFlowHarness harness, Func<AcdEvent, bool> match, TimeSpan timeout) =>
+        harness.WaitForAcdEventAsync(match, timeout);
 }

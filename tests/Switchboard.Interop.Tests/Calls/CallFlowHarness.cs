@@ -180,18 +180,64 @@ internal sealed class CallFlowHarness : IAsyncDisposable
     public AsyncServerStreamingCall<AgentEvent> OpenSecondAgentEvents(CancellationToken cancellationToken) =>
         Agent.Events(new EventsRequest { AgentId = SecondAgentId }, SecondAgentHeaders, cancellationToken: cancellationToken);
 
-    /// <summary>Waits until the server's log holds <paramref name="text"/>.</summary>
+    /// <summary>Waits until the server's log holds <paramref name="text"/>: only for tests about the log itself (privacy); call behaviour is waited for on ACD or agent events.</summary>
     public async Task WaitForLogAsync(string text, TimeSpan timeout)
     {
-        var deadline = DateTimeOffset.UtcNow + timeout;
+        using var deadline = new CancellationTokenSource(timeout);
         while (!Server.StandardOutput.Contains(text, StringComparison.Ordinal))
         {
-            if (DateTimeOffset.UtcNow > deadline)
+            try
+            {
+                await Task.Delay(100, deadline.Token);
+            }
+            catch (OperationCanceledException)
             {
                 throw new TimeoutException($"the server log never said '{text}'");
             }
+        }
+    }
 
-            await Task.Delay(100);
+    /// <summary>Waits until the tenant's ACD stream holds an event matching <paramref name="match"/>; fails after <paramref name="timeout"/>.</summary>
+    public async Task<AcdEvent> WaitForAcdEventAsync(Func<AcdEvent, bool> match, TimeSpan timeout) =>
+        await FindAcdEventAsync(match, timeout) ?? throw new TimeoutException("no matching event in the ACD stream: " + Describe(await Acd.ReadEventsAsync(null, 1000)));
+
+    /// <summary>
+    /// Presses <paramref name="digits"/> until the ACD stream holds a matching event (a key pressed while the IVR cannot
+    /// take it yet is dropped), waiting up to 3 s for the event after each press.
+    /// </summary>
+    public async Task<AcdEvent> PressUntilAsync(BaresipPhone caller, string digits, Func<AcdEvent, bool> match, int presses = 12)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        for (var i = 0; i < presses; i++)
+        {
+            await caller.SendDtmfAsync(digits).DefaultTimeout();
+            if (await FindAcdEventAsync(match, TimeSpan.FromSeconds(3)) is { } found)
+            {
+                return found;
+            }
+        }
+
+        throw new TimeoutException($"{presses} presses of {digits} never led to the expected ACD event: " + Describe(await Acd.ReadEventsAsync(null, 1000)));
+    }
+
+    private async Task<AcdEvent?> FindAcdEventAsync(Func<AcdEvent, bool> match, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            if ((await Acd.ReadEventsAsync(null, 1000).DefaultTimeout()).FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            try
+            {
+                await Task.Delay(100, deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return null;
+            }
         }
     }
 

@@ -23,10 +23,7 @@ public sealed class CallbackCallerTests
         await caller.SendDtmfAsync("2").DefaultTimeout();
 
         // Nobody is signed in to bbmt and its no_agents is callback: the IVR reads the number back and asks to confirm.
-        await harness.WaitForLogAsync("enqueued in bbmt: OfferCallback", TimeSpan.FromSeconds(20));
-        await caller.SendDtmfAsync("1").DefaultTimeout();
-
-        var requested = await WaitForEventAsync(harness, AcdEventType.CallbackRequested, TimeSpan.FromSeconds(20));
+        var requested = await harness.PressUntilAsync(caller, "1", e => e.Type == AcdEventType.CallbackRequested);
         Assert.Equal("bbmt", requested.Queue);
         await caller.WaitForEventAsync(BaresipEventType.CallClosed).WaitAsync(TimeSpan.FromSeconds(30));
         var entry = await harness.Acd.GetEntryAsync(requested.CallId!).DefaultTimeout();
@@ -51,19 +48,7 @@ public sealed class CallbackCallerTests
         var place = (await harness.Acd.GetEntryAsync(firstCall).DefaultTimeout())!.EnqueuedAt;
 
         // bsu offers the callback after 2 s (key 1); 1 again confirms the read-back number. Keep pressing until it is recorded.
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(40);
-        AcdEvent? requested = null;
-        while (requested is null && DateTimeOffset.UtcNow < deadline)
-        {
-            await first.SendDtmfAsync("1").DefaultTimeout();
-            requested = (await harness.Acd.ReadEventsAsync(null, 1000).DefaultTimeout()).FirstOrDefault(e => e.Type == AcdEventType.CallbackRequested);
-            if (requested is null)
-            {
-                await Task.Delay(1500);
-            }
-        }
-
-        Assert.NotNull(requested);
+        var requested = await harness.PressUntilAsync(first, "1", e => e.Type == AcdEventType.CallbackRequested);
         await first.WaitForEventAsync(BaresipEventType.CallClosed).WaitAsync(TimeSpan.FromSeconds(30));
         var callback = await harness.Acd.GetEntryAsync(requested.CallId!).DefaultTimeout();
         Assert.Equal(place, callback!.EnqueuedAt);
@@ -101,16 +86,13 @@ public sealed class CallbackCallerTests
         await caller.DialAsync(harness.IvrUri).DefaultTimeout();
         await caller.WaitForEventAsync(BaresipEventType.CallEstablished).DefaultTimeout();
         await caller.SendDtmfAsync("2").DefaultTimeout();
-        await harness.WaitForLogAsync("enqueued in bbmt: OfferCallback", TimeSpan.FromSeconds(20));
-
-        await caller.SendDtmfAsync("1").DefaultTimeout();
 
         // The store refuses the premium-rate number: no silent success, no "thank you" and hang-up.
-        var refused = await WaitForEventAsync(harness, e => e.Type == AcdEventType.CallbackRefused, TimeSpan.FromSeconds(20));
+        var refused = await harness.PressUntilAsync(caller, "1", e => e.Type == AcdEventType.CallbackRefused);
         Assert.Equal("bbmt", refused.Queue);
-        await harness.WaitForLogAsync("in bbmt: InvalidNumber", TimeSpan.FromSeconds(5));
-        var closed = caller.WaitForEventAsync(BaresipEventType.CallClosed);
-        Assert.NotSame(closed, await Task.WhenAny(closed, Task.Delay(TimeSpan.FromSeconds(4))));
+
+        // Asked for another number (the dialogue itself: Dialplan.Tests IvrSessionCallbackRefusedTests), not hung up.
+        Assert.Equal(BaresipEventType.CallEstablished, caller.CallState);
         Assert.DoesNotContain(await harness.Acd.ReadEventsAsync(null, 1000).DefaultTimeout(), e => e.Type == AcdEventType.CallbackRequested);
         await caller.HangupAsync().DefaultTimeout();
     }
@@ -150,45 +132,11 @@ public sealed class CallbackCallerTests
     }
 
     private static Task<AcdEvent> WaitForEventAsync(CallFlowHarness harness, AcdEventType type, TimeSpan timeout) =>
-        WaitForEventAsync(harness, e => e.Type == type, timeout);
+        harness.WaitForAcdEventAsync(e => e.Type == type, timeout);
 
-    private static async Task<AcdEvent> WaitForEventAsync(CallFlowHarness harness, Func<AcdEvent, bool> match, TimeSpan timeout)
-    {
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        while (true)
-        {
-            var all = await harness.Acd.ReadEventsAsync(null, 1000).DefaultTimeout();
-            if (all.FirstOrDefault(match) is { } found)
-            {
-                return found;
-            }
+    private static Task<AcdEvent> WaitForEventAsync(CallFlowHarness harness, Func<AcdEvent, bool> match, TimeSpan timeout) =>
+        harness.WaitForAcdEventAsync(match, timeout);
 
-            if (DateTimeOffset.UtcNow > deadline)
-            {
-                throw new TimeoutException($"no matching event in the ACD stream: {harness.Describe(all)}");
-            }
-
-            await Task.Delay(100);
-        }
-    }
-
-    private static async Task<string> WaitForEnqueuedOtherThanAsync(CallFlowHarness harness, IReadOnlyCollection<string> known)
-    {
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            var all = await harness.Acd.ReadEventsAsync(null, 1000).DefaultTimeout();
-            if (all.FirstOrDefault(e => e.Type == AcdEventType.Enqueued && e.CallId is not null && !known.Contains(e.CallId)) is { CallId: { } id })
-            {
-                return id;
-            }
-
-            if (DateTimeOffset.UtcNow > deadline)
-            {
-                throw new TimeoutException("no new enqueued call: " + harness.Describe(all));
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    private static async Task<string> WaitForEnqueuedOtherThanAsync(CallFlowHarness harness, IReadOnlyCollection<string> known) =>
+        (await harness.WaitForAcdEventAsync(e => e.Type == AcdEventType.Enqueued && e.CallId is not null && !known.Contains(e.CallId), TimeSpan.FromSeconds(20))).CallId!;
 }

@@ -35,89 +35,32 @@ public sealed class SessionRefreshTests
     private static string RefreshingCaller(string method) => $"""
         <?xml version="1.0" encoding="ISO-8859-1" ?>
         <scenario name="refreshing caller">
-          <send retrans="500"><![CDATA[
-        INVITE sip:ivr@[remote_ip]:[remote_port] SIP/2.0
-        Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-        From: <sip:0701239998@[local_ip]:[local_port]>;tag=[call_number]
-        To: <sip:ivr@[remote_ip]:[remote_port]>
-        Call-ID: [call_id]
-        CSeq: 1 INVITE
-        Contact: sip:0701239998@[local_ip]:[local_port]
-        Supported: timer
-        Session-Expires: 90;refresher=uac
-        Max-Forwards: 70
-        Content-Type: application/sdp
-        Content-Length: [len]
-
-        v=0
-        o=user1 53655765 2353687637 IN IP[local_ip_type] [local_ip]
-        s=-
-        c=IN IP[media_ip_type] [media_ip]
-        t=0 0
-        m=audio [media_port] RTP/AVP 0 101
-        a=rtpmap:0 PCMU/8000
-        a=rtpmap:101 telephone-event/8000
-
-          ]]></send>
-          <recv response="100" optional="true"/>
-          <recv response="180" optional="true"/>
-          <recv response="200" rrs="true"/>
-          <send><![CDATA[
-        ACK [next_url] SIP/2.0
-        Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-        From: <sip:0701239998@[local_ip]:[local_port]>;tag=[call_number]
-        [last_To:]
-        Call-ID: [call_id]
-        CSeq: 1 ACK
-        Max-Forwards: 70
-        Content-Length: 0
-
-          ]]></send>
+        {SippScenarios.AnsweredCall(User, "Supported: timer\nSession-Expires: 90;refresher=uac\n")}
           <pause milliseconds="500"/>
           <send retrans="500"><![CDATA[
         {method} [next_url] SIP/2.0
         Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-        From: <sip:0701239998@[local_ip]:[local_port]>;tag=[call_number]
+        From: <sip:{User}@[local_ip]:[local_port]>;tag=[call_number]
         [last_To:]
         Call-ID: [call_id]
         CSeq: 2 {method}
-        Contact: sip:0701239998@[local_ip]:[local_port]
+        Contact: sip:{User}@[local_ip]:[local_port]
         Supported: timer
         Session-Expires: 90;refresher=uac
         Max-Forwards: 70
         Content-Type: application/sdp
         Content-Length: [len]
 
-        v=0
-        o=user1 53655765 2353687638 IN IP[local_ip_type] [local_ip]
-        s=-
-        c=IN IP[media_ip_type] [media_ip]
-        t=0 0
-        m=audio [media_port] RTP/AVP 0 101
-        a=rtpmap:0 PCMU/8000
-        a=rtpmap:101 telephone-event/8000
-
+        {SippScenarios.Offer(2353687638)}
           ]]></send>
           <recv response="100" optional="true"/>
           <recv response="200"/>
-        {(method == "INVITE" ? """
-          <send><![CDATA[
-        ACK [next_url] SIP/2.0
-        Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-        From: <sip:0701239998@[local_ip]:[local_port]>;tag=[call_number]
-        [last_To:]
-        Call-ID: [call_id]
-        CSeq: 2 ACK
-        Max-Forwards: 70
-        Content-Length: 0
-
-          ]]></send>
-        """ : string.Empty)}
+        {(method == "INVITE" ? SippScenarios.Ack(User, 2) : string.Empty)}
           <pause milliseconds="500"/>
           <send retrans="500"><![CDATA[
         BYE [next_url] SIP/2.0
         Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-        From: <sip:0701239998@[local_ip]:[local_port]>;tag=[call_number]
+        From: <sip:{User}@[local_ip]:[local_port]>;tag=[call_number]
         [last_To:]
         Call-ID: [call_id]
         CSeq: 3 BYE
@@ -128,4 +71,6 @@ public sealed class SessionRefreshTests
           <recv response="200"/>
         </scenario>
         """;
+
+    private const string User = "0701239998";
 }
