@@ -20,10 +20,7 @@ public class G711VersusNAudioBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        for (var i = 0; i < _pcm.Length; i++)
-        {
-            _pcm[i] = (short)(Math.Sin(i * 2 * Math.PI * 440 / 8000) * 12000);
-        }
+        ToneSamples.Fill(_pcm);
 
         G711.EncodeMuLaw(_pcm, _encoded);
     }

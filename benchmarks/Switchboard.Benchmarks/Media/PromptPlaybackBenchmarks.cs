@@ -26,10 +26,7 @@ public class PromptPlaybackBenchmarks
     public void Setup()
     {
         var samples = new short[Frames * Prompt.FrameSize / 4];
-        for (var i = 0; i < samples.Length; i++)
-        {
-            samples[i] = (short)(12000 * Math.Sin(2 * Math.PI * 440 * i / 8000));
-        }
+        ToneSamples.Fill(samples);
 
         _prompt = new Prompt("tone", samples);
         // A playlist of four prompts of 250 frames: the prompt boundaries are crossed too.
