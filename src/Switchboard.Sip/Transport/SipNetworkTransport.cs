@@ -281,10 +281,9 @@ public sealed class SipNetworkTransport : ISipTransport, IAsyncDisposable
         foreach (var connection in _connections.Values)
         {
             var idle = connection.IdleFor;
-            if (idle >= _options.TcpIdleTimeout)
+            if (idle >= _options.TcpIdleTimeout && connection.Close())
             {
-                SecurityEvents?.TcpIdleClosed(connection.Remote.Address, idle);
-                connection.Close();
+                SecurityEvents?.TcpIdleClosed(connection.Remote.Address, idle); // once: the next sweep can still see it before the read loop removes it
             }
         }
     }

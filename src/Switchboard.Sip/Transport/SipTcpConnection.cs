@@ -20,6 +20,7 @@ internal sealed class SipTcpConnection : IAsyncDisposable
     private readonly CancellationTokenSource _cts = new();
     private readonly TimeProvider _timeProvider;
     private long _lastActivity;
+    private int _closing;
 
     public SipTcpConnection(Socket socket, bool inbound, TimeProvider timeProvider)
     {
@@ -82,9 +83,17 @@ internal sealed class SipTcpConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the read loop (which then reports the close); safe to call from any thread, more than once.</summary>
-    public void Close()
+    /// <summary>
+    /// Stops the read loop (which then reports the close); safe to call from any thread, more than once.
+    /// True only for the call that closed it, so a close is counted once however often it is asked for.
+    /// </summary>
+    public bool Close()
     {
+        if (Interlocked.Exchange(ref _closing, 1) != 0)
+        {
+            return false;
+        }
+
         try
         {
             _cts.Cancel();
@@ -92,6 +101,8 @@ internal sealed class SipTcpConnection : IAsyncDisposable
         catch (ObjectDisposedException)
         {
         }
+
+        return true;
     }
 
     private void Touch() => Interlocked.Exchange(ref _lastActivity, _timeProvider.GetTimestamp());
