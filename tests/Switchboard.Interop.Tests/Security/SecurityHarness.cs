@@ -37,7 +37,17 @@ internal static partial class SecurityHarness
         await harness.SignInAsync();
         using var events = harness.OpenEvents(stop.Token);
         await using var caller = await BaresipPhone.StartAsync(new BaresipOptions { User = "0701234567", SineFrequency = CallFlowHarness.CallerTone, Record = true }).DefaultTimeout();
-        await harness.ConnectCallerToAgentAsync(caller, events, stop.Token);
+        try
+        {
+            await harness.ConnectCallerToAgentAsync(caller, events, stop.Token);
+        }
+        catch (TimeoutException timeout)
+        {
+            // Rare under load in CI: say what each side saw, so the next failure explains itself.
+            throw new TimeoutException(
+                $"the legitimate call was not connected. Caller's baresip:\n{Tail(caller.Log)}\nAgent's baresip:\n{Tail(harness.AgentPhone.Log)}\n" +
+                $"Server:\n{Tail(harness.Server.StandardOutput)}\n{Tail(harness.Server.StandardError)}", timeout);
+        }
 
         var agentHeard = await harness.AgentPhone.WaitForHeardAudioAsync(TimeSpan.FromSeconds(2)).DefaultTimeout();
         var callerMark = HeardAudio.CurrentLength(caller);
@@ -53,6 +63,8 @@ internal static partial class SecurityHarness
         await harness.Agent.CompleteWrapUpAsync(new CompleteWrapUpRequest { AgentId = CallFlowHarness.AgentId, Outcome = Outcome.Resolved }, harness.AgentHeaders)
             .ResponseAsync.DefaultTimeout();
     }
+
+    private static string Tail(string text) => text.Length <= 6000 ? text : text[^6000..];
 
     /// <summary>One counter of <c>switchboard_sip_security_events_total</c> from the server's /metrics.</summary>
     public static async Task<long> SecurityEventCountAsync(SwitchboardProcess server, string label)
