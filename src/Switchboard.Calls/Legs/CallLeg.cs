@@ -16,28 +16,25 @@ namespace Switchboard.Calls.Legs;
 /// <summary>
 /// One leg of a back-to-back call (B2BUA): a SIP dialog with the SIP user agent plus its <see cref="MediaSession"/>.
 /// Answers an inbound INVITE (media starts only after the ACK) or dials out (UAC INVITE, CANCEL on hang-up while it
-/// rings), ends with BYE, and answers every in-dialog request: re-INVITE and UPDATE (hold <c>sendonly</c>/<c>inactive</c>,
-/// resume, RFC 4028 session refresh: RFC 3264 §8, RFC 3311), INFO (DTMF through the media layer's de-duplication),
-/// OPTIONS and BYE (the dialog), REFER (RFC 3515: reported, answered and NOTIFYed as the flow decides). Everything that
-/// happens is posted as a <see cref="CallEvent"/> to the call's channel; every task it starts is awaited at dispose.
+/// rings), ends with BYE; in-dialog requests are answered by <see cref="LegDialogRequests"/>, transfers (REFER) by
+/// <see cref="LegReferral"/>. Everything that happens is posted as a <see cref="CallEvent"/> to the call's channel; every
+/// task it starts is awaited at dispose (<see cref="LegWork"/>).
 /// </summary>
 public sealed class CallLeg : IAsyncDisposable
 {
-    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(35);
     private readonly MediaSession _media;
     private readonly Action<CallEvent> _post;
-    private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly string _callId;
-    private readonly CancellationTokenSource _life = new();
     private readonly Lock _gate = new();
-    private readonly List<Task> _work = [];
+    private readonly LegWork _work;
+    private readonly LegReferral _referral;
+    private readonly LegDialogRequests _requests;
     private IAudioSource? _source;
     private int _playbackId;
     private SipDialog? _dialog;
     private IncomingCall? _incoming;
     private CancellationTokenSource? _dial;
-    private SipInDialogRequest? _pendingRefer;
     private LegStatus _status = LegStatus.Idle;
 
     /// <summary>Creates a leg with a fresh media session on the engine's port range.</summary>
@@ -54,9 +51,12 @@ public sealed class CallLeg : IAsyncDisposable
         Id = id;
         _callId = callId;
         _post = post ?? throw new ArgumentNullException(nameof(post));
-        _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        ArgumentNullException.ThrowIfNull(timeProvider);
         _logger = logger ?? NullLogger.Instance;
         _media = engine.CreateSession(direction);
+        _work = new LegWork(callId, id.ToString(), timeProvider, _logger);
+        _referral = new LegReferral(id, callId, post, _work, _logger);
+        _requests = new LegDialogRequests(id, callId, _media, post, _referral, _logger);
         _media.DigitReceived += OnDigit;
         _media.PlaybackFinished += OnPlaybackFinished;
         _media.RtpTimeout += OnRtpTimeout;
@@ -139,14 +139,14 @@ public sealed class CallLeg : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(userAgent);
         ArgumentNullException.ThrowIfNull(target);
-        var dial = CancellationTokenSource.CreateLinkedTokenSource(_life.Token);
+        var dial = CancellationTokenSource.CreateLinkedTokenSource(_work.Life);
         lock (_gate)
         {
             _dial = dial;
             _status = LegStatus.Setup;
         }
 
-        Track(DialAsync(userAgent, target, options, dial.Token));
+        _work.Track(DialAsync(userAgent, target, options, dial.Token));
     }
 
     /// <summary>Reports a dial that could not even be sent (bad address, no trunk).</summary>
@@ -214,11 +214,11 @@ public sealed class CallLeg : IAsyncDisposable
 
         if (dialog is not null)
         {
-            Track(ByeAsync(dialog));
+            _work.Track(ByeAsync(dialog));
         }
         else if (incoming is not null)
         {
-            Track(incoming.RejectAsync(SipStatusCodes.ServiceUnavailable, null, CancellationToken.None));
+            _work.Track(incoming.RejectAsync(SipStatusCodes.ServiceUnavailable, null, CancellationToken.None));
         }
         else
         {
@@ -264,89 +264,24 @@ public sealed class CallLeg : IAsyncDisposable
     public void Unbridge() => _media.Bridge?.Dispose();
 
     /// <summary>Blind transfer (RFC 3515): asks this leg's phone to call <paramref name="target"/>.</summary>
-    public async Task ReferAsync(string target)
-    {
-        if (_dialog is not { } dialog)
-        {
-            return;
-        }
-
-        var uri = target.Contains(':', StringComparison.Ordinal) ? target : $"sip:{target}@{dialog.RemoteTarget.Host}";
-        if (!SipUri.TryParse(uri, out var parsed))
-        {
-            CallLegLog.RequestFailed(_logger, _callId, Id.ToString(), "REFER", "not a SIP URI");
-            return;
-        }
-
-        try
-        {
-            using var timeout = new CancellationTokenSource(RequestTimeout, _time);
-            await dialog.SendReferAsync(parsed, timeout.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException or InvalidOperationException)
-        {
-            CallLegLog.RequestFailed(_logger, _callId, Id.ToString(), "REFER", ex.Message);
-        }
-    }
+    public Task ReferAsync(string target) => _dialog is { } dialog ? _referral.SendAsync(dialog, target) : Task.CompletedTask;
 
     /// <summary>Answers the pending REFER; after 202 the phone gets the first NOTIFY (100 Trying, RFC 3515 §2.4.4).</summary>
-    public void AnswerRefer(int statusCode)
-    {
-        var refer = Interlocked.Exchange(ref _pendingRefer, statusCode < 300 ? _pendingRefer : null);
-        if (refer is null)
-        {
-            return;
-        }
-
-        Track(AnswerReferAsync(refer, statusCode));
-    }
-
-    private async Task AnswerReferAsync(SipInDialogRequest refer, int statusCode)
-    {
-        await refer.RespondAsync(statusCode, cancellationToken: _life.Token).ConfigureAwait(false);
-        if (statusCode < 300 && _dialog is { } dialog)
-        {
-            await SendAsync("NOTIFY", token => dialog.SendReferNotifyAsync("SIP/2.0 100 Trying", final: false, token)).ConfigureAwait(false);
-        }
-    }
+    public void AnswerRefer(int statusCode) => _referral.Answer(statusCode, _dialog);
 
     /// <summary>Tells the phone that sent the REFER how it ended (final NOTIFY with the target's status line).</summary>
-    public void NotifyRefer(int statusCode)
-    {
-        Interlocked.Exchange(ref _pendingRefer, null);
-        if (_dialog is { } dialog)
-        {
-            var line = $"SIP/2.0 {statusCode} {SipStatusCodes.ReasonPhrase(statusCode)}";
-            Track(SendAsync("NOTIFY", token => dialog.SendReferNotifyAsync(line, final: true, token)));
-        }
-    }
+    public void NotifyRefer(int statusCode) => _referral.Notify(statusCode, _dialog);
 
     /// <summary>Stops reading, lets the leg go if still up, waits for everything it started and frees the media port.</summary>
     public async ValueTask DisposeAsync()
     {
         HangUp();
-        Task[] work;
-        lock (_gate)
-        {
-            work = [.. _work];
-        }
-
-        try
-        {
-            await Task.WhenAll(work).WaitAsync(RequestTimeout, _time).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
-        {
-            CallLegLog.RequestFailed(_logger, _callId, Id.ToString(), "release", ex.Message);
-        }
-
-        await _life.CancelAsync().ConfigureAwait(false);
+        await _work.DisposeAsync().ConfigureAwait(false);
         _media.DigitReceived -= OnDigit;
         _media.PlaybackFinished -= OnPlaybackFinished;
         _media.RtpTimeout -= OnRtpTimeout;
         await _media.DisposeAsync().ConfigureAwait(false);
         _dial?.Dispose();
-        _life.Dispose();
     }
 
     private void Attach(SipDialog dialog)
@@ -362,12 +297,12 @@ public sealed class CallLeg : IAsyncDisposable
             }
         }
 
-        Track(WatchAsync(dialog));
-        Track(ReadRequestsAsync(dialog, _life.Token));
+        _work.Track(WatchAsync(dialog));
+        _work.Track(_requests.ReadAsync(dialog, _work.Life));
         if (released)
         {
             // Let go while it was being set up (a 2xx that crossed our CANCEL, an ACK after the call ended): BYE now.
-            Track(ByeAsync(dialog));
+            _work.Track(ByeAsync(dialog));
         }
     }
 
@@ -393,118 +328,11 @@ public sealed class CallLeg : IAsyncDisposable
         }
     }
 
-    private async Task ReadRequestsAsync(SipDialog dialog, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await foreach (var request in dialog.Requests.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                switch (request.Method)
-                {
-                    case SipMethods.Invite or SipMethods.Update:
-                        await AnswerOfferAsync(request, cancellationToken).ConfigureAwait(false);
-                        break;
-                    case SipMethods.Info:
-                        // Already answered 200 by the dialog; the media layer turns it into one press per key (RFC 6086).
-                        _media.HandleSipInfo(request.ContentType, Encoding.UTF8.GetString(request.Body.Span));
-                        break;
-                    case SipMethods.Refer:
-                        OnRefer(request);
-                        break;
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
-
-    /// <summary>A re-INVITE or UPDATE: a new offer is answered (hold, resume, refresh); none (a pure refresh) keeps the media as it is.</summary>
-    private async Task AnswerOfferAsync(SipInDialogRequest request, CancellationToken cancellationToken)
-    {
-        if (request.Body.IsEmpty)
-        {
-            // RFC 4028 refresh without an offer. An INVITE without one asks for ours (RFC 3261 §14.2); an UPDATE needs none.
-            var body = request.Method == SipMethods.Invite ? Encoding.UTF8.GetBytes(_media.CreateOffer()) : ReadOnlyMemory<byte>.Empty;
-            await request.RespondAsync(SipStatusCodes.Ok, body.IsEmpty ? null : SdpContentType, body, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        var before = _media.Media?.Direction;
-        var result = _media.AcceptOffer(Encoding.UTF8.GetString(request.Body.Span));
-        if (result is not { IsAccepted: true, Answer: { } answer, Media: { } media })
-        {
-            CallLegLog.OfferRefused(_logger, _callId, Id.ToString(), request.Method, result.FailureReason);
-            await request.RespondAsync(SipStatusCodes.NotAcceptableHere, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        await request.RespondAsync(SipStatusCodes.Ok, SdpContentType, Encoding.UTF8.GetBytes(answer.ToString()), cancellationToken).ConfigureAwait(false);
-        var wasSending = before?.Sends() ?? true;
-        var sends = media.Direction.Sends();
-        if (wasSending && !sends)
-        {
-            CallLegLog.MediaChanged(_logger, _callId, Id.ToString(), request.Method, "hold");
-            _post(new LegHeld(Id));
-        }
-        else if (!wasSending && sends)
-        {
-            CallLegLog.MediaChanged(_logger, _callId, Id.ToString(), request.Method, "resume");
-            _post(new LegResumed(Id));
-        }
-    }
-
-    private void OnRefer(SipInDialogRequest request)
-    {
-        if (request.ReferTo?.Uri is not { } target || Interlocked.CompareExchange(ref _pendingRefer, request, null) is not null)
-        {
-            // One transfer at a time (RFC 3515 §2.4.2: 491 would be for INVITE; a busy REFER is refused).
-            Track(request.RespondAsync(request.ReferTo is null ? SipStatusCodes.BadRequest : 403, cancellationToken: _life.Token));
-            return;
-        }
-
-        CallLegLog.ReferReceived(_logger, _callId, Id.ToString());
-        _post(new ReferReceived(Id, target.ToString()));
-    }
-
-    private async Task SendAsync(string what, Func<CancellationToken, Task> send)
-    {
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_life.Token);
-            timeout.CancelAfter(RequestTimeout);
-            await send(timeout.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException or InvalidOperationException)
-        {
-            CallLegLog.RequestFailed(_logger, _callId, Id.ToString(), what, ex.Message);
-        }
-    }
-
     private async Task ByeAsync(SipDialog dialog)
     {
-        if (dialog.Terminated.IsCompleted)
+        if (!dialog.Terminated.IsCompleted)
         {
-            return;
-        }
-
-        try
-        {
-            using var timeout = new CancellationTokenSource(RequestTimeout, _time);
-            await dialog.ByeAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException or InvalidOperationException)
-        {
-            CallLegLog.RequestFailed(_logger, _callId, Id.ToString(), "BYE", ex.Message);
-        }
-    }
-
-    private void Track(Task task)
-    {
-        lock (_gate)
-        {
-            _work.RemoveAll(t => t.IsCompleted);
-            _work.Add(task);
+            await _work.SendAsync("BYE", token => dialog.ByeAsync(token)).ConfigureAwait(false);
         }
     }
 
