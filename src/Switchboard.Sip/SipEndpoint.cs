@@ -69,6 +69,11 @@ public sealed class SipEndpoint : IAsyncDisposable
             ua.RegisterHandler = registrar;
         }
 
+        if (options.Meter is { } meter)
+        {
+            SipInstruments.Publish(meter, transport, layer, ua, events);
+        }
+
         transport.Start(layer.Receive);
         return new SipEndpoint(transport, layer, ua, registrar) { SecurityEvents = events };
     }
@@ -79,6 +84,5 @@ public sealed class SipEndpoint : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _transport.DisposeAsync().ConfigureAwait(false);
-        SecurityEvents.Dispose();
     }
 }

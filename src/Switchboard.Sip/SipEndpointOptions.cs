@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Switchboard.Sip.Registrar;
 using Switchboard.Sip.Security;
 using Switchboard.Sip.Transactions;
@@ -26,4 +27,7 @@ public sealed record SipEndpointOptions
 
     /// <summary>Passwords for digest authentication; null accepts every REGISTER.</summary>
     public ISipCredentialStore? Credentials { get; init; }
+
+    /// <summary>When set, the stack's figures are published on it (<see cref="Diagnostics.SipInstruments"/>); none by default.</summary>
+    public Meter? Meter { get; init; }
 }

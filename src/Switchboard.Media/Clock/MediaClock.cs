@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+
 namespace Switchboard.Media.Clock;
 
 /// <summary>
@@ -5,21 +7,26 @@ namespace Switchboard.Media.Clock;
 /// <see cref="TimeProvider"/>) and calls every registered stream. No timer or thread per call. Ticks are due at fixed
 /// multiples of the period from the start, so lateness does not accumulate; a stall up to MaxCatchUp is caught up
 /// by running the missed ticks at once, a longer one is skipped (counted in <see cref="MediaClockMetrics.SkippedTicks"/>).
+/// Given a <see cref="Meter"/>, the clock publishes its pacing: the histogram <c>switchboard.media.clock.lateness</c>
+/// (seconds each tick ran after its due time) and observable ticks, skipped ticks, stream errors, streams and worst lateness.
 /// </summary>
 public sealed class MediaClock : IAsyncDisposable
 {
-    private static readonly double[] BucketBoundsMs = [0.5, 1, 2, 5, 10, 20, 50, 100, double.PositiveInfinity];
+    /// <summary>Bucket bounds of the lateness histogram, in seconds (0.5 ms to 100 ms; a tick is 20 ms).</summary>
+    public static readonly IReadOnlyList<double> LatenessBucketsSeconds = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1];
 
     private readonly TimeProvider _timeProvider;
     private readonly MediaClockOptions _options;
     private readonly Lock _gate = new();
-    private readonly long[] _buckets = new long[BucketBoundsMs.Length];
+    private readonly Lock _figures = new();
+    private readonly Histogram<double>? _lateness;
     private IMediaClockStream[] _streams = [];
     private long _start;
     private bool _started;
     private long _tick;
     private long _ticksRun;
     private long _skipped;
+    private long _streamErrors;
     private double _latenessSumMs;
     private double _latenessMaxMs;
     private double _lastWorkMs;
@@ -29,13 +36,29 @@ public sealed class MediaClock : IAsyncDisposable
     private Task? _loop;
 
     /// <summary>Creates a clock; call <see cref="Start"/> to run the loop, or <see cref="RunDueTicks"/> to drive it by hand.</summary>
-    public MediaClock(TimeProvider? timeProvider = null, MediaClockOptions? options = null)
+    /// <param name="timeProvider">The clock's time (a fake one in tests).</param>
+    /// <param name="options">Period, catch-up and parallelism.</param>
+    /// <param name="meter">Where the pacing instruments go; none when null.</param>
+    public MediaClock(TimeProvider? timeProvider = null, MediaClockOptions? options = null, Meter? meter = null)
     {
         _timeProvider = timeProvider ?? TimeProvider.System;
         _options = options ?? new MediaClockOptions();
         if (_options.Period <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(options), "The period must be positive.");
+        }
+
+        if (meter is not null)
+        {
+            _lateness = meter.CreateHistogram("switchboard.media.clock.lateness", "s", "Pacing error: how late each 20 ms tick ran after its due time.",
+                tags: null, new InstrumentAdvice<double> { HistogramBucketBoundaries = LatenessBucketsSeconds });
+            meter.CreateObservableCounter("switchboard.media.clock.ticks", () => GetMetrics().Ticks, "{tick}", "20 ms media clock ticks run.");
+            meter.CreateObservableCounter("switchboard.media.clock.skipped_ticks", () => Interlocked.Read(ref _skipped), "{tick}",
+                "Ticks dropped because the clock fell too far behind.");
+            meter.CreateObservableCounter("switchboard.media.clock.stream_errors", () => Interlocked.Read(ref _streamErrors), "{error}",
+                "Exceptions a stream threw on a tick (swallowed so one faulty call cannot stop the clock for the others).");
+            meter.CreateObservableGauge("switchboard.rtp.streams", () => StreamCount, "{stream}", "RTP streams paced by the media clock now (one packet each per 20 ms tick).");
+            meter.CreateObservableGauge("switchboard.media.clock.lateness_max", () => GetMetrics().LatenessMaxMs / 1000, "s", "Worst tick lateness since start.");
         }
     }
 
@@ -141,21 +164,13 @@ public sealed class MediaClock : IAsyncDisposable
         return ran;
     }
 
-    /// <summary>Takes a pacing snapshot for metrics.</summary>
+    /// <summary>Takes a pacing snapshot (the lateness distribution is on the meter's histogram).</summary>
     public MediaClockMetrics GetMetrics()
     {
-        lock (_buckets)
+        lock (_figures)
         {
-            var cumulative = new long[_buckets.Length];
-            long running = 0;
-            for (var i = 0; i < _buckets.Length; i++)
-            {
-                running += _buckets[i];
-                cumulative[i] = running;
-            }
-
-            return new MediaClockMetrics(_ticksRun, Interlocked.Read(ref _skipped), StreamCount, BucketBoundsMs, cumulative, _latenessSumMs,
-                _latenessMaxMs, _lastWorkMs);
+            return new MediaClockMetrics(_ticksRun, Interlocked.Read(ref _skipped), StreamCount, _latenessSumMs, _latenessMaxMs, _lastWorkMs,
+                Interlocked.Read(ref _streamErrors));
         }
     }
 
@@ -291,7 +306,7 @@ public sealed class MediaClock : IAsyncDisposable
         }
     }
 
-    private static void TickSlice(ReadOnlySpan<IMediaClockStream> streams, long tick)
+    private void TickSlice(ReadOnlySpan<IMediaClockStream> streams, long tick)
     {
         foreach (var stream in streams)
         {
@@ -303,6 +318,7 @@ public sealed class MediaClock : IAsyncDisposable
             catch (Exception)
 #pragma warning restore CA1031
             {
+                Interlocked.Increment(ref _streamErrors);
             }
         }
     }
@@ -328,19 +344,14 @@ public sealed class MediaClock : IAsyncDisposable
 
         var latenessMs = Math.Max(0, lateness.TotalMilliseconds);
         var workMs = _timeProvider.GetElapsedTime(workStart).TotalMilliseconds;
-        lock (_buckets)
+        lock (_figures)
         {
             _ticksRun++;
             _latenessSumMs += latenessMs;
             _latenessMaxMs = Math.Max(_latenessMaxMs, latenessMs);
             _lastWorkMs = workMs;
-            var bucket = 0;
-            while (latenessMs > BucketBoundsMs[bucket])
-            {
-                bucket++;
-            }
-
-            _buckets[bucket]++;
         }
+
+        _lateness?.Record(latenessMs / 1000);
     }
 }

@@ -5,15 +5,12 @@ using Microsoft.Extensions.Logging;
 namespace Switchboard.Media.Security;
 
 /// <summary>
-/// The media engine's security counters (Meter <c>Switchboard.Media.Security</c>) and its rate-limited security log lines
+/// The media engine's security counters (observable counters on the engine's meter) and its rate-limited security log lines
 /// (<see cref="MediaSecurityLog"/>): each stream reports a wrong source at most once per <see cref="ReportInterval"/>,
 /// and the whole engine writes at most <see cref="LinesPerSecond"/> such lines a second.
 /// </summary>
-internal sealed class MediaSecurityMonitor : IDisposable
+internal sealed class MediaSecurityMonitor
 {
-    /// <summary>The Meter name of the media layer.</summary>
-    public const string MeterName = "Switchboard.Media.Security";
-
     /// <summary>How often one stream may report wrong-source packets.</summary>
     public static readonly TimeSpan ReportInterval = TimeSpan.FromSeconds(10);
 
@@ -22,7 +19,6 @@ internal sealed class MediaSecurityMonitor : IDisposable
 
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly Meter _meter;
     private readonly Lock _lineGate = new();
     private readonly Lock _portGate = new();
     private readonly WrongSourceReport _portReport = new();
@@ -32,13 +28,12 @@ internal sealed class MediaSecurityMonitor : IDisposable
     private long _lineWindowStart;
     private int _linesInWindow;
 
-    public MediaSecurityMonitor(ILogger logger, TimeProvider time)
+    public MediaSecurityMonitor(ILogger logger, TimeProvider time, Meter meter)
     {
         _logger = logger;
         _time = time;
         _lineWindowStart = time.GetTimestamp();
-        _meter = new Meter(MeterName);
-        _meter.CreateObservableCounter(
+        meter.CreateObservableCounter(
             "switchboard.media.wrong_source_packets",
             () => new[]
             {
@@ -47,7 +42,7 @@ internal sealed class MediaSecurityMonitor : IDisposable
             },
             "{packet}",
             "Datagrams dropped because they came from a source other than the leg's signalled or locked one (strict RTP).");
-        _meter.CreateObservableCounter(
+        meter.CreateObservableCounter(
             "switchboard.media.inbound_port_refusals",
             () => Interlocked.Read(ref _inboundRefusals),
             "{leg}",
@@ -89,8 +84,6 @@ internal sealed class MediaSecurityMonitor : IDisposable
             MediaSecurityLog.InboundPortsExhausted(_logger, inUse, limit, reserved, refused);
         }
     }
-
-    public void Dispose() => _meter.Dispose();
 
     private bool TryTakeLine(long now)
     {

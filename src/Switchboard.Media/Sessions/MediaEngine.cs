@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
@@ -22,12 +23,17 @@ public sealed class MediaEngine : IAsyncDisposable
     private int _sessions;
     private long _closedSent;
     private long _closedReceived;
+    private readonly Meter? _ownMeter;
 
     /// <summary>Creates the engine; the clock starts with the first session (or <see cref="Start"/>).</summary>
     /// <param name="options">Media settings.</param>
     /// <param name="timeProvider">The clock (a fake one in tests).</param>
     /// <param name="loggerFactory">For the security events (category <c>Switchboard.Security</c>, ids 4100-4199).</param>
-    public MediaEngine(MediaOptions? options = null, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
+    /// <param name="meter">
+    /// Where the media layer's instruments go (the host passes one named <see cref="MeterName"/> from its
+    /// <c>IMeterFactory</c>); when null the engine makes a private one, disposed with it.
+    /// </param>
+    public MediaEngine(MediaOptions? options = null, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, Meter? meter = null)
     {
         Options = options ?? new MediaOptions();
         TimeProvider = timeProvider ?? TimeProvider.System;
@@ -38,14 +44,27 @@ public sealed class MediaEngine : IAsyncDisposable
 
         _address = address;
         _ports = new PortAllocator(Options.PortRangeStart, Options.PortRangeEnd, Options.OutboundPortReservePercent);
-        Security = new MediaSecurityMonitor((loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(MediaSecurityLog.Category), TimeProvider);
-        Clock = new MediaClock(TimeProvider, Options.Clock);
+        _ownMeter = meter is null ? new Meter(MeterName) : null;
+        Meter = meter ?? _ownMeter!;
+        Security = new MediaSecurityMonitor((loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(MediaSecurityLog.Category), TimeProvider, Meter);
+        Clock = new MediaClock(TimeProvider, Options.Clock, Meter);
+        Meter.CreateObservableGauge("switchboard.rtp.sessions", () => ActiveSessions, "{session}", "RTP sessions open on this node.");
+        Meter.CreateObservableCounter("switchboard.rtp.packets", ObservePackets, "{packet}", "RTP packets sent and received by this node's media sessions.");
         Negotiator = new SdpNegotiator(Options.Negotiation);
         _sessionIds = TimeProvider.GetUtcNow().ToUnixTimeSeconds();
     }
 
+    /// <summary>The meter name the host listens to for the media layer.</summary>
+    public const string MeterName = "Switchboard.Media";
+
     /// <summary>The options in force.</summary>
     public MediaOptions Options { get; }
+
+    /// <summary>
+    /// The media layer's meter: add an instrument with <c>Meter.CreateCounter&lt;long&gt;("switchboard.media.x", "{unit}", "...")</c>
+    /// (or an observable one over a counter you keep); it appears on <c>/metrics</c> as <c>switchboard_media_x_total</c>.
+    /// </summary>
+    public Meter Meter { get; }
 
     /// <summary>The clock all sessions run on.</summary>
     public MediaClock Clock { get; }
@@ -56,7 +75,7 @@ public sealed class MediaEngine : IAsyncDisposable
     /// <summary>The time provider.</summary>
     public TimeProvider TimeProvider { get; }
 
-    /// <summary>Strict RTP drops and port-reserve refusals since start (for /metrics; also Meter <c>Switchboard.Media.Security</c>).</summary>
+    /// <summary>Strict RTP drops and port-reserve refusals since start (also observable counters on <see cref="Meter"/>).</summary>
     public MediaSecurityCounters SecurityCounters => Security.Counters;
 
     internal MediaSecurityMonitor Security { get; }
@@ -75,6 +94,16 @@ public sealed class MediaEngine : IAsyncDisposable
         }
 
         return (sent, received);
+    }
+
+    private Measurement<long>[] ObservePackets()
+    {
+        var (sent, received) = RtpPacketTotals();
+        return
+        [
+            new Measurement<long>(sent, new KeyValuePair<string, object?>("direction", "sent")),
+            new Measurement<long>(received, new KeyValuePair<string, object?>("direction", "received")),
+        ];
     }
 
     /// <summary>Starts the clock loop (also done by the first <see cref="CreateSession"/>).</summary>
@@ -138,7 +167,7 @@ public sealed class MediaEngine : IAsyncDisposable
     /// <summary>Stops the clock. Sessions should be disposed first.</summary>
     public ValueTask DisposeAsync()
     {
-        Security.Dispose();
+        _ownMeter?.Dispose();
         return Clock.DisposeAsync();
     }
 

@@ -8,7 +8,7 @@ using Switchboard.Server.Configuration;
 using Switchboard.Server.Health;
 using Switchboard.Server.Redis;
 using Switchboard.Server.Telephony;
-using Switchboard.Server.Web;
+using Switchboard.Server.Web.Metrics;
 using Switchboard.Server.Web.Index;
 using Switchboard.Server.Web.Wallboard;
 
@@ -41,6 +41,11 @@ public static partial class SwitchboardHost
         catch (ConfigurationErrorException error)
         {
             await Console.Error.WriteLineAsync("switchboard: configuration error: " + error.Message).ConfigureAwait(false);
+            return ConfigurationErrorExitCode;
+        }
+        catch (OptionsValidationException error)
+        {
+            await Console.Error.WriteLineAsync("switchboard: configuration error: " + OneLine(string.Join("; ", error.Failures))).ConfigureAwait(false);
             return ConfigurationErrorExitCode;
         }
         catch (Exception error) when (error is InvalidDataException or FormatException or IOException)
@@ -84,6 +89,7 @@ public static partial class SwitchboardHost
         builder.Services.AddSwitchboardCalls(settings, builder.Configuration);
         builder.Services.AddSwitchboardCallbacks(builder.Configuration);
         builder.Services.AddSwitchboardDraining(builder.Configuration);
+        builder.Services.AddSwitchboardMetrics(builder.Configuration);
 
         var app = builder.Build();
         try

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
 using Switchboard.Acd.CallControl;
@@ -16,6 +17,7 @@ using Switchboard.Server.Callbacks;
 using Switchboard.Server.Calls;
 using Switchboard.Server.Configuration;
 using Switchboard.Server.Health;
+using Switchboard.Sip.Diagnostics;
 using Switchboard.Sip.Registrar;
 
 namespace Switchboard.Server.Telephony;
@@ -56,11 +58,12 @@ public static class CallFlowServiceCollectionExtensions
         services.TryAddSingleton(sp => new AcdScheduler(sp.GetRequiredService<AcdStore>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<AcdScheduler>>()));
         services.AddSingleton(sp => new SipTelephony(settings.Sip, sp.GetRequiredService<IRegistrationStore>(), sp.GetRequiredService<ISipCredentialStore>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<IMeterFactory>().Create(SipInstruments.MeterName)));
         services.Replace(ServiceDescriptor.Singleton<ISipTransportHealth>(sp => sp.GetRequiredService<SipTelephony>()));
         var mediaOptions = MediaConfiguration.Read(configuration.GetSection("Media"), settings.Sip);
         services.AddSingleton(mediaOptions);
-        services.AddSingleton(sp => new MediaEngine(mediaOptions, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(sp => new MediaEngine(mediaOptions, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<IMeterFactory>().Create(MediaEngine.MeterName)));
         services.AddSingleton<PromptCatalog>();
         services.AddSingleton(sp => new CallContext(
             sp.GetRequiredService<SipTelephony>(),

@@ -1,7 +1,9 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Sockets;
 using Switchboard.Server.Configuration;
 using Switchboard.Server.Health;
+using Switchboard.Sip.Diagnostics;
 using Switchboard.Sip.Registrar;
 using Switchboard.Sip.Security;
 using Switchboard.Sip.Transactions;
@@ -21,7 +23,8 @@ public sealed class SipTelephony : ISipTransportHealth, IAsyncDisposable
     private readonly bool _tcp;
     private int _disposed;
 
-    public SipTelephony(SipOptions sip, IRegistrationStore registrations, ISipCredentialStore credentials, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    public SipTelephony(SipOptions sip, IRegistrationStore registrations, ISipCredentialStore credentials, TimeProvider timeProvider, ILoggerFactory loggerFactory,
+        Meter? meter = null)
     {
         ArgumentNullException.ThrowIfNull(sip);
         ArgumentNullException.ThrowIfNull(loggerFactory);
@@ -54,6 +57,11 @@ public sealed class SipTelephony : ISipTransportHealth, IAsyncDisposable
         Registrar = new SipRegistrar(registrations, credentials, timeProvider, sip.Registrar,
             logger: loggerFactory.CreateLogger<SipRegistrar>(), events: SecurityEvents);
         UserAgent.RegisterHandler = Registrar;
+        if (meter is not null)
+        {
+            SipInstruments.Publish(meter, _transport, Layer, UserAgent, SecurityEvents);
+        }
+
         try
         {
             _transport.Start(Layer.Receive);
@@ -100,7 +108,6 @@ public sealed class SipTelephony : ISipTransportHealth, IAsyncDisposable
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             await _transport.DisposeAsync().ConfigureAwait(false);
-            SecurityEvents.Dispose();
         }
     }
 }

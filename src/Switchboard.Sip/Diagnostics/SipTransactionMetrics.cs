@@ -1,11 +1,13 @@
+using System.Diagnostics.Metrics;
 using Switchboard.Sip.Messages;
 
 namespace Switchboard.Sip.Diagnostics;
 
 /// <summary>
-/// Thread-safe counters of one SIP stack (transport and transaction layer), for <c>/metrics</c>: messages parsed and
-/// malformed, transactions started, and transactions ended by side, method and final status class (RFC 3261 §17).
-/// Counting is one <see cref="Interlocked.Increment(ref long)"/> on a preallocated array; <see cref="Snapshot"/> copies.
+/// Thread-safe counters of one SIP stack (transport and transaction layer): messages parsed and malformed, transactions
+/// started, and transactions ended by side, method and final status class (RFC 3261 §17). Counting is one
+/// <see cref="Interlocked.Increment(ref long)"/> on a preallocated array; <see cref="Snapshot"/> copies;
+/// <see cref="Publish"/> makes them observable counters for <c>/metrics</c>.
 /// </summary>
 public sealed class SipTransactionMetrics
 {
@@ -72,6 +74,27 @@ public sealed class SipTransactionMetrics
         };
     }
 
+    /// <summary>
+    /// Creates observable counters over these counts on <paramref name="meter"/>: <c>switchboard.sip.messages</c>
+    /// (result), <c>switchboard.sip.transactions_started</c> (side) and <c>switchboard.sip.transactions</c> (side, method, result).
+    /// </summary>
+    public void Publish(Meter meter)
+    {
+        ArgumentNullException.ThrowIfNull(meter);
+        meter.CreateObservableCounter("switchboard.sip.messages", () => new[]
+        {
+            new Measurement<long>(MessagesParsed, Tag("result", "parsed")),
+            new Measurement<long>(MessagesMalformed, Tag("result", "malformed")),
+        }, "{message}", "SIP messages received by this node, by result (parsed or malformed).");
+        meter.CreateObservableCounter("switchboard.sip.transactions_started", () => new[]
+        {
+            new Measurement<long>(Interlocked.Read(ref _clientStarted), Tag("side", ClientSide)),
+            new Measurement<long>(Interlocked.Read(ref _serverStarted), Tag("side", ServerSide)),
+        }, "{transaction}", "SIP transactions started on this node, by side.");
+        meter.CreateObservableCounter("switchboard.sip.transactions", ObserveTransactions, "{transaction}",
+            "SIP transactions ended on this node, by side, method and result (final response class, timeout, transport_error).");
+    }
+
     internal void MessageParsed() => Interlocked.Increment(ref _parsed);
 
     internal void MessageMalformed() => Interlocked.Increment(ref _malformed);
@@ -117,6 +140,16 @@ public sealed class SipTransactionMetrics
         };
         return (m * OutcomeCount) + outcome;
     }
+
+    private IEnumerable<Measurement<long>> ObserveTransactions()
+    {
+        foreach (var row in Snapshot().Transactions)
+        {
+            yield return new Measurement<long>(row.Count, Tag("side", row.Side), Tag("method", row.Method), Tag("result", row.Outcome));
+        }
+    }
+
+    private static KeyValuePair<string, object?> Tag(string name, string value) => new(name, value);
 
     private static void AddRows(List<SipTransactionCount> rows, string side, long[] counters)
     {

@@ -8,16 +8,14 @@ namespace Switchboard.Sip.Security;
 /// <summary>
 /// Reports the SIP layer's security events: one log line each through <see cref="SipSecurityLog"/> (category
 /// <see cref="Category"/>) and a counter per <see cref="SipSecurityEvent"/>, readable with <see cref="Count"/> and
-/// published as the observable counter <c>switchboard.sip.security.events</c> (tag <c>event</c>) on the meter
-/// <see cref="MeterName"/>. Lines for a full cap are written at most once per <see cref="CapLogInterval"/> per cap.
+/// published by <see cref="Publish"/> as the observable counter <c>switchboard.sip.security.events</c> (tag <c>event</c>;
+/// on <c>/metrics</c> <c>switchboard_sip_security_events_total</c>). Lines for a full cap are written at most once per
+/// <see cref="CapLogInterval"/> per cap.
 /// </summary>
-public sealed class SipSecurityEvents : IDisposable
+public sealed class SipSecurityEvents
 {
     /// <summary>The logger category of every security event.</summary>
     public const string Category = "Switchboard.Security";
-
-    /// <summary>The meter the counters are published on.</summary>
-    public const string MeterName = "Switchboard.Sip.Security";
 
     /// <summary>A full cap is logged once per this interval (each refusal is still counted).</summary>
     public static readonly TimeSpan CapLogInterval = TimeSpan.FromSeconds(10);
@@ -26,14 +24,18 @@ public sealed class SipSecurityEvents : IDisposable
     private readonly long[] _counts = new long[All.Length];
     private readonly Dictionary<string, long> _capLogged = new(StringComparer.Ordinal);
     private readonly TimeProvider _timeProvider;
-    private readonly Meter _meter;
 
     public SipSecurityEvents(ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
     {
         Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(Category);
         _timeProvider = timeProvider ?? TimeProvider.System;
-        _meter = new Meter(MeterName);
-        _meter.CreateObservableCounter("switchboard.sip.security.events", Observe, "{event}", "SIP security events by kind (docs/security.md).");
+    }
+
+    /// <summary>Creates the observable counter <c>switchboard.sip.security.events</c> (tag <c>event</c>) on <paramref name="meter"/>.</summary>
+    public void Publish(Meter meter)
+    {
+        ArgumentNullException.ThrowIfNull(meter);
+        meter.CreateObservableCounter("switchboard.sip.security.events", Observe, "{event}", "SIP security events on this node by kind (docs/security.md).");
     }
 
     internal ILogger Logger { get; }
@@ -133,6 +135,4 @@ public sealed class SipSecurityEvents : IDisposable
             yield return new Measurement<long>(Count(kind), new KeyValuePair<string, object?>("event", Label(kind)));
         }
     }
-
-    public void Dispose() => _meter.Dispose();
 }

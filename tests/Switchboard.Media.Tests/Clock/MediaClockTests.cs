@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Switchboard.Media.Clock;
 using Switchboard.TestSupport;
@@ -61,9 +63,11 @@ public sealed class MediaClockTests
     }
 
     [Fact]
-    public void GetMetrics_LateTicks_FillsLatenessHistogram()
+    public void RunDueTicks_LateTicks_RecordsLatenessOnTheMeter()
     {
-        var clock = new MediaClock(_time);
+        using var meter = new Meter("test.media.clock");
+        using var lateness = new MetricCollector<double>(meter, "switchboard.media.clock.lateness");
+        var clock = new MediaClock(_time, meter: meter);
         clock.RunDueTicks();
         _time.Advance(TimeSpan.FromMilliseconds(20));
         clock.RunDueTicks();
@@ -74,11 +78,24 @@ public sealed class MediaClockTests
         Assert.Equal(2, metrics.Ticks);
         Assert.Equal(7, metrics.LatenessMaxMs, 3);
         Assert.Equal(3.5, metrics.LatenessMeanMs, 3);
-        var upTo10 = metrics.BucketCounts[metrics.BucketUpperBoundsMs.ToList().IndexOf(10)];
-        var upTo5 = metrics.BucketCounts[metrics.BucketUpperBoundsMs.ToList().IndexOf(5)];
-        Assert.Equal(1, upTo5);
-        Assert.Equal(2, upTo10);
-        Assert.Equal(2, metrics.BucketCounts[^1]);
+        Assert.Equal([0, 0.007], lateness.GetMeasurementSnapshot().Select(m => Math.Round(m.Value, 6)));
+        Assert.Equal("s", lateness.Instrument!.Unit);
+    }
+
+    [Fact]
+    public void RunDueTicks_ThrowingStream_CountsTheSwallowedError()
+    {
+        using var meter = new Meter("test.media.clock");
+        using var errors = new MetricCollector<long>(meter, "switchboard.media.clock.stream_errors");
+        var clock = new MediaClock(_time, meter: meter);
+        clock.Register(new ThrowingStream());
+        clock.RunDueTicks();
+        _time.Advance(TimeSpan.FromMilliseconds(40));
+        clock.RunDueTicks();
+
+        errors.RecordObservableInstruments();
+        Assert.Equal(2, errors.LastMeasurement?.Value);
+        Assert.Equal(2, clock.GetMetrics().StreamErrors);
     }
 
     [Fact]

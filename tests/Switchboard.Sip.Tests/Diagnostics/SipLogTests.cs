@@ -92,7 +92,7 @@ public sealed class SipLogTests
     {
         var time = new FakeTimeProvider();
         var (logs, collected) = Logs(LogLevel.Information);
-        using var events = new SipSecurityEvents(logs, time);
+        var events = new SipSecurityEvents(logs, time);
         var registrar = new SipRegistrar(new InMemoryRegistrationStore(time), new InMemorySipCredentialStore(new Dictionary<string, string> { ["agent7"] = "secret" }),
             time, logger: logs.CreateLogger("registrar"), events: events);
         var source = new SipEndPoint(SipTransportKind.Udp, new IPEndPoint(IPAddress.Loopback, 5062));
