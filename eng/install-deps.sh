@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Switchboard's scripts use, when missing. Usage: eng/install-deps.sh [run|test|load|prompts|web|cluster]
+# Installs the Debian packages Switchboard's scripts use, when missing. Usage: eng/install-deps.sh [run|test|load|prompts|web|cluster|floor]
 set -euo pipefail
 
 want=()
@@ -17,7 +17,10 @@ case "${1:-test}" in
   web)     need chromium chromium ;;
   # deploy/local-cluster.sh: Kamailio (dispatcher) in front, Redis with Sentinel behind; kamcmd comes with kamailio.
   cluster) need redis-server redis-server; need redis-sentinel redis-sentinel; need redis-cli redis-tools; need kamailio kamailio; need curl curl ;;
-  *) echo "usage: $0 [run|test|load|prompts|web|cluster]" >&2; exit 2 ;;
+  # benchmarks/floor/compare.sh: the C floor program (gcc), SIPp, the server's Redis, and the two references.
+  floor)   need gcc gcc; need sipp sip-tester; need redis-server redis-server; need redis-cli redis-tools; need curl curl
+           need kamailio kamailio; need rtpengine rtpengine-daemon ;;
+  *) echo "usage: $0 [run|test|load|prompts|web|cluster|floor]" >&2; exit 2 ;;
 esac
 
 [ ${#want[@]} -eq 0 ] && exit 0

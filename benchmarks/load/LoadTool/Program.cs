@@ -7,7 +7,9 @@ namespace Switchboard.LoadTool;
 /// <c>pacing CAPTURE.pcap MINPORT MAXPORT</c>: RTP arrivals at the callers' ports (destination port in the range),
 /// per flow inter-arrival error against 20 ms. <c>rtt FILE...</c>: percentiles of SIPp <c>-trace_rtt</c> files.
 /// <c>agents API_URL SIGNING_KEY COUNT QUEUE PHONE_HOST:PORT READY_FILE</c>: COUNT agents who accept every offer
-/// (bridged-call load), until SIGTERM.
+/// (bridged-call load), until SIGTERM. <c>relay COUNT PEER_BASE STREAMS_FILE READY_FILE</c>: COUNT calls bridged by an
+/// in-process media engine for the relay comparison (<see cref="RelayHost"/>), until SIGTERM.
+/// <c>rtpengine NG_PORT COUNT PEER_BASE STREAMS_FILE</c>: the same calls set up in rtpengine (<see cref="RtpengineControl"/>).
 /// Results are printed as <c>key=value</c> lines.
 /// </summary>
 public static class Program
@@ -23,10 +25,14 @@ public static class Program
                 ["rtt", .. var files] when files.Length > 0 => ResponseTimes(files),
                 ["agents", var api, var key, var count, var queue, var phone, var ready] =>
                     Agents(new Uri(api), key, int.Parse(count, CultureInfo.InvariantCulture), queue, phone, ready),
+                ["relay", var count, var peerBase, var streams, var ready] =>
+                    RelayHost.Run(int.Parse(count, CultureInfo.InvariantCulture), int.Parse(peerBase, CultureInfo.InvariantCulture), streams, ready),
+                ["rtpengine", var ngPort, var count, var peerBase, var streams] => RtpengineControl.Run(int.Parse(ngPort, CultureInfo.InvariantCulture),
+                    int.Parse(count, CultureInfo.InvariantCulture), int.Parse(peerBase, CultureInfo.InvariantCulture), streams),
                 _ => Usage(),
             };
         }
-        catch (Exception ex) when (ex is IOException or FormatException or InvalidDataException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or FormatException or InvalidDataException or UnauthorizedAccessException or System.Net.Sockets.SocketException)
         {
             Console.Error.WriteLine($"loadtool: {ex.Message}");
             return 1;
@@ -36,7 +42,8 @@ public static class Program
     private static int Usage()
     {
         Console.Error.WriteLine("usage: loadtool audio FILE SECONDS | pacing CAPTURE.pcap MINPORT MAXPORT | rtt FILE... | "
-            + "agents API_URL SIGNING_KEY COUNT QUEUE PHONE_HOST:PORT READY_FILE");
+            + "agents API_URL SIGNING_KEY COUNT QUEUE PHONE_HOST:PORT READY_FILE | relay COUNT PEER_BASE STREAMS_FILE READY_FILE | "
+            + "rtpengine NG_PORT COUNT PEER_BASE STREAMS_FILE");
         return 2;
     }
 
