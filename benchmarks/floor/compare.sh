@@ -259,7 +259,7 @@ registrar_run() { # $1 pair, $2 switchboard|kamailio: prints CPU ms per 1,000 re
   l=$(load)
   c0=$(ticks $pids); r0=$(ticks "$redis_pid")
   ( cd "$dir" && exec sipp -sf "$here/register.xml" "$target" -i 127.0.0.1 -p "$(free_port 55000)" -m "$reg_count" -r "$reg_rate" \
-      -timeout 120 -timeout_error -nostdin -trace_stat -stf stat.csv ) >"$dir/out.txt" 2>&1 || echo "compare.sh: SIPp registrations exited non-zero ($side, see $dir)" >&2
+      -timeout 120 -timeout_error -nostdin -trace_stat -stf stat.csv -trace_err ) >"$dir/out.txt" 2>&1 || echo "compare.sh: SIPp registrations exited non-zero ($side, see $dir)" >&2
   c1=$(ticks $pids); r1=$(ticks "$redis_pid")
   local ok
   ok=$(awk -F';' 'NR == 1 { for (j = 1; j <= NF; j++) h[$j] = j; next } { s = $h["SuccessfulCall(C)"] } END { print s + 0 }' "$dir/stat.csv" 2>/dev/null || echo 0)
