@@ -55,6 +55,12 @@ public sealed class KeySchema
     /// <summary>One dialplan version (hash).</summary>
     public RedisKey DialplanVersion(long sequence) => DialplanVersionPrefix + sequence.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>One web session (hash), named by the SHA-256 of the session id (the cookie's value is not a key name).</summary>
+    public RedisKey WebSession(string idHash) => _api + "web:session:" + idHash;
+
+    /// <summary>Sign-in attempts of one source address in the current throttle window (counter with an expiry).</summary>
+    public RedisKey WebSignInAttempts(string source) => _api + "web:signin:" + source;
+
     /// <summary>The registrar's bindings of one address-of-record (hash: contact -> binding JSON).</summary>
     public RedisKey Registration(string addressOfRecord) => Prefix + "reg:" + addressOfRecord;
 

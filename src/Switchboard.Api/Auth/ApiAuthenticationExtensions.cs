@@ -7,7 +7,8 @@ namespace Switchboard.Api.Auth;
 
 /// <summary>
 /// ASP.NET Core authentication and authorization for the API: the static-key scheme, JwtBearer when
-/// <c>Api:Jwt:SigningKey</c> is set, and one policy per role (<see cref="ApiPolicies"/>) that accepts either scheme.
+/// <c>Api:Jwt:SigningKey</c> is set, the browser session scheme (gRPC-Web from the console, <see cref="WebSessionAuthenticationHandler"/>),
+/// and one policy per role (<see cref="ApiPolicies"/>) that accepts either scheme.
 /// No or bad credentials give HTTP 401 (gRPC <c>UNAUTHENTICATED</c>); the wrong role 403 (<c>PERMISSION_DENIED</c>).
 /// </summary>
 public static class ApiAuthenticationExtensions
@@ -16,9 +17,12 @@ public static class ApiAuthenticationExtensions
     {
         ArgumentNullException.ThrowIfNull(options);
         var jwt = options.Jwt.SigningKey.Length > 0;
-        string[] schemes = jwt ? [ApiAuthenticationSchemes.StaticToken, ApiAuthenticationSchemes.Jwt] : [ApiAuthenticationSchemes.StaticToken];
+        string[] schemes = jwt
+            ? [ApiAuthenticationSchemes.StaticToken, ApiAuthenticationSchemes.Jwt, WebSessionDefaults.Scheme]
+            : [ApiAuthenticationSchemes.StaticToken, WebSessionDefaults.Scheme];
         var authentication = services.AddAuthentication(ApiAuthenticationSchemes.StaticToken)
-            .AddScheme<AuthenticationSchemeOptions, StaticTokenAuthenticationHandler>(ApiAuthenticationSchemes.StaticToken, null);
+            .AddScheme<AuthenticationSchemeOptions, StaticTokenAuthenticationHandler>(ApiAuthenticationSchemes.StaticToken, null)
+            .AddScheme<AuthenticationSchemeOptions, WebSessionAuthenticationHandler>(WebSessionDefaults.Scheme, null);
         if (jwt)
         {
             authentication.AddJwtBearer(ApiAuthenticationSchemes.Jwt, _ => { });

@@ -35,4 +35,30 @@ public sealed class StaticTokenSet
 
         return match;
     }
+
+    /// <summary>
+    /// True when a key whose SHA-256 (lower-case hex, as a web session keeps it) is <paramref name="tokenHash"/> is still
+    /// configured: a key removed from the configuration ends the sessions signed in with it.
+    /// </summary>
+    public bool ContainsHash(string tokenHash)
+    {
+        ArgumentNullException.ThrowIfNull(tokenHash);
+        byte[] hash;
+        try
+        {
+            hash = Convert.FromHexString(tokenHash);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        var found = false;
+        foreach (var (known, _) in _tokens)
+        {
+            found |= CryptographicOperations.FixedTimeEquals(known, hash);
+        }
+
+        return found;
+    }
 }

@@ -12,6 +12,7 @@ using Switchboard.Acd.Dialplans;
 using Switchboard.Acd.Live;
 using Switchboard.Acd.Notices;
 using Switchboard.Acd.Store;
+using Switchboard.Acd.Web;
 using Switchboard.Api.Agents;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Dialplans;
@@ -49,6 +50,8 @@ public static class SwitchboardApiExtensions
         services.AddSingleton(sp => new BearerTokenValidator(sp.GetRequiredService<ApiAuthOptions>(), sp.GetRequiredService<StaticTokenSet>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSwitchboardAuthentication(authOptions);
         services.AddSingleton<ApiErrorInterceptor>();
+        services.TryAddSingleton<WebSessionStore>();
+        services.TryAddSingleton<WebSessions>();
         services.TryAddSingleton(sp => sp.GetRequiredService<AcdStore>().Keys);
         var auditRetention = configuration.GetValue<TimeSpan?>("Audit:Retention") ?? new AuditOptions().Retention;
         if (auditRetention <= TimeSpan.Zero)
@@ -92,12 +95,13 @@ public static class SwitchboardApiExtensions
         return services;
     }
 
-    /// <summary>Maps the agent and supervisor services plus the open gRPC health (<c>grpc.health.v1</c>) and reflection services.</summary>
+    /// <summary>Maps the agent and supervisor services (gRPC and gRPC-Web; the host adds <c>UseGrpcWeb()</c>) plus the open gRPC health (<c>grpc.health.v1</c>) and reflection services.</summary>
     public static IEndpointRouteBuilder MapSwitchboardApi(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapGrpcService<AgentService>();
-        endpoints.MapGrpcService<SupervisorService>();
+        // gRPC-Web (browser calls from the web console) on the same services, with the same policies.
+        endpoints.MapGrpcService<AgentService>().EnableGrpcWeb();
+        endpoints.MapGrpcService<SupervisorService>().EnableGrpcWeb();
         endpoints.MapGrpcHealthChecksService();
         endpoints.MapGrpcReflectionService();
         return endpoints;

@@ -8,8 +8,11 @@ using Switchboard.Server.Configuration;
 using Switchboard.Server.Health;
 using Switchboard.Server.Redis;
 using Switchboard.Server.Telephony;
+using Switchboard.Server.Web;
+using Switchboard.Server.Web.Console;
 using Switchboard.Server.Web.Metrics;
 using Switchboard.Server.Web.Index;
+using Switchboard.Server.Web.Sessions;
 using Switchboard.Server.Web.Wallboard;
 
 namespace Switchboard.Server.Hosting;
@@ -90,6 +93,7 @@ public static partial class SwitchboardHost
         builder.Services.AddSwitchboardCallbacks(builder.Configuration);
         builder.Services.AddSwitchboardDraining(builder.Configuration);
         builder.Services.AddSwitchboardMetrics(builder.Configuration);
+        builder.Services.AddSwitchboardWebSessions(builder.Configuration);
 
         var app = builder.Build();
         try
@@ -97,6 +101,13 @@ public static partial class SwitchboardHost
             await app.Services.GetRequiredService<RedisConnection>().ConnectAsync(cancellationToken).ConfigureAwait(false);
             _ = app.Services.GetRequiredService<ISipTransportHealth>();
             app.Services.UseSwitchboardDraining();
+            // Forwarded headers (configured proxies only) first, so authentication sees the client's address and scheme;
+            // gRPC-Web before authorization, so the browser's calls get gRPC statuses.
+            app.UseForwardedHeaders();
+            app.UseRouting();
+            app.UseGrpcWeb();
+            app.UseAuthentication();
+            app.UseAuthorization();
             MapWebEndpoints(app, settings);
             app.MapSwitchboardApi();
             return app;
@@ -152,6 +163,8 @@ public static partial class SwitchboardHost
             .RequireHost(web);
         app.MapSwitchboardMetrics().RequireHost(web);
         app.MapSwitchboardWallboard().RequireHost(web);
+        app.MapSwitchboardSignIn().RequireHost(web);
+        app.MapSwitchboardConsole().RequireHost(web);
         app.MapSwitchboardIndex().RequireHost(web);
     }
 

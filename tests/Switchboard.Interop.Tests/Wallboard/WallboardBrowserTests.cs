@@ -10,9 +10,9 @@ using Xunit.Abstractions;
 namespace Switchboard.Interop.Tests.Wallboard;
 
 /// <summary>
-/// The wallboard in headless Chromium, driven over the DevTools protocol, against the real server process and Redis:
-/// sign-in is required, the queues show with Swedish labels, and a baresip caller dialling into a queue appears,
-/// then leaves as abandoned, without the page being reloaded. Saves a screenshot.
+/// The wallboard in headless Chromium (PuppeteerSharp), against the real server process and Redis:
+/// sign-in is required, the session cookie holds no token, the queues show with Swedish labels, and a baresip caller dialling into a queue appears,
+/// then leaves as abandoned, without the page being reloaded; after signing out the old cookie is refused. Saves a screenshot.
 /// </summary>
 [Collection(CallFlowCollection.Name)]
 public sealed class WallboardBrowserTests(ITestOutputHelper output)
@@ -40,13 +40,13 @@ public sealed class WallboardBrowserTests(ITestOutputHelper output)
         await using var browser = await ChromiumBrowser.StartAsync(1600, 900).WaitAsync(TimeSpan.FromSeconds(40));
         var wallboard = new Uri(server.WebUrl, "/wallboard");
 
-        // Not signed in: the page sends the browser to the sign-in page.
+        // Not signed in: the page sends the browser to the shared sign-in page.
         await browser.NavigateAsync(wallboard, Live);
-        await browser.WaitUntilAsync("location.pathname === '/wallboard/signin' && !!document.getElementById('token')", Live);
+        await browser.WaitUntilAsync("location.pathname === '/signin' && !!document.getElementById('token')", Live);
 
         // An agent's token is refused with a reason on the page.
         await SubmitTokenAsync(browser, AgentToken);
-        await browser.WaitUntilAsync("location.pathname === '/wallboard/signin' && (document.querySelector('.error')?.textContent ?? '').includes('supervisor')", Live);
+        await browser.WaitUntilAsync("location.pathname === '/signin' && (document.querySelector('.error')?.textContent ?? '').includes('supervisor')", Live);
 
         // The supervisor's token signs in; the queues of the dialplan show with Swedish labels.
         await SubmitTokenAsync(browser, SupervisorToken);
@@ -58,7 +58,13 @@ public sealed class WallboardBrowserTests(ITestOutputHelper output)
         }
 
         Assert.True((await browser.EvaluateAsync("!!document.querySelector('[data-queue=vaxel]')")).GetBoolean(), "the vaxel queue shows");
-        Assert.False((await browser.EvaluateAsync("document.cookie.includes('sb_wallboard')")).GetBoolean(), "the sign-in cookie is HttpOnly");
+        // The session cookie is HttpOnly (not in document.cookie) and its value is a random id, not the token.
+        Assert.False((await browser.EvaluateAsync("document.cookie.includes('sb_session') || document.cookie.includes('" + SupervisorToken + "')")).GetBoolean(), "the session cookie is HttpOnly");
+        var jar = await browser.Page.GetCookiesAsync();
+        var session = Assert.Single(jar, c => c.Name == "sb_session");
+        Assert.True(session.HttpOnly);
+        Assert.DoesNotContain(SupervisorToken, session.Value, StringComparison.Ordinal);
+        Assert.All(jar, c => Assert.DoesNotContain(SupervisorToken, c.Value, StringComparison.Ordinal));
 
         // A marker in the page's JavaScript state: a reload would lose it.
         await browser.EvaluateAsync("window.__notReloaded = true");
@@ -99,6 +105,15 @@ public sealed class WallboardBrowserTests(ITestOutputHelper output)
         await caller.HangupAsync().DefaultTimeout();
         await browser.WaitUntilAsync(Field("bsu", "waiting") + " === '0' && " + Field("bsu", "abandoned") + " === '1'", Live);
         Assert.True((await browser.EvaluateAsync("window.__notReloaded === true")).GetBoolean(), "the page was not reloaded");
+
+        // Signing out ends the session on the server: the old cookie no longer opens the figures.
+        await browser.EvaluateAsync("document.getElementById('signout').click(); true");
+        await browser.WaitUntilAsync("location.pathname === '/signin'", Live);
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+        using var old = new HttpRequestMessage(HttpMethod.Get, new Uri(server.WebUrl, "/wallboard/events"));
+        old.Headers.Add("Cookie", "sb_session=" + session.Value);
+        using var refused = await http.SendAsync(old).DefaultTimeout();
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 
     [Fact]
@@ -117,25 +132,14 @@ public sealed class WallboardBrowserTests(ITestOutputHelper output)
         using var events = await http.GetAsync(new Uri(server.WebUrl, "/wallboard/events")).DefaultTimeout();
         using var page = await http.GetAsync(new Uri(server.WebUrl, "/wallboard")).DefaultTimeout();
         using var forged = new HttpRequestMessage(HttpMethod.Get, new Uri(server.WebUrl, "/wallboard/events"));
-        forged.Headers.Add("Cookie", "sb_wallboard=not-a-token-0123456789");
+        forged.Headers.Add("Cookie", "sb_session=not-a-session-0123456789");
         using var forgedResponse = await http.SendAsync(forged).DefaultTimeout();
 
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, events.StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.Found, page.StatusCode);
-        Assert.Equal("/wallboard/signin", page.Headers.Location?.ToString());
+        Assert.Equal("/signin?next=%2Fwallboard", page.Headers.Location?.ToString());
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, forgedResponse.StatusCode);
 
-        // Signing in sets an HttpOnly, SameSite=Strict cookie limited to the wallboard's path.
-        using var signIn = await http.PostAsync(new Uri(server.WebUrl, "/wallboard/signin"), new FormUrlEncodedContent([new("token", SupervisorToken)])).DefaultTimeout();
-        Assert.Equal(System.Net.HttpStatusCode.Found, signIn.StatusCode);
-        var cookie = Assert.Single(signIn.Headers.GetValues("Set-Cookie"));
-        Assert.StartsWith("sb_wallboard=", cookie, StringComparison.Ordinal);
-        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("path=/wallboard", cookie, StringComparison.OrdinalIgnoreCase);
-        using var refused = await http.PostAsync(new Uri(server.WebUrl, "/wallboard/signin"), new FormUrlEncodedContent([new("token", "wrong-token-0123456789")])).DefaultTimeout();
-        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
-        Assert.False(refused.Headers.Contains("Set-Cookie"));
     }
 
     private static string Field(string queue, string field) =>

@@ -1,36 +1,57 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using PuppeteerSharp;
+using PuppeteerSharp.Input;
 
 namespace Switchboard.TestSupport.Chromium;
 
 /// <summary>
-/// Debian's <c>chromium</c> started headless (<c>--headless=new</c>, <c>--no-sandbox</c> as the tests run as root)
-/// with a throw-away profile and <c>--remote-debugging-port=0</c>; the chosen port is read from the profile's
-/// <c>DevToolsActivePort</c> file and the first page is driven over the DevTools protocol (<see cref="CdpSession"/>).
-/// Install it with <c>eng/install-deps.sh web</c>. Disposing closes the browser and deletes the profile.
+/// Debian's <c>chromium</c> started headless by PuppeteerSharp (<see cref="LaunchOptions.ExecutablePath"/>: no browser is
+/// downloaded; <c>--no-sandbox</c> as the tests run as root) with a throw-away profile, and its first page. Install it
+/// with <c>eng/install-deps.sh web</c>. Disposing closes the browser and deletes the profile.
 /// </summary>
 public sealed class ChromiumBrowser : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly string _profile;
-    private readonly OutputTail _stderr;
+    private readonly IBrowser _browser;
+    private readonly List<string> _console = [];
 
-    private ChromiumBrowser(Process process, string profile, OutputTail stderr, CdpSession page)
+    private ChromiumBrowser(IBrowser browser, IPage page)
     {
-        _process = process;
-        _profile = profile;
-        _stderr = stderr;
+        _browser = browser;
         Page = page;
+        page.Console += (_, e) =>
+        {
+            lock (_console)
+            {
+                if (_console.Count < 200)
+                {
+                    _console.Add($"{e.Message.Type}: {e.Message.Text}");
+                }
+            }
+        };
+        page.PageError += (_, e) =>
+        {
+            lock (_console)
+            {
+                _console.Add("pageerror: " + e.Message);
+            }
+        };
     }
 
-    /// <summary>The page target.</summary>
-    public CdpSession Page { get; }
+    /// <summary>The page (PuppeteerSharp), for keyboard input, cookies and anything else a test needs.</summary>
+    public IPage Page { get; }
 
-    /// <summary>What Chromium wrote to stderr (for failure messages).</summary>
-    public string StandardError => _stderr.ToString();
+    /// <summary>What the page wrote to its console and the errors it threw (for failure messages).</summary>
+    public string ConsoleOutput
+    {
+        get
+        {
+            lock (_console)
+            {
+                return string.Join('\n', _console);
+            }
+        }
+    }
 
     /// <summary>The Chromium executable: <c>SB_CHROMIUM</c>, else <c>chromium</c> on the PATH; null when missing.</summary>
     public static string? FindExecutable()
@@ -55,58 +76,33 @@ public sealed class ChromiumBrowser : IAsyncDisposable
         return null;
     }
 
-    /// <summary>Starts Chromium with a window of <paramref name="width"/> x <paramref name="height"/> CSS pixels and connects to its page.</summary>
+    /// <summary>Starts Chromium with a viewport of <paramref name="width"/> x <paramref name="height"/> CSS pixels.</summary>
     public static async Task<ChromiumBrowser> StartAsync(int width = 1600, int height = 1000, CancellationToken cancellationToken = default)
     {
         var executable = FindExecutable()
             ?? throw new InvalidOperationException("chromium not found: install it with eng/install-deps.sh web (Debian package chromium) or set SB_CHROMIUM");
-        var profile = Path.Combine(Path.GetTempPath(), "sb-chromium-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(profile);
-        var start = new ProcessStartInfo(executable)
+        cancellationToken.ThrowIfCancellationRequested();
+        var browser = await Puppeteer.LaunchAsync(new LaunchOptions
         {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-        {
-            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-            "--no-default-browser-check", "--disable-extensions", "--disable-background-networking", "--disable-sync",
-            "--hide-scrollbars", "--mute-audio", "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
-            "--user-data-dir=" + profile, string.Create(CultureInfo.InvariantCulture, $"--window-size={width},{height}"), "about:blank",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var stderr = new OutputTail(64 * 1024);
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        process.ErrorDataReceived += (_, e) => stderr.AppendLine(e.Data);
-        process.OutputDataReceived += (_, e) => stderr.AppendLine(e.Data);
-        process.Start();
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
+            ExecutablePath = executable,
+            Headless = true,
+            DefaultViewport = new ViewPortOptions { Width = width, Height = height },
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-extensions", "--disable-background-networking",
+                "--disable-sync", "--hide-scrollbars", "--mute-audio", "--autoplay-policy=no-user-gesture-required",
+            ],
+            Timeout = 30_000,
+        }).ConfigureAwait(false);
         try
         {
-            var port = await WaitForPortAsync(process, profile, stderr, cancellationToken).ConfigureAwait(false);
-            var socketUrl = await FindPageAsync(port, cancellationToken).ConfigureAwait(false);
-            var page = await CdpSession.ConnectAsync(socketUrl, cancellationToken).ConfigureAwait(false);
-            var browser = new ChromiumBrowser(process, profile, stderr, page);
-            await page.SendAsync("Page.enable", cancellationToken: cancellationToken).ConfigureAwait(false);
-            await page.SendAsync("Runtime.enable", cancellationToken: cancellationToken).ConfigureAwait(false);
-            await page.SendAsync("Emulation.setDeviceMetricsOverride", new JsonObject
-            {
-                ["width"] = width,
-                ["height"] = height,
-                ["deviceScaleFactor"] = 1,
-                ["mobile"] = false,
-            }, cancellationToken).ConfigureAwait(false);
-            return browser;
+            var pages = await browser.PagesAsync().ConfigureAwait(false);
+            var page = pages.Length > 0 ? pages[0] : await browser.NewPageAsync().ConfigureAwait(false);
+            return new ChromiumBrowser(browser, page);
         }
         catch
         {
-            Stop(process);
-            TryDelete(profile);
+            await browser.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
@@ -115,30 +111,16 @@ public sealed class ChromiumBrowser : IAsyncDisposable
     public async Task NavigateAsync(Uri url, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(url);
-        var result = await Page.SendAsync("Page.navigate", new JsonObject { ["url"] = url.ToString() }, cancellationToken).ConfigureAwait(false);
-        if (result.TryGetProperty("errorText", out var error) && error.GetString() is { Length: > 0 } text)
-        {
-            throw new CdpException($"navigating to {url} failed: {text}");
-        }
-
-        await WaitUntilAsync($"document.readyState === 'complete' && location.href !== 'about:blank'", timeout, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        await Page.GoToAsync(url.ToString(), new NavigationOptions { Timeout = (int)timeout.TotalMilliseconds, WaitUntil = [WaitUntilNavigation.Load] }).ConfigureAwait(false);
     }
 
     /// <summary>Evaluates a JavaScript expression in the page (promises awaited) and returns its JSON value.</summary>
     public async Task<JsonElement> EvaluateAsync(string expression, CancellationToken cancellationToken = default)
     {
-        var result = await Page.SendAsync("Runtime.evaluate", new JsonObject
-        {
-            ["expression"] = expression,
-            ["returnByValue"] = true,
-            ["awaitPromise"] = true,
-        }, cancellationToken).ConfigureAwait(false);
-        if (result.TryGetProperty("exceptionDetails", out var exception))
-        {
-            throw new CdpException($"script threw: {exception.GetRawText()}");
-        }
-
-        return result.GetProperty("result").TryGetProperty("value", out var value) ? value.Clone() : default;
+        cancellationToken.ThrowIfCancellationRequested();
+        var value = await Page.EvaluateExpressionAsync<JsonElement?>(expression).ConfigureAwait(false);
+        return value ?? default;
     }
 
     /// <summary>Evaluates <paramref name="expression"/> until it is <c>true</c>; throws <see cref="TimeoutException"/> with the page text after <paramref name="timeout"/>.</summary>
@@ -150,13 +132,13 @@ public sealed class ChromiumBrowser : IAsyncDisposable
         {
             try
             {
-                var value = await EvaluateAsync(expression, cancellationToken).ConfigureAwait(false);
+                var value = await EvaluateAsync($"(() => {{ try {{ return ({expression}) === true; }} catch (e) {{ return false; }} }})()", cancellationToken).ConfigureAwait(false);
                 if (value.ValueKind == JsonValueKind.True)
                 {
                     return;
                 }
             }
-            catch (CdpException ex)
+            catch (PuppeteerException ex)
             {
                 // The page may be between documents during a navigation.
                 last = ex;
@@ -165,41 +147,61 @@ public sealed class ChromiumBrowser : IAsyncDisposable
             if (deadline.Elapsed > timeout)
             {
                 var text = await TryPageTextAsync(cancellationToken).ConfigureAwait(false);
-                throw new TimeoutException($"not true within {timeout.TotalSeconds:0} s: {expression}; page: {text}; last error: {last?.Message}");
+                throw new TimeoutException($"not true within {timeout.TotalSeconds:0} s: {expression}; page: {text}; last error: {last?.Message}; console: {ConsoleOutput}");
             }
 
             await Task.Delay(100, cancellationToken).ConfigureAwait(false);
         }
     }
 
+    /// <summary>Presses one key (e.g. <c>Tab</c>, <c>Enter</c>, <c>Space</c>) as a keyboard user would.</summary>
+    public Task PressAsync(string key) => Page.Keyboard.PressAsync(key);
+
+    /// <summary>Presses Tab until the element matching <paramref name="selector"/> has the focus (at most <paramref name="maxTabs"/> times).</summary>
+    public async Task TabToAsync(string selector, int maxTabs = 80)
+    {
+        for (var i = 0; i < maxTabs; i++)
+        {
+            var focused = await EvaluateAsync($"document.activeElement === document.querySelector({JsonSerializer.Serialize(selector)})").ConfigureAwait(false);
+            if (focused.ValueKind == JsonValueKind.True)
+            {
+                return;
+            }
+
+            await Page.Keyboard.PressAsync(Key.Tab).ConfigureAwait(false);
+        }
+
+        throw new InvalidOperationException($"{selector} never got the focus by Tab in {maxTabs} presses");
+    }
+
+    /// <summary>Types <paramref name="text"/> into the focused element.</summary>
+    public Task TypeAsync(string text) => Page.Keyboard.TypeAsync(text);
+
     /// <summary>Saves a PNG screenshot of the viewport to <paramref name="path"/>.</summary>
     public async Task ScreenshotAsync(string path, CancellationToken cancellationToken = default)
     {
-        var result = await Page.SendAsync("Page.captureScreenshot", new JsonObject { ["format"] = "png" }, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null)
         {
             Directory.CreateDirectory(directory);
         }
 
-        await File.WriteAllBytesAsync(path, Convert.FromBase64String(result.GetProperty("data").GetString()!), cancellationToken).ConfigureAwait(false);
+        await Page.ScreenshotAsync(path, new ScreenshotOptions { Type = ScreenshotType.Png, FullPage = true }).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
     {
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await Page.SendAsync("Browser.close", cancellationToken: timeout.Token).ConfigureAwait(false);
+            await _browser.CloseAsync().WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is CdpException or OperationCanceledException or System.Net.WebSockets.WebSocketException)
+        catch (Exception ex) when (ex is PuppeteerException or TimeoutException)
         {
-            // Killed below.
+            // Disposed (killed) below.
         }
 
-        await Page.DisposeAsync().ConfigureAwait(false);
-        Stop(_process);
-        TryDelete(_profile);
+        await _browser.DisposeAsync().ConfigureAwait(false);
     }
 
     private async Task<string> TryPageTextAsync(CancellationToken cancellationToken)
@@ -209,93 +211,9 @@ public sealed class ChromiumBrowser : IAsyncDisposable
             var text = await EvaluateAsync("document.body ? document.body.innerText : ''", cancellationToken).ConfigureAwait(false);
             return text.ValueKind == JsonValueKind.String ? text.GetString()!.ReplaceLineEndings(" | ") : string.Empty;
         }
-        catch (CdpException ex)
+        catch (PuppeteerException)
         {
-            return "(unreadable: " + ex.Message + ")";
-        }
-    }
-
-    private static async Task<int> WaitForPortAsync(Process process, string profile, OutputTail stderr, CancellationToken cancellationToken)
-    {
-        var file = Path.Combine(profile, "DevToolsActivePort");
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"chromium exited with {process.ExitCode}: {stderr}");
-            }
-
-            if (File.Exists(file))
-            {
-                var lines = await File.ReadAllLinesAsync(file, cancellationToken).ConfigureAwait(false);
-                if (lines.Length > 0 && int.TryParse(lines[0], NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port > 0)
-                {
-                    return port;
-                }
-            }
-
-            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
-        }
-
-        throw new TimeoutException($"chromium did not open its DevTools port within 30 s: {stderr}");
-    }
-
-    private static async Task<Uri> FindPageAsync(int port, CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var targets = await http.GetFromJsonAsync<JsonElement>(new Uri($"http://127.0.0.1:{port}/json/list"), cancellationToken).ConfigureAwait(false);
-            foreach (var target in targets.EnumerateArray())
-            {
-                if (target.GetProperty("type").GetString() == "page" && target.TryGetProperty("webSocketDebuggerUrl", out var url))
-                {
-                    return new Uri(url.GetString()!);
-                }
-            }
-
-            if (deadline.Elapsed > TimeSpan.FromSeconds(10))
-            {
-                throw new TimeoutException("chromium shows no page target");
-            }
-
-            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static void Stop(Process process)
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(5_000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-
-        process.Dispose();
-    }
-
-    private static void TryDelete(string directory)
-    {
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A child process may still hold a file; the temp directory is cleaned eventually.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // As above.
+            return string.Empty;
         }
     }
 }

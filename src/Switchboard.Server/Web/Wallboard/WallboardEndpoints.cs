@@ -1,23 +1,21 @@
-using System.Net;
 using Microsoft.AspNetCore.Http.Features;
 using Switchboard.Acd.Statistics;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Supervisors;
 using Switchboard.Dialplan.Versions;
+using Switchboard.Server.Web.Sessions;
 
 namespace Switchboard.Server.Web.Wallboard;
 
 /// <summary>
-/// The wallboard on <c>Web:Url</c>: <c>GET /wallboard</c> (the page; without a supervisor sign-in a redirect to the
-/// sign-in page), <c>GET/POST /wallboard/signin</c>, <c>POST /wallboard/signout</c>, <c>GET /wallboard/events</c>
-/// (server-sent events with the live figures once a second; 401 without sign-in) and <c>/wallboard/assets/*</c>.
+/// The wallboard on <c>Web:Url</c>: <c>GET /wallboard</c> (the page; without a supervisor's session a redirect to the
+/// shared sign-in, <see cref="SignInEndpoints"/>), <c>GET /wallboard/events</c> (server-sent events with the live figures
+/// once a second; 401 without a session; ends when the session does) and <c>/wallboard/assets/*</c>.
 /// </summary>
 public static class WallboardEndpoints
 {
     /// <summary>How often the events stream sends figures.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
-
-    private const string Security = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     /// <summary>Maps the wallboard's routes under <c>/wallboard</c>.</summary>
     public static RouteGroupBuilder MapSwitchboardWallboard(this IEndpointRouteBuilder endpoints)
@@ -25,72 +23,33 @@ public static class WallboardEndpoints
         ArgumentNullException.ThrowIfNull(endpoints);
         var group = endpoints.MapGroup("/wallboard");
         group.MapGet("/", PageAsync);
-        group.MapGet("/signin", (HttpContext context) => SignInPage(context, null, StatusCodes.Status200OK));
-        group.MapPost("/signin", SignInAsync).DisableAntiforgery();
-        group.MapPost("/signout", (HttpContext context) =>
-        {
-            WallboardSession.Clear(context);
-            return Results.Redirect("/wallboard/signin", permanent: false);
-        }).DisableAntiforgery();
-        group.MapGet("/assets/{name}", (string name, HttpContext context) =>
-        {
-            if (!WallboardAssets.IsPublic(name))
-            {
-                return Results.NotFound();
-            }
-
-            context.Response.Headers.CacheControl = "no-cache";
-            return Results.Text(WallboardAssets.Text(name), WallboardAssets.ContentType(name));
-        });
+        group.MapGet("/signin", () => Results.Redirect(SignInEndpoints.SignInUrl("/wallboard"), permanent: false));
+        group.MapGet("/assets/{name}", (string name, HttpContext context) => WebAssets.Serve(context, "wallboard", name));
         group.MapGet("/events", EventsAsync);
         return group;
     }
 
-    private static async Task<IResult> PageAsync(HttpContext context, BearerTokenValidator validator)
+    private static async Task<ApiCaller?> SupervisorAsync(HttpContext context, WebSessions sessions)
     {
-        if (await WallboardSession.SupervisorAsync(context, validator).ConfigureAwait(false) is null)
-        {
-            return Results.Redirect("/wallboard/signin", permanent: false);
-        }
-
-        Harden(context);
-        return Results.Text(WallboardAssets.Text("wallboard.html"), WallboardAssets.ContentType(".html"));
+        var check = await sessions.CheckAsync(context, csrf: null, requireCsrf: false, context.RequestAborted).ConfigureAwait(false);
+        return check.Caller is { } caller && caller.IsInRole(ApiRoles.Supervisor) ? caller : null;
     }
 
-    private static IResult SignInPage(HttpContext context, string? error, int status)
+    private static async Task<IResult> PageAsync(HttpContext context, WebSessions sessions)
     {
-        Harden(context);
-        var message = error is null ? string.Empty : $"<p class=\"error\" role=\"alert\">{WebUtility.HtmlEncode(error)}</p>";
-        var html = WallboardAssets.Text("signin.html").Replace("{{error}}", message, StringComparison.Ordinal);
-        return Results.Text(html, WallboardAssets.ContentType(".html"), statusCode: status);
-    }
-
-    private static async Task<IResult> SignInAsync(HttpContext context, BearerTokenValidator validator, ILoggerFactory loggers)
-    {
-        var logger = loggers.CreateLogger("Switchboard.Wallboard");
-        if (!context.Request.HasFormContentType)
+        var check = await sessions.CheckAsync(context, csrf: null, requireCsrf: false, context.RequestAborted).ConfigureAwait(false);
+        if (check is not { Caller: { } caller, Session: { } session } || !caller.IsInRole(ApiRoles.Supervisor))
         {
-            return SignInPage(context, "Ange en token.", StatusCodes.Status400BadRequest);
+            return Results.Redirect(SignInEndpoints.SignInUrl("/wallboard"), permanent: false);
         }
 
-        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
-        var token = form["token"].ToString();
-        var (caller, error) = await WallboardSession.SignInAsync(token, validator).ConfigureAwait(false);
-        if (caller is null)
-        {
-            WallboardLog.SignInRefused(logger, error ?? "refused");
-            return SignInPage(context, error, StatusCodes.Status401Unauthorized);
-        }
-
-        WallboardSession.Set(context, token);
-        WallboardLog.SignedIn(logger, caller.Subject);
-        return Results.Redirect("/wallboard", permanent: false);
+        return WebPageHeaders.Page(context, WebAssets.Text("wallboard/wallboard.html").Replace("{{csrf}}", session.Csrf, StringComparison.Ordinal));
     }
 
     private static async Task EventsAsync(
-        HttpContext context, BearerTokenValidator validator, LiveStatistics live, StatisticsOptions statistics, DialplanRegistry dialplans, TimeProvider timeProvider, ILoggerFactory loggers)
+        HttpContext context, WebSessions sessions, LiveStatistics live, StatisticsOptions statistics, DialplanRegistry dialplans, TimeProvider timeProvider, ILoggerFactory loggers)
     {
-        if (await WallboardSession.SupervisorAsync(context, validator).ConfigureAwait(false) is null)
+        if (await SupervisorAsync(context, sessions).ConfigureAwait(false) is null)
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
@@ -106,7 +65,7 @@ public static class WallboardEndpoints
             await context.Response.WriteAsync("retry: 3000\n\n", ct).ConfigureAwait(false);
             while (!ct.IsCancellationRequested)
             {
-                if (await WallboardSession.SupervisorAsync(context, validator).ConfigureAwait(false) is null)
+                if (await SupervisorAsync(context, sessions).ConfigureAwait(false) is null)
                 {
                     await context.Response.WriteAsync("event: signedout\ndata: {}\n\n", ct).ConfigureAwait(false);
                     return;
@@ -134,13 +93,5 @@ public static class WallboardEndpoints
         {
             // The page went away.
         }
-    }
-
-    private static void Harden(HttpContext context)
-    {
-        context.Response.Headers.ContentSecurityPolicy = Security;
-        context.Response.Headers.XContentTypeOptions = "nosniff";
-        context.Response.Headers.CacheControl = "no-store";
-        context.Response.Headers["Referrer-Policy"] = "no-referrer";
     }
 }
