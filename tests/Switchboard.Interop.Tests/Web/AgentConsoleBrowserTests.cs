@@ -1,0 +1,111 @@
+using System.Globalization;
+using Switchboard.Acd.Events;
+using Switchboard.Interop.Tests.Calls;
+using Switchboard.TestSupport;
+using Switchboard.TestSupport.Chromium;
+using Xunit.Abstractions;
+
+namespace Switchboard.Interop.Tests.Web;
+
+/// <summary>
+/// The agent page in headless Chromium against the real server process, Redis and SIP peers, driven with the keyboard
+/// only: the agent signs in on the page, a baresip caller presses 1, the offer appears without a reload with its
+/// countdown, the agent accepts, their registered baresip phone rings and the two hear each other, the agent transfers
+/// to a handläggare (SIPp answering on the trunk) and the page shows "besvarat", wraps up with an outcome, and the
+/// page's own figures count the call. axe-core finds no serious violation; screenshots are saved.
+/// </summary>
+[Collection(CallFlowCollection.Name)]
+public sealed class AgentConsoleBrowserTests(ITestOutputHelper output)
+{
+    private const string Handlaggare = "+46812345678";
+
+    [Fact]
+    public async Task AgentPage_KeyboardOnly_OfferAcceptTransferWrapUp()
+    {
+        await using var handlaggare = SippRunner.Start(new SippOptions
+        {
+            Scenario = "uas",
+            Calls = 1,
+            RtpEcho = true,
+            MediaPort = LoopbackPorts.FreeUdpAndTcp(),
+            Timeout = TimeSpan.FromSeconds(120),
+        });
+        await handlaggare.WaitUntilListeningAsync().DefaultTimeout();
+        await using var harness = await CallFlowHarness.StartAsync(dialplan: CallFlowHarness.TransfersDialplan, settings: new Dictionary<string, string?>
+        {
+            ["Trunk:Uri"] = $"sip:127.0.0.1:{handlaggare.LocalPort}",
+            ["Trunk:CallerId"] = "+4631123456",
+        });
+        await using var browser = await ChromiumBrowser.StartAsync(1280, 900).WaitAsync(TimeSpan.FromSeconds(40));
+        var live = ConsoleBrowser.Live;
+
+        // Sign in on the shared page with the keyboard; the agent's page opens.
+        await ConsoleBrowser.SignInAsync(browser, harness.Server.WebUrl, CallFlowHarness.AgentToken, "/console/agent");
+        Assert.Equal("anna", await ConsoleBrowser.TextAsync(browser, "who"));
+        await browser.WaitUntilAsync("document.getElementById('state').dataset.state === 'AGENT_STATE_SIGNED_OUT'", live);
+        await ConsoleBrowser.AssertAccessibleAsync(browser);
+
+        // Sign in to bsu with the keyboard: tick the queue, point the page at the registered phone, submit.
+        await browser.TabToAsync("#queue-bsu");
+        await browser.PressAsync("Space");
+        await browser.EvaluateAsync("document.getElementById('sip').value = ''; true");
+        await browser.TabToAsync("#sip");
+        await browser.TypeAsync($"sip:{CallFlowHarness.AgentId}@127.0.0.1");
+        await browser.TabToAsync("#signin-queue");
+        await browser.PressAsync("Enter");
+        await browser.WaitUntilAsync("document.getElementById('state').dataset.state === 'AGENT_STATE_READY'", live);
+        await browser.WaitUntilAsync("!!document.querySelector('#queue-counts tr[data-queue=bsu]')", live);
+        await browser.EvaluateAsync("window.__notReloaded = true");
+
+        // A caller presses 1: the offer arrives on the page, with a running countdown, without a reload.
+        await using var caller = await BaresipPhone.StartAsync(new BaresipOptions { User = "0701239876", SineFrequency = CallFlowHarness.CallerTone, Record = true }).DefaultTimeout();
+        await caller.DialAsync(harness.IvrUri).DefaultTimeout();
+        await caller.WaitForEventAsync(BaresipEventType.CallEstablished).DefaultTimeout();
+        var offered = await harness.PressUntilAsync(caller, "1", e => e.Type == AcdEventType.Offered);
+        await browser.WaitUntilAsync(ConsoleBrowser.Visible("offer") + " && document.getElementById('countdown').textContent !== ''", live);
+        Assert.Contains("BSU", await ConsoleBrowser.TextAsync(browser, "offer-queue"), StringComparison.OrdinalIgnoreCase);
+        Assert.Matches(@"^\d+:\d\d$", await ConsoleBrowser.TextAsync(browser, "countdown"));
+        Assert.True((await browser.EvaluateAsync("window.__notReloaded === true")).GetBoolean(), "the page was not reloaded");
+        output.WriteLine("offer screenshot: " + await ConsoleBrowser.ScreenshotAsync(browser, "console-agent-offer"));
+        await ConsoleBrowser.AssertAccessibleAsync(browser);
+
+        // Accept with the keyboard: the agent's phone rings (auto-answer) and the two hear each other.
+        await browser.TabToAsync("#accept");
+        await browser.PressAsync("Enter");
+        await harness.AgentPhone.WaitForEventAsync(BaresipEventType.CallEstablished).DefaultTimeout();
+        await browser.WaitUntilAsync(ConsoleBrowser.Visible("call") + " && document.getElementById('state').dataset.state === 'AGENT_STATE_ON_CALL'", live);
+        await HeardAudio.WaitUntilHeardAsync(caller, r => r.ToneRatio(CallFlowHarness.AgentTone) > 0.3, $"the caller hears the agent's {CallFlowHarness.AgentTone} Hz", live);
+        await HeardAudio.WaitUntilHeardAsync(harness.AgentPhone, r => r.ToneRatio(CallFlowHarness.CallerTone) > 0.3, $"the agent hears the caller's {CallFlowHarness.CallerTone} Hz", live);
+        output.WriteLine("call screenshot: " + await ConsoleBrowser.ScreenshotAsync(browser, "console-agent-call"));
+
+        // Transfer to the handläggare with the keyboard: the page shows the tracked outcome "besvarat".
+        await browser.TabToAsync("#transfer-number");
+        await browser.TypeAsync(Handlaggare);
+        await browser.TabToAsync("#transfer");
+        await browser.PressAsync("Enter");
+        await browser.WaitUntilAsync("document.getElementById('transfer-result').dataset.result === 'answered'", live);
+        Assert.Equal("besvarat", await ConsoleBrowser.TextAsync(browser, "transfer-result"));
+
+        // Wrap-up: choose "Vidarekopplat" with the arrow keys, finish with Enter; the agent is ready again.
+        await browser.WaitUntilAsync(ConsoleBrowser.Visible("wrapup") + " && document.getElementById('state').dataset.state === 'AGENT_STATE_WRAP_UP'", live);
+        await browser.WaitUntilAsync("/^\\d+:\\d\\d$/.test(document.getElementById('wrapup-timer').textContent)", live);
+        output.WriteLine("wrap-up screenshot: " + await ConsoleBrowser.ScreenshotAsync(browser, "console-agent-wrapup"));
+        await browser.TabToAsync("#outcome");
+        await browser.PressAsync("ArrowDown");
+        Assert.Equal("OUTCOME_FORWARDED", (await browser.EvaluateAsync("document.getElementById('outcome').value")).GetString());
+        await browser.TabToAsync("#complete");
+        await browser.PressAsync("Enter");
+        await browser.WaitUntilAsync("document.getElementById('state').dataset.state === 'AGENT_STATE_READY'", live);
+        var ended = await harness.WaitForAcdEventAsync(e => e.Type == AcdEventType.WrapUpEnded && e.AgentId == CallFlowHarness.AgentId, live);
+        Assert.Equal("forwarded", ended.Fields["outcome"]);
+
+        // The agent's own figures for today count the answered call and the outcome.
+        await browser.WaitUntilAsync("document.getElementById('stat-answered').textContent === '1' && document.getElementById('stat-outcomes').textContent.includes('forwarded')", live);
+        Assert.True((await browser.EvaluateAsync("window.__notReloaded === true")).GetBoolean(), "the page was not reloaded");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"offered call {offered.CallId}"));
+
+        await caller.HangupAsync().DefaultTimeout();
+        var sipp = await handlaggare.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(sipp.Succeeded, sipp.ToString());
+    }
+}
