@@ -44,6 +44,8 @@ public sealed partial class SipDialog
                     RemoteTarget = contact.Uri; // target refresh (§12.2.2, RFC 3311 §5.2)
                 }
 
+                NotePeerAllow(request);
+
                 _requests.Writer.TryWrite(new SipInDialogRequest(this, tx));
                 return;
             case SipMethods.Refer:
@@ -79,9 +81,14 @@ public sealed partial class SipDialog
     {
         var response = SipResponseFactory.Create(tx.Request, statusCode);
         var headers = response.Headers;
-        if (tx.Request.Method is SipMethods.Invite or SipMethods.Update && statusCode is >= 200 and < 300)
+        var refresh = tx.Request.Method is SipMethods.Invite or SipMethods.Update && statusCode is >= 200 and < 300;
+        SessionInterval? session = null;
+        if (refresh)
         {
-            headers = headers.Add(SipHeaderNames.Contact, _ua.ContactFor(Peer.Transport).ToString());
+            // A 2xx to a re-INVITE or UPDATE is a session refresh (RFC 4028 §9): it negotiates the interval anew.
+            session = SessionInterval.FromRequest(tx.Request);
+            headers = AddSessionHeaders(headers.Add(SipHeaderNames.Contact, _ua.ContactFor(Peer.Transport).ToString()), session);
+            NoteLocalSdp(contentType, body);
         }
 
         if (contentType is not null)
@@ -90,14 +97,23 @@ public sealed partial class SipDialog
         }
 
         response = response with { Headers = headers, Body = body };
-        tx.Respond(response);
         if (tx is ServerInviteTransaction invite && response.IsSuccess)
         {
-            StartSuccessRetransmission(invite, response);
+            StartSuccessRetransmission(invite, response); // before sending, so a fast ACK finds it (else: BYE for "No ACK" 32 s later)
+        }
+
+        tx.Respond(response);
+
+        if (refresh)
+        {
+            ApplySessionInterval(session);
         }
 
         return Task.CompletedTask;
     }
+
+    /// <summary>True while our 2xx to an INVITE waits for its ACK.</summary>
+    internal bool AwaitingAck => _pendingSuccess is not null;
 
     internal void StartSuccessRetransmission(ServerInviteTransaction tx, SipResponse response)
     {
@@ -105,11 +121,7 @@ public sealed partial class SipDialog
         _pendingSuccess = new SuccessRetransmitter(_ua.Layer, tx, response, () =>
         {
             // §13.3.1.4: no ACK within 64*T1 - confirm nothing and end the dialog with BYE.
-            if (State != SipDialogState.Terminated)
-            {
-                _ = ByeAsync();
-                End(new SipDialogEndReason(false, "No ACK"));
-            }
+            EndWithBye("No ACK");
         });
     }
 }

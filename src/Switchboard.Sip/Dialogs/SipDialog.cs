@@ -82,10 +82,25 @@ public sealed partial class SipDialog
             return SipResponseFactory.Create(BuildRequest(SipMethods.Bye), SipStatusCodes.CallDoesNotExist);
         }
 
-        var response = await SendAsync(SipMethods.Bye, null, default, null, cancellationToken).ConfigureAwait(false);
+        var response = await SendByeAsync(cancellationToken).ConfigureAwait(false);
         End(new SipDialogEndReason(false, "BYE"));
         return response;
     }
+
+    /// <summary>
+    /// Ends the dialog for <paramref name="reason"/> first, then sends BYE: the reason stays ours even when the peer's
+    /// 200 (or its own BYE) arrives at once.
+    /// </summary>
+    internal void EndWithBye(string reason)
+    {
+        if (End(new SipDialogEndReason(false, reason)))
+        {
+            _ = SendByeAsync(CancellationToken.None);
+        }
+    }
+
+    private Task<SipResponse> SendByeAsync(CancellationToken cancellationToken) =>
+        SendAsync(SipMethods.Bye, null, default, null, cancellationToken);
 
     /// <summary>Sends INFO (RFC 6086), e.g. <c>application/dtmf-relay</c>.</summary>
     public Task<SipResponse> SendInfoAsync(string contentType, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default) =>
@@ -102,9 +117,13 @@ public sealed partial class SipDialog
             cancellationToken);
 
     /// <summary>Sends a re-INVITE with a new offer (§14.1), e.g. hold with a=sendonly; ACKs a 2xx. Returns the final response.</summary>
-    public async Task<SipResponse> SendReinviteAsync(string contentType, ReadOnlyMemory<byte> offer, CancellationToken cancellationToken = default)
+    public Task<SipResponse> SendReinviteAsync(string contentType, ReadOnlyMemory<byte> offer, CancellationToken cancellationToken = default) =>
+        SendReinviteAsync(contentType, offer, null, cancellationToken);
+
+    /// <summary>Sends a re-INVITE with extra header fields, e.g. <c>Session-Expires</c> on a session refresh (RFC 4028 §7.4).</summary>
+    public async Task<SipResponse> SendReinviteAsync(string contentType, ReadOnlyMemory<byte> offer, IEnumerable<SipHeader>? extra, CancellationToken cancellationToken)
     {
-        var request = BuildRequest(SipMethods.Invite, contentType, offer);
+        var request = BuildRequest(SipMethods.Invite, contentType, offer, extra);
         var destination = await _ua.ResolveAsync(NextHop, Peer, cancellationToken).ConfigureAwait(false);
         var tx = _ua.Layer.SendRequest(request, destination);
         var response = await tx.FinalResponse.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -218,22 +237,25 @@ public sealed partial class SipDialog
         _confirmed.TrySetResult();
     }
 
-    internal void End(SipDialogEndReason reason)
+    /// <summary>Ends the dialog; true for the call that ended it, false when it had already ended.</summary>
+    internal bool End(SipDialogEndReason reason)
     {
         lock (_gate)
         {
             if (State == SipDialogState.Terminated)
             {
-                return;
+                return false;
             }
 
             State = SipDialogState.Terminated;
         }
 
         _ua.RemoveDialog(this);
+        StopSessionTimer();
         _requests.Writer.TryComplete();
         _confirmed.TrySetException(new InvalidOperationException("Dialog ended before it was confirmed"));
         _ = _confirmed.Task.Exception;
         _terminated.TrySetResult(reason);
+        return true;
     }
 }

@@ -19,6 +19,7 @@ public static class SipHeaderNames
     public const string From = "From";
     public const string MaxForwards = "Max-Forwards";
     public const string MinExpires = "Min-Expires";
+    public const string MinSessionExpires = "Min-SE";
     public const string PAssertedIdentity = "P-Asserted-Identity";
     public const string ProxyAuthenticate = "Proxy-Authenticate";
     public const string ProxyAuthorization = "Proxy-Authorization";
@@ -30,6 +31,7 @@ public static class SipHeaderNames
     public const string RetryAfter = "Retry-After";
     public const string Route = "Route";
     public const string Server = "Server";
+    public const string SessionExpires = "Session-Expires";
     public const string Subject = "Subject";
     public const string SubscriptionState = "Subscription-State";
     public const string Supported = "Supported";
@@ -42,8 +44,8 @@ public static class SipHeaderNames
     private static readonly string[] Known =
     [
         Accept, Allow, Authorization, CallId, Contact, ContentDisposition, ContentEncoding, ContentLength, ContentType, CSeq,
-        Date, Event, Expires, From, MaxForwards, MinExpires, PAssertedIdentity, ProxyAuthenticate, ProxyAuthorization,
-        ProxyRequire, RecordRoute, ReferredBy, ReferTo, Require, RetryAfter, Route, Server, Subject, SubscriptionState, Supported, To,
+        Date, Event, Expires, From, MaxForwards, MinExpires, MinSessionExpires, PAssertedIdentity, ProxyAuthenticate, ProxyAuthorization,
+        ProxyRequire, RecordRoute, ReferredBy, ReferTo, Require, RetryAfter, Route, Server, SessionExpires, Subject, SubscriptionState, Supported, To,
         Unsupported, UserAgent, Via, WwwAuthenticate,
     ];
 
@@ -86,7 +88,7 @@ public static class SipHeaderNames
         return name;
     }
 
-    /// <summary>The long name of a compact form (RFC 3261 §7.3.3, RFC 3515, RFC 3892, RFC 6665), or null.</summary>
+    /// <summary>The long name of a compact form (RFC 3261 §7.3.3, RFC 3515, RFC 3892, RFC 4028, RFC 6665), or null.</summary>
     private static string? Compact(char c) => (char)(c | 0x20) switch
     {
         'i' => CallId,
@@ -102,6 +104,7 @@ public static class SipHeaderNames
         'r' => ReferTo,
         'o' => Event,
         'b' => ReferredBy,
+        'x' => SessionExpires,
         _ => null,
     };
 

@@ -19,6 +19,7 @@ public static class SipStatusCodes
     public const int UnsupportedMediaType = 415;
     public const int UnsupportedUriScheme = 416;
     public const int BadExtension = 420;
+    public const int SessionIntervalTooSmall = 422;
     public const int IntervalTooBrief = 423;
     public const int TemporarilyUnavailable = 480;
     public const int CallDoesNotExist = 481;
@@ -55,6 +56,7 @@ public static class SipStatusCodes
         415 => "Unsupported Media Type",
         416 => "Unsupported URI Scheme",
         420 => "Bad Extension",
+        422 => "Session Interval Too Small",
         423 => "Interval Too Brief",
         480 => "Temporarily Unavailable",
         481 => "Call/Transaction Does Not Exist",

@@ -87,12 +87,13 @@ public sealed class IncomingCall
         }
 
         var dialog = _ua.CreateServerDialog(_tx, LocalTag);
+        var session = SessionInterval.FromRequest(Request);
         var ok = SipResponseFactory.Create(Request, SipStatusCodes.Ok, null, LocalTag);
-        var headers = ok.Headers
+        var headers = SipDialog.AddSessionHeaders(ok.Headers
             .Add(SipHeaderNames.Contact, _ua.ContactFor(Remote.Transport).ToString())
             .Add(SipHeaderNames.Allow, string.Join(", ", SipMethods.Supported))
-            .Add(SipHeaderNames.Supported, string.Join(", ", SipRequestScreen.SupportedExtensions))
-            .Add(SipHeaderNames.Server, _ua.Options.UserAgentName)
+            .Add(SipHeaderNames.Supported, string.Join(", ", SipRequestScreen.AcceptedExtensions))
+            .Add(SipHeaderNames.Server, _ua.Options.UserAgentName), session)
             .Add(SipHeaderNames.ContentType, contentType);
         foreach (var rr in Request.Headers.GetAll(SipHeaderNames.RecordRoute))
         {
@@ -100,6 +101,8 @@ public sealed class IncomingCall
         }
 
         ok = ok with { Headers = headers, Body = body };
+        dialog.NotePeerAllow(Request);
+        dialog.NoteLocalSdp(contentType, body);
         dialog.StartSuccessRetransmission(_tx, ok); // before sending, so a fast ACK finds it
         _tx.Respond(ok);
         try
@@ -116,6 +119,7 @@ public sealed class IncomingCall
             throw new TimeoutException("No ACK for the 200 OK.");
         }
 
+        dialog.ApplySessionInterval(session);
         return dialog;
     }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Switchboard.Sip.Dialogs;
 using Switchboard.Sip.Messages;
 
 namespace Switchboard.Sip.UserAgents;
@@ -10,6 +12,12 @@ public static class SipRequestScreen
 {
     /// <summary>Option tags this stack supports (RFC 3261 §19.2).</summary>
     public static readonly IReadOnlyList<string> SupportedExtensions = ["replaces", "norefersub"];
+
+    /// <summary>
+    /// Option tags a request may require of us and that our answers list as supported: <see cref="SupportedExtensions"/>
+    /// plus session timers (RFC 4028), which we run as the answering side only (our own INVITEs do not offer them).
+    /// </summary>
+    public static readonly IReadOnlyList<string> AcceptedExtensions = [.. SupportedExtensions, SessionInterval.OptionTag];
 
     /// <summary>Body types accepted in requests.</summary>
     public static readonly IReadOnlyList<string> AcceptedContentTypes = ["application/sdp", "application/dtmf-relay", "application/dtmf", "message/sipfrag", "text/plain"];
@@ -42,13 +50,20 @@ public static class SipRequestScreen
         if (request.Method != SipMethods.Cancel)
         {
             var unsupported = request.Headers.GetValues(SipHeaderNames.Require)
-                .Where(t => t.Length > 0 && !SupportedExtensions.Contains(t, StringComparer.OrdinalIgnoreCase))
+                .Where(t => t.Length > 0 && !AcceptedExtensions.Contains(t, StringComparer.OrdinalIgnoreCase))
                 .ToList();
             if (unsupported.Count > 0)
             {
                 var r = SipResponseFactory.Create(request, SipStatusCodes.BadExtension, null, toTag);
                 return r with { Headers = r.Headers.Add(SipHeaderNames.Unsupported, string.Join(", ", unsupported)) };
             }
+        }
+
+        if (request.Method is SipMethods.Invite or SipMethods.Update && SessionInterval.IsTooSmall(request))
+        {
+            // RFC 4028 §9: a session interval below our minimum from a peer that can retry with a larger one.
+            var r = SipResponseFactory.Create(request, SipStatusCodes.SessionIntervalTooSmall, null, toTag);
+            return r with { Headers = r.Headers.Add(SipHeaderNames.MinSessionExpires, SessionInterval.MinimumSeconds.ToString(CultureInfo.InvariantCulture)) };
         }
 
         if (!request.Body.IsEmpty && request.ContentType is { } type)

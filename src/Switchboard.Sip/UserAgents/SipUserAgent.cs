@@ -184,7 +184,7 @@ public sealed partial class SipUserAgent : ISipTransactionUser
             Headers = r.Headers
                 .Add(SipHeaderNames.Allow, string.Join(", ", SipMethods.Supported))
                 .Add(SipHeaderNames.Accept, "application/sdp")
-                .Add(SipHeaderNames.Supported, string.Join(", ", SipRequestScreen.SupportedExtensions))
+                .Add(SipHeaderNames.Supported, string.Join(", ", SipRequestScreen.AcceptedExtensions))
                 .Add(SipHeaderNames.Server, Options.UserAgentName),
         };
     }
