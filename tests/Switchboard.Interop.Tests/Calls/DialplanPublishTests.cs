@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Switchboard.Acd.Events;
 using Switchboard.Api.Supervisor.V1;
 using Switchboard.TestSupport;
@@ -20,10 +21,9 @@ public sealed class DialplanPublishTests
         var yaml = (await File.ReadAllTextAsync(CallFlowHarness.FixtureDialplan))
             .Replace("1: queue:bsu", "1: queue:vaxel", StringComparison.Ordinal)
             .Replace("no_agents: closed", "no_agents: wait", StringComparison.Ordinal);
-        await harness.Supervisor.PublishDialplanAsync(new PublishDialplanRequest { Yaml = yaml, Comment = "e2e: key 1 to vaxel" }, harness.SupervisorHeaders)
+        var published = await harness.Supervisor.PublishDialplanAsync(new PublishDialplanRequest { Yaml = yaml, Comment = "e2e: key 1 to vaxel" }, harness.SupervisorHeaders)
             .ResponseAsync.DefaultTimeout();
-        var followed = WaitForOutputAsync(harness, "live hours");
-        Assert.True(await Task.WhenAny(followed, Task.Delay(TestTimeouts.Default)) == followed, "the node did not take the published dialplan: " + harness.Server.StandardOutput);
+        await WaitForDialplanAsync(harness, version: published.Version.ContentHash[..12]).DefaultTimeout();
 
         await first.SendDtmfAsync("1").DefaultTimeout();
         await using var second = await BaresipPhone.StartAsync(new BaresipOptions { User = "0702222222" }).DefaultTimeout();
@@ -44,8 +44,7 @@ public sealed class DialplanPublishTests
         var request = new SetEmergencyMessageRequest { Enabled = true, Closed = true };
         request.Prompts.Add("emergency");
         await harness.Supervisor.SetEmergencyMessageAsync(request, harness.SupervisorHeaders).ResponseAsync.DefaultTimeout();
-        var applied = WaitForOutputAsync(harness, "emergency message True");
-        Assert.True(await Task.WhenAny(applied, Task.Delay(TestTimeouts.Default)) == applied, "the node did not take the emergency message: " + harness.Server.StandardOutput);
+        await WaitForDialplanAsync(harness, emergency: "on").DefaultTimeout();
 
         await using var caller = await BaresipPhone.StartAsync(new BaresipOptions { User = "0703333333" }).DefaultTimeout();
         await caller.DialAsync(harness.IvrUri).DefaultTimeout();
@@ -58,11 +57,14 @@ public sealed class DialplanPublishTests
         Assert.DoesNotContain(all, e => e.Type == AcdEventType.Enqueued);
     }
 
-    private static async Task WaitForOutputAsync(CallFlowHarness harness, string text)
+    /// <summary>Waits until the node's /metrics says its new calls get that dialplan version or emergency setting.</summary>
+    private static async Task WaitForDialplanAsync(CallFlowHarness harness, string version = "[0-9a-f]+", string emergency = "on|off")
     {
-        while (!harness.Server.StandardOutput.Contains(text, StringComparison.Ordinal))
+        using var http = new HttpClient();
+        var pattern = new Regex($"^switchboard_dialplan{{emergency=\"({emergency})\",version=\"({version})\"}} 1$", RegexOptions.Multiline);
+        while (!pattern.IsMatch(await http.GetStringAsync(new Uri(harness.Server.WebUrl, "/metrics"))))
         {
-            await Task.Delay(50);
+            await Task.Delay(100);
         }
     }
 

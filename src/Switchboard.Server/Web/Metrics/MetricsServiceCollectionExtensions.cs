@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using OpenTelemetry.Metrics;
+using Switchboard.Dialplan.Versions;
 using Switchboard.Server.Calls;
 using Switchboard.Server.Configuration;
 
@@ -33,7 +34,8 @@ public static class MetricsServiceCollectionExtensions
         services.AddSingleton<QueueFiguresRefresher>();
         services.AddHostedService(sp =>
         {
-            NodeInstruments.Publish(sp.GetRequiredService<IMeterFactory>().Create(SwitchboardMeters.Node), sp.GetRequiredService<CallRegistry>());
+            NodeInstruments.Publish(sp.GetRequiredService<IMeterFactory>().Create(SwitchboardMeters.Node), sp.GetRequiredService<CallRegistry>(),
+                sp.GetRequiredService<DialplanRegistry>());
             return sp.GetRequiredService<QueueFiguresRefresher>();
         });
         return services;
