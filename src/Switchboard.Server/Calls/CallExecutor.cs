@@ -30,6 +30,8 @@ public sealed class CallExecutor : IAsyncDisposable
     private readonly AgentNotices _agents;
     private readonly LegDialler _dialler;
     private readonly TaskCompletionSource<CallbackAttemptOutcome> _settled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CallTrace _trace;
+    private string? _endReason;
 
     /// <summary>Creates the executor of an inbound call (<paramref name="incoming"/>) or a callback (null).</summary>
     public CallExecutor(CallContext context, CallFlow flow, IncomingCall? incoming = null)
@@ -41,7 +43,11 @@ public sealed class CallExecutor : IAsyncDisposable
         _acd = new AcdEffects(context);
         _agents = new AgentNotices(context);
         _dialler = new LegDialler(context);
+        _trace = CallTrace.Start(flow.CallId, incoming is null ? "callback" : "inbound", incoming?.TraceContext ?? default);
     }
+
+    /// <summary>The span context of the call's current step (default when not traced): the parent of the ACD's spans about it.</summary>
+    public System.Diagnostics.ActivityContext TraceContext => _trace.Context;
 
     /// <summary>The call's id in the ACD and logs.</summary>
     public string CallId => _flow.CallId;
@@ -70,6 +76,7 @@ public sealed class CallExecutor : IAsyncDisposable
     /// <summary>Runs the call to its end; cancellation (node shutdown) ends it cleanly. Never throws for call failures.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        _trace.MakeCurrent();
         try
         {
             if (_incoming is not null)
@@ -100,6 +107,7 @@ public sealed class CallExecutor : IAsyncDisposable
         {
             _events.Writer.TryComplete();
             _settled.TrySetResult(CallbackAttemptOutcome.Failed);
+            _trace.End(_endReason);
         }
     }
 
@@ -107,6 +115,7 @@ public sealed class CallExecutor : IAsyncDisposable
     {
         var pending = new Queue<CallEvent>();
         pending.Enqueue(e);
+        _trace.MakeCurrent();
         while (pending.TryDequeue(out var next))
         {
             var before = _flow.State;
@@ -116,10 +125,27 @@ public sealed class CallExecutor : IAsyncDisposable
                 CallLog.StateChanged(_context.Logger, CallId, before.GetType().Name, _flow.State.GetType().Name, Cause(next));
             }
 
+            if (_trace.IsRecording)
+            {
+                _trace.Event(next.GetType().Name);
+                _trace.Step(_flow.State is InIvr ? "InIvr " + _flow.Ivr?.CurrentMenu : _flow.State.GetType().Name, Cause(next));
+                if (next is AgentAccepted accepted)
+                {
+                    _trace.Tag("switchboard.agent_id", accepted.AgentId);
+                }
+            }
+
             foreach (var effect in effects)
             {
                 if (effect is StoreRequest request)
                 {
+                    using var span = AcdTracing.Start(request.GetType().Name);
+                    if (request is JoinQueue join)
+                    {
+                        span?.SetTag("switchboard.queue", join.Queue.Id);
+                        _trace.Tag("switchboard.queue", join.Queue.Id);
+                    }
+
                     pending.Enqueue(await _acd.AnswerAsync(_flow, request, cancellationToken).ConfigureAwait(false));
                 }
                 else
@@ -192,9 +218,14 @@ public sealed class CallExecutor : IAsyncDisposable
                 break;
             case FinishCall finish:
                 CallLog.Ending(_context.Logger, CallId, finish.Reason);
+                _endReason = finish.Reason;
                 break;
             default:
-                await _acd.CarryOutAsync(_flow, effect, cancellationToken).ConfigureAwait(false);
+                using (AcdTracing.Start(effect.GetType().Name))
+                {
+                    await _acd.CarryOutAsync(_flow, effect, cancellationToken).ConfigureAwait(false);
+                }
+
                 break;
         }
     }
@@ -215,6 +246,7 @@ public sealed class CallExecutor : IAsyncDisposable
     /// <summary>Stops the timers, lets every leg go and waits for what they started (BYE, CANCEL, NOTIFY).</summary>
     public async ValueTask DisposeAsync()
     {
+        _trace.End(_endReason);
         _timers.Dispose();
         _released.AddRange(_legs.Values.Select(leg => leg.DisposeAsync().AsTask()));
         _legs.Clear();

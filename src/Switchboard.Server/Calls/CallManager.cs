@@ -117,6 +117,7 @@ public sealed class CallManager(CallContext context, CallRegistry calls, AcdSche
             if (calls.Find(e.CallId) is { } call)
             {
                 CallLog.AcdEvent(context.Logger, e.CallId, e.Type.ToString(), e.AgentId);
+                AcdTracing.Event(e.Type.ToString(), call.TraceContext, e.CallId, e.AgentId);
                 if (e is { Type: CallEventType.Accepted, AgentId: { } agentId })
                 {
                     call.Post(new AgentAccepted(agentId, e.AgentSipAddress));

@@ -94,6 +94,7 @@ public static partial class SwitchboardHost
         builder.Services.AddSwitchboardDraining(builder.Configuration);
         builder.Services.AddSwitchboardMetrics(builder.Configuration);
         builder.Services.AddSwitchboardWebSessions(builder.Configuration);
+        builder.Services.AddSwitchboardTracing(builder.Configuration);
 
         var app = builder.Build();
         try

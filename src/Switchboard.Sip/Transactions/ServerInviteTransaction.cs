@@ -54,6 +54,7 @@ public sealed class ServerInviteTransaction : SipServerTransaction
             }
 
             Layer.Metrics.ServerCompleted(Request.Method, response.StatusCode);
+            SipTracing.Stop(Activity, response.StatusCode);
             if (response.IsSuccess)
             {
                 SetState(SipTransactionState.Accepted); // before sending: the ACK may come back at once

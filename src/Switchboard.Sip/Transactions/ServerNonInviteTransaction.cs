@@ -35,6 +35,7 @@ public sealed class ServerNonInviteTransaction : SipServerTransaction
             if (!response.IsProvisional)
             {
                 Layer.Metrics.ServerCompleted(Request.Method, response.StatusCode); // counted before the peer can see it
+                Diagnostics.SipTracing.Stop(Activity, response.StatusCode);
             }
 
             Send(response, ResponseDestination);

@@ -41,6 +41,7 @@ public abstract class SipClientTransaction : SipTransaction
             if (_final.TrySetResult(LocalResponse(SipStatusCodes.ServiceUnavailable, "Service Unavailable (transport error)")))
             {
                 Layer.Metrics.ClientTransportError(Request.Method);
+                SipTracing.Stop(Activity, SipStatusCodes.ServiceUnavailable, SipTransactionMetrics.TransportErrorOutcome);
                 SipLog.ClientTransactionTransportError(Layer.Logger, Request.Method, Remote, Request.CallId);
             }
 
@@ -54,6 +55,7 @@ public abstract class SipClientTransaction : SipTransaction
         if (_final.TrySetResult(response))
         {
             Layer.Metrics.ClientCompleted(Request.Method, response.StatusCode);
+            SipTracing.Stop(Activity, response.StatusCode);
         }
     }
 
@@ -63,6 +65,7 @@ public abstract class SipClientTransaction : SipTransaction
         if (_final.TrySetResult(LocalResponse(SipStatusCodes.RequestTimeout, $"Request Timeout (timer {timer})")))
         {
             Layer.Metrics.ClientTimedOut(Request.Method);
+            SipTracing.Stop(Activity, SipStatusCodes.RequestTimeout, SipTransactionMetrics.TimeoutOutcome);
             SipLog.ClientTransactionTimedOut(Layer.Logger, Request.Method, Remote, timer, Request.CallId);
         }
     }

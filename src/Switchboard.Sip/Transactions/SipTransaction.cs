@@ -39,6 +39,9 @@ public abstract class SipTransaction
 
     private protected SipTransactionLayer Layer { get; }
 
+    /// <summary>The transaction's span (<see cref="Diagnostics.SipTracing"/>); null when nobody listens.</summary>
+    public System.Diagnostics.Activity? Activity { get; internal set; }
+
     private protected object Gate { get; } = new();
 
     private protected SipTimerOptions Timers => Layer.Timers;
@@ -60,6 +63,11 @@ public abstract class SipTransaction
             }
 
             _timers.Clear();
+            if (Activity is { IsStopped: false } activity)
+            {
+                Diagnostics.SipTracing.StopDetached(activity); // ended without a final response
+            }
+
             Layer.Remove(this);
             _terminated.TrySetResult();
         }

@@ -97,6 +97,7 @@ public sealed class SipTransactionLayer
             : new ClientNonInviteTransaction(this, request, destination, key);
         _client[key] = tx;
         Metrics.ClientStarted();
+        tx.Activity = SipTracing.Start(request, System.Diagnostics.ActivityKind.Client, destination.Transport);
         tx.Start();
         return tx;
     }
@@ -120,6 +121,7 @@ public sealed class SipTransactionLayer
         var tx = new ClientNonInviteTransaction(this, cancel, invite.Remote, key);
         _client[key] = tx;
         Metrics.ClientStarted();
+        tx.Activity = SipTracing.Start(cancel, System.Diagnostics.ActivityKind.Client, invite.Remote.Transport);
         tx.Start();
         return tx;
     }
@@ -216,6 +218,7 @@ public sealed class SipTransactionLayer
                 }
 
                 Metrics.ServerStarted();
+                cancelTx.Activity = SipTracing.Start(request, System.Diagnostics.ActivityKind.Server, remote.Transport);
                 cancelTx.Start();
                 var inviteKey = ServerKey(request, SipMethods.Invite);
                 if (_server.TryGetValue(inviteKey, out var invite) && invite is ServerInviteTransaction pending)
@@ -236,6 +239,7 @@ public sealed class SipTransactionLayer
                 if (TryAdd(key, inviteTx))
                 {
                     Metrics.ServerStarted();
+                    inviteTx.Activity = SipTracing.Start(request, System.Diagnostics.ActivityKind.Server, remote.Transport);
                     inviteTx.Start();
                     Deliver(inviteTx);
                 }
@@ -251,6 +255,7 @@ public sealed class SipTransactionLayer
                 if (TryAdd(key, tx))
                 {
                     Metrics.ServerStarted();
+                    tx.Activity = SipTracing.Start(request, System.Diagnostics.ActivityKind.Server, remote.Transport);
                     tx.Start();
                     Deliver(tx);
                 }

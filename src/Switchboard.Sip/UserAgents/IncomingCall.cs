@@ -44,6 +44,9 @@ public sealed class IncomingCall
 
     public string CallId => Request.CallId!;
 
+    /// <summary>The INVITE server transaction's span context (default when not traced): the parent of the call's span.</summary>
+    public System.Diagnostics.ActivityContext TraceContext => _tx.Activity?.Context ?? default;
+
     /// <summary>Where the INVITE came from.</summary>
     public SipEndPoint Remote => _tx.Remote;
 

@@ -1,0 +1,73 @@
+using Switchboard.Interop.Tests.Calls;
+using Switchboard.TestSupport;
+using Switchboard.TestSupport.Otlp;
+
+namespace Switchboard.Interop.Tests.Tracing;
+
+/// <summary>
+/// A real call's trace reaches a real OTLP/HTTP receiver: the server process exports over OTLP (Tracing:OtlpEndpoint),
+/// a baresip caller goes through the menu into the queue, the agent accepts over gRPC, the agent's baresip phone
+/// answers, the caller hangs up. The receiver decodes the protobuf and the test checks the spans and their links.
+/// </summary>
+[Collection(CallFlowCollection.Name)]
+public sealed class CallTraceTests
+{
+    private const string CallerNumber = "0701112233";
+
+    [Fact]
+    public async Task Call_ThroughQueueToAgent_OneTraceFromInviteToEnd()
+    {
+        await using var receiver = OtlpTraceReceiver.Start();
+        await using var harness = await CallFlowHarness.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Tracing:OtlpEndpoint"] = receiver.Endpoint.ToString(),
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+        });
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await harness.SignInAsync();
+        using var events = harness.OpenEvents(stop.Token);
+        await using var caller = await BaresipPhone.StartAsync(new BaresipOptions { User = CallerNumber }).DefaultTimeout();
+        var offer = await harness.ConnectCallerToAgentAsync(caller, events, stop.Token);
+        await caller.HangupAsync().DefaultTimeout();
+
+        var spans = await receiver.WaitForAsync(
+            all => all.Any(s => s.Name == "call" && s.Attributes.GetValueOrDefault("switchboard.call_id") == offer.CallId),
+            TimeSpan.FromSeconds(30));
+
+        var call = spans.Single(s => s.Name == "call" && s.Attributes.GetValueOrDefault("switchboard.call_id") == offer.CallId);
+        Assert.Equal("Switchboard.Calls", call.Scope);
+        Assert.Equal("bsu", call.Attributes["switchboard.queue"]);
+        Assert.Equal(CallFlowHarness.AgentId, call.Attributes["switchboard.agent_id"]);
+        var trace = spans.Where(s => s.TraceId == call.TraceId).ToList();
+
+        // The INVITE from the caller is the root; the call is its child; each step is a child of the call.
+        var invite = Assert.Single(trace, s => s.SpanId == call.ParentSpanId);
+        Assert.Equal(("SIP INVITE", 2, "Switchboard.Sip", "200"), (invite.Name, invite.Kind, invite.Scope, invite.Attributes["sip.status_code"]));
+        Assert.Null(invite.ParentSpanId);
+        var steps = trace.Where(s => s.ParentSpanId == call.SpanId).Select(s => s.Name).ToList();
+        Assert.Contains(steps, s => s.StartsWith("InIvr ", StringComparison.Ordinal));
+        Assert.Subset(steps.ToHashSet(), new HashSet<string> { "JoiningQueue", "Queued", "DiallingAgent", "Connected", "Ended" });
+
+        // Enqueue, the ACD's accept and the agent leg's INVITE sit under the step that made them.
+        Span(trace, "ACD JoinQueue", under: "JoiningQueue", call);
+        Span(trace, "ACD Accepted", under: "Queued", call);
+        var agentInvite = Span(trace, "SIP INVITE", under: "DiallingAgent", call);
+        Assert.Equal(3, agentInvite.Kind); // client
+
+        // The accept arrived over gRPC: ASP.NET Core's span of that request.
+        Assert.Contains(spans, s => s.Scope == "Microsoft.AspNetCore" && s.Name.Contains("AcceptOffer", StringComparison.Ordinal));
+
+        // No phone number in any span.
+        Assert.DoesNotContain(spans, s => s.Attributes.Values.Any(v => v.Contains(CallerNumber, StringComparison.Ordinal)) || s.Name.Contains(CallerNumber, StringComparison.Ordinal));
+        Assert.Equal(0, receiver.BadRequests);
+
+        // The call's log lines carry its trace id (logger scopes are on when tracing is).
+        Assert.Contains(harness.Server.StandardOutput.Split('\n'), line => line.Contains(offer.CallId, StringComparison.Ordinal) && line.Contains(call.TraceId, StringComparison.Ordinal));
+    }
+
+    private static OtlpSpan Span(List<OtlpSpan> trace, string name, string under, OtlpSpan call)
+    {
+        var step = trace.Single(s => s.Name == under && s.ParentSpanId == call.SpanId);
+        return Assert.Single(trace, s => s.Name == name && s.ParentSpanId == step.SpanId);
+    }
+}
