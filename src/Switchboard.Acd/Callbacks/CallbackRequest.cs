@@ -10,10 +10,15 @@ namespace Switchboard.Acd.Callbacks;
 /// </param>
 /// <param name="Language">Preferred language when not replacing a call.</param>
 /// <param name="Priority">0..9 when not replacing a call.</param>
+/// <param name="OperationId">
+/// Makes the request idempotent: asked again with the same id (a retry after a timeout or a Redis failover) it answers
+/// as the first time and books nothing twice; the callback's id is <c>cb-</c> + this id. Null: a new id each time.
+/// </param>
 public sealed record CallbackRequest(
     string Queue,
     string Number,
     string? CallerNumber = null,
     string? ReplacesCallId = null,
     string? Language = null,
-    int Priority = 0);
+    int Priority = 0,
+    string? OperationId = null);

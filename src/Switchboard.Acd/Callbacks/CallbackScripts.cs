@@ -16,10 +16,24 @@ internal static class CallbackScripts
 
         """;
 
-    /// <summary>ARGV[4..12] = id, queue, number, caller, place ms, expires ms, daily limit, local day, max attempts.</summary>
+    /// <summary>
+    /// ARGV[4..12] = id, queue, number, caller, place ms, expires ms, daily limit, local day, max attempts. The id is
+    /// the operation id: a request run again with the same id (a retry after a timeout or a failover) answers what the
+    /// first run answered and changes nothing. Returns { outcome, callback id, place, state of that callback }.
+    /// </summary>
     public const string Request = Common + """
         local id, q, num, caller = ARGV[4], ARGV[5], ARGV[6], ARGV[7]
         local place, expires, limit, day, maxatt = ARGV[8], ARGV[9], tonumber(ARGV[10]), ARGV[11], ARGV[12]
+        local opkey = P .. 'cbop:' .. id
+        local function answer(outcome, cbid, at)
+          redis.call('SET', opkey, outcome .. '|' .. cbid .. '|' .. at, 'PX', 86400000)
+          return { outcome, cbid, at, redis.call('HGET', P .. 'cb:' .. cbid, 'state') or '' }
+        end
+        local done = redis.call('GET', opkey)
+        if done then
+          local o, cbid, at = string.match(done, '^([^|]*)|([^|]*)|(.*)$')
+          return { o, cbid, at, redis.call('HGET', P .. 'cb:' .. cbid, 'state') or '' }
+        end
         if redis.call('EXISTS', P .. 'qopt:' .. q) == 0 then return { 'UnknownQueue', '', '' } end
         local nkey = P .. 'cbnum:' .. q .. '|' .. num
         local existing = redis.call('GET', nkey)
@@ -32,7 +46,7 @@ internal static class CallbackScripts
             redis.call('HINCRBY', k, 'requests', 1)
             redis.call('ZADD', P .. 'cbexp', expires, existing)
             emit({ 'type', 'callback_updated', 'call', existing, 'queue', q, 'state', c[1] })
-            return { 'Updated', existing, c[2] }
+            return answer('Updated', existing, c[2])
           end
         end
         local dkey = P .. 'cbday:' .. day .. '|' .. num
@@ -50,7 +64,7 @@ internal static class CallbackScripts
         redis.call('ZADD', P .. 'cbq:' .. q, place, id)
         redis.call('SADD', P .. 'cbqueues', q)
         emit({ 'type', 'callback_requested', 'call', id, 'queue', q, 'place', place, 'expires', expires })
-        return { 'Created', id, place }
+        return answer('Created', id, place)
         """;
 
     /// <summary>

@@ -58,6 +58,8 @@ public sealed partial class CallbackStore
     /// Records a callback request and queues it: with <see cref="CallbackRequest.ReplacesCallId"/> it takes the waiting
     /// call's place (and the call leaves the queue); otherwise (e.g. outside opening hours) it goes to the back now and
     /// is worked oldest first once agents log in. A second request for the same number and queue updates the first.
+    /// Answered only once a replica holds the request (<see cref="AcdStore.ReplicateAsync"/>); idempotent with
+    /// <see cref="CallbackRequest.OperationId"/>.
     /// </summary>
     public async Task<CallbackRequestResult> RequestAsync(CallbackRequest request, CancellationToken cancellationToken = default)
     {
@@ -78,7 +80,7 @@ public sealed partial class CallbackStore
         }
 
         var place = replaced?.EnqueuedAt ?? now;
-        var id = "cb-" + Guid.NewGuid().ToString("N");
+        var id = "cb-" + (AcdNames.CheckOptional(request.OperationId, "operation id") ?? Guid.NewGuid().ToString("N"));
         var local = TimeZoneInfo.ConvertTime(now, _timeZone);
         string[] args =
         [
@@ -101,9 +103,15 @@ public sealed partial class CallbackStore
 
         var callbackId = (string)r[1]!;
         var keptPlace = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse((string)r[2]!, CultureInfo.InvariantCulture));
-        if (outcome == CallbackRequestOutcome.Created)
+        if (outcome == CallbackRequestOutcome.Created && (string?)r[3] == nameof(CallbackState.Pending))
         {
+            // Queued (again, after a retry: idempotent per id) only while nobody has taken it yet. The enqueue waits
+            // for a replica, so the confirmation the caller hears survives a failover.
             await EnqueueAsync(callbackId, request.Queue, validation.E164!, request.CallerNumber, keptPlace, replaced, request, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await _acd.ReplicateAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (replaced is not null)

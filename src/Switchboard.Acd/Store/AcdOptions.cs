@@ -18,6 +18,15 @@ public sealed record AcdOptions
     /// <summary>Approximate bound on the event stream (XADD MAXLEN ~).</summary>
     public int EventStreamMaxLength { get; init; } = 100_000;
 
+    /// <summary>
+    /// Replicas that must hold a promise (a queue place, a confirmed callback) before the caller is told (Redis
+    /// <c>WAIT</c>); only asked for while the primary has that many replicas connected. 0: never wait.
+    /// </summary>
+    public int PromiseReplicas { get; init; } = 1;
+
+    /// <summary>Longest wait for <see cref="PromiseReplicas"/>; the promise is then kept unreplicated (logged).</summary>
+    public TimeSpan PromiseReplicationTimeout { get; init; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Per-attempt timeout of one Redis call.</summary>
     public TimeSpan RedisTimeout { get; init; } = TimeSpan.FromSeconds(2);
 

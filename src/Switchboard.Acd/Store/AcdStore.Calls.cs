@@ -8,7 +8,9 @@ public sealed partial class AcdStore
 {
     /// <summary>
     /// Queues a caller (owned by this node) or a callback, and offers it at once if an eligible agent is ready.
-    /// Idempotent per call id. When nobody is logged in to the queue its <see cref="NoAgentBehaviour"/> applies.
+    /// Idempotent per call id (a retry after a timeout answers <see cref="EnqueueOutcome.AlreadyQueued"/> with the
+    /// place). When nobody is logged in to the queue its <see cref="NoAgentBehaviour"/> applies. A place is returned
+    /// only once a replica holds it (<see cref="ReplicateAsync"/>), so a failover right after loses nothing promised.
     /// </summary>
     public async Task<EnqueueResult> EnqueueAsync(EnqueueRequest request, CancellationToken cancellationToken = default)
     {
@@ -39,6 +41,11 @@ public sealed partial class AcdStore
             ? ToPosition(queue, (int)r[2], (long)r[4], (int)r[5])
             : null;
         var offeredTo = (string?)r[3];
+        if (position is not null)
+        {
+            await ReplicateAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         return new EnqueueResult(outcome, queue, position, string.IsNullOrEmpty(offeredTo) ? null : offeredTo);
     }
 

@@ -46,6 +46,8 @@ public static class CallFlowServiceCollectionExtensions
             Tenant = NonEmpty(configuration["Acd:Tenant"]) ?? "default",
             NodeId = NonEmpty(configuration["Acd:NodeId"]) ?? $"{Environment.MachineName}-{settings.Sip.Port}",
             CallerHashKey = NonEmpty(configuration["Callbacks:HashKey"]),
+            PromiseReplicas = configuration.GetValue("Acd:PromiseReplicas", 1),
+            PromiseReplicationTimeout = configuration.GetValue("Acd:PromiseReplicationTimeout", TimeSpan.FromMilliseconds(500)),
         };
 
         services.AddSingleton(sp => new DialplanRegistry(dialplans, sp.GetRequiredService<TimeProvider>()));
