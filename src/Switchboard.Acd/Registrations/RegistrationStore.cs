@@ -58,6 +58,45 @@ public sealed class RegistrationStore(IConnectionMultiplexer redis, KeySchema ke
         });
     }
 
+    /// <summary>
+    /// One REGISTER in one round trip (a Lua script): removes every binding first when <paramref name="removeAll"/>,
+    /// then applies <paramref name="changes"/> in order (a record adds or refreshes its contact, null removes it), keeps
+    /// the key as long as its longest binding, drops expired bindings and returns the live ones.
+    /// </summary>
+    public Task<IReadOnlyList<RegistrationRecord>> UpdateAsync(string addressOfRecord, bool removeAll,
+        IReadOnlyList<(string Contact, RegistrationRecord? Record)> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        return StoreCalls.RunAsync<IReadOnlyList<RegistrationRecord>>(Store, async () =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var now = timeProvider.GetUtcNow();
+            var args = new RedisValue[2 + (3 * changes.Count)];
+            args[0] = now.ToUnixTimeMilliseconds();
+            args[1] = removeAll ? 1 : 0;
+            for (var i = 0; i < changes.Count; i++)
+            {
+                var (contact, record) = changes[i];
+                args[2 + (3 * i)] = contact;
+                args[3 + (3 * i)] = record is null ? RedisValue.EmptyString : Encode(record);
+                args[4 + (3 * i)] = record?.ExpiresAt.ToUnixTimeMilliseconds() ?? 0;
+            }
+
+            var result = await redis.GetDatabase().ScriptEvaluateAsync(UpdateScript, [keys.Registration(addressOfRecord)], args).ConfigureAwait(false);
+            var values = (RedisValue[]?)result ?? [];
+            var live = new List<RegistrationRecord>(values.Length);
+            foreach (var value in values)
+            {
+                if (Decode(value) is { } binding && binding.ExpiresAt > now)
+                {
+                    live.Add(binding);
+                }
+            }
+
+            return live;
+        });
+    }
+
     /// <summary>Removes one contact of <paramref name="addressOfRecord"/>.</summary>
     public Task RemoveAsync(string addressOfRecord, string contact, CancellationToken cancellationToken = default) =>
         StoreCalls.RunAsync(Store, () => redis.GetDatabase().HashDeleteAsync(keys.Registration(addressOfRecord), contact));
@@ -65,6 +104,43 @@ public sealed class RegistrationStore(IConnectionMultiplexer redis, KeySchema ke
     /// <summary>Removes every contact of <paramref name="addressOfRecord"/>.</summary>
     public Task RemoveAllAsync(string addressOfRecord, CancellationToken cancellationToken = default) =>
         StoreCalls.RunAsync(Store, () => redis.GetDatabase().KeyDeleteAsync(keys.Registration(addressOfRecord)));
+
+    /// <summary>
+    /// KEYS[1] the AOR's hash; ARGV[1] now (unix ms), ARGV[2] 1 to remove every binding first, then per change: contact,
+    /// stored JSON ("" removes the contact), expiry (unix ms). Returns the stored JSON of every live binding.
+    /// </summary>
+    private const string UpdateScript = """
+        local key = KEYS[1]
+        local now = tonumber(ARGV[1])
+        if ARGV[2] == '1' then redis.call('DEL', key) end
+        local longest = 0
+        for i = 3, #ARGV, 3 do
+          if ARGV[i + 1] == '' then
+            redis.call('HDEL', key, ARGV[i])
+          else
+            redis.call('HSET', key, ARGV[i], ARGV[i + 1])
+            local expires = tonumber(ARGV[i + 2])
+            if expires > longest then longest = expires end
+          end
+        end
+        if longest > 0 then
+          local ttl = longest - now
+          if ttl < 1000 then ttl = 1000 end
+          local current = redis.call('PTTL', key)
+          if current < ttl then redis.call('PEXPIRE', key, ttl) end
+        end
+        local all = redis.call('HGETALL', key)
+        local live = {}
+        for i = 1, #all, 2 do
+          local ok, binding = pcall(cjson.decode, all[i + 1])
+          if ok and type(binding) == 'table' and tonumber(binding.ExpiresAt) and tonumber(binding.ExpiresAt) > now then
+            live[#live + 1] = all[i + 1]
+          else
+            redis.call('HDEL', key, all[i])
+          end
+        end
+        return live
+        """;
 
     private static string Encode(RegistrationRecord b) => JsonSerializer.Serialize(new StoredBinding(
         b.Aor, b.Contact, b.ExpiresAt.ToUnixTimeMilliseconds(), b.CallId, b.CSeq, b.Transport, b.EndPoint));

@@ -31,6 +31,7 @@ public sealed class MediaClock : IAsyncDisposable
     private double _latenessMaxMs;
     private double _lastWorkMs;
     private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly ManualResetEventSlim _hasStreams = new(false);
     private ITimer? _timer;
     private CancellationTokenSource? _loopCancellation;
     private Task? _loop;
@@ -84,6 +85,7 @@ public sealed class MediaClock : IAsyncDisposable
         lock (_gate)
         {
             _streams = [.. _streams, stream];
+            _hasStreams.Set();
         }
     }
 
@@ -99,6 +101,10 @@ public sealed class MediaClock : IAsyncDisposable
                 _streams.AsSpan(0, index).CopyTo(copy);
                 _streams.AsSpan(index + 1).CopyTo(copy.AsSpan(index));
                 _streams = copy;
+                if (copy.Length == 0)
+                {
+                    _hasStreams.Reset();
+                }
             }
         }
     }
@@ -201,7 +207,7 @@ public sealed class MediaClock : IAsyncDisposable
         }
 
         _loopCancellation?.Dispose();
-        _wake.Dispose();
+        _wake.Dispose(); // _hasStreams stays usable: a session may still unregister after the clock stopped
     }
 
     private void EnsureStarted()
@@ -252,6 +258,11 @@ public sealed class MediaClock : IAsyncDisposable
             var precise = true;
             while (!cancellationToken.IsCancellationRequested)
             {
+                if (StreamCount == 0 && !WaitForStreams(cancellationToken))
+                {
+                    break;
+                }
+
                 RunDueTicks();
                 var nextDue = period * (Interlocked.Read(ref _tick) + 1);
                 var wait = nextDue - _timeProvider.GetElapsedTime(_start);
@@ -290,6 +301,30 @@ public sealed class MediaClock : IAsyncDisposable
         {
             done.TrySetException(ex);
         }
+    }
+
+    /// <summary>
+    /// With no stream registered the dedicated thread sleeps until one is (an idle node then has no 50 Hz wake-up); the
+    /// ticks that passed meanwhile are not run and not counted as skipped: nothing was there to send them. False on stop.
+    /// </summary>
+    private bool WaitForStreams(CancellationToken cancellationToken)
+    {
+        try
+        {
+            _hasStreams.Wait(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+
+        var due = _timeProvider.GetElapsedTime(_start).Ticks / _options.Period.Ticks;
+        if (due - 1 > Interlocked.Read(ref _tick))
+        {
+            Interlocked.Exchange(ref _tick, due - 1); // the next RunDueTicks runs the current tick only
+        }
+
+        return true;
     }
 
     private void Wake()

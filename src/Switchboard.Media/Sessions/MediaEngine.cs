@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Media.Clock;
+using Switchboard.Media.Io;
 using Switchboard.Media.Sdp;
 using Switchboard.Media.Security;
 
@@ -19,6 +20,8 @@ public sealed class MediaEngine : IAsyncDisposable
     private readonly PortAllocator _ports;
     private readonly IPAddress _address;
     private readonly ConcurrentDictionary<MediaSession, byte> _open = new();
+    private readonly Lock _receiverGate = new();
+    private IMediaReceiver? _receiver;
     private long _sessionIds;
     private int _sessions;
     private long _closedSent;
@@ -79,6 +82,24 @@ public sealed class MediaEngine : IAsyncDisposable
     public MediaSecurityCounters SecurityCounters => Security.Counters;
 
     internal MediaSecurityMonitor Security { get; }
+
+    /// <summary>
+    /// Receives every session's RTP and RTCP (created with the first session, so an engine without calls runs no receive
+    /// thread): the epoll threads on Linux x86-64 unless <see cref="MediaOptions.ReceiveThreads"/> is 0, else the portable one.
+    /// </summary>
+    internal IMediaReceiver Receiver
+    {
+        get
+        {
+            lock (_receiverGate)
+            {
+                return _receiver ??= CreateReceiver(Options.ReceiveThreads);
+            }
+        }
+    }
+
+    /// <summary>True when datagrams are received by the dedicated epoll threads (Linux), false for the portable loops.</summary>
+    public bool ReceivesOnDedicatedThreads => Receiver is EpollMediaReceiver;
 
     /// <summary>Sessions open now.</summary>
     public int ActiveSessions => Volatile.Read(ref _sessions);
@@ -164,11 +185,43 @@ public sealed class MediaEngine : IAsyncDisposable
         throw new InvalidOperationException($"No free RTP port in {Options.PortRangeStart}-{Options.PortRangeEnd}.");
     }
 
-    /// <summary>Stops the clock. Sessions should be disposed first.</summary>
-    public ValueTask DisposeAsync()
+    /// <summary>Stops the clock and the receive threads. Sessions should be disposed first.</summary>
+    public async ValueTask DisposeAsync()
     {
         _ownMeter?.Dispose();
-        return Clock.DisposeAsync();
+        await Clock.DisposeAsync().ConfigureAwait(false);
+        IMediaReceiver? receiver;
+        lock (_receiverGate)
+        {
+            receiver = _receiver;
+        }
+
+        if (receiver is not null)
+        {
+            await receiver.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static IMediaReceiver CreateReceiver(int threads)
+    {
+        if (threads < 0)
+        {
+            threads = Math.Clamp(Environment.ProcessorCount / 2, 1, 4);
+        }
+
+        if (threads == 0 || !LinuxMediaCalls.IsSupported)
+        {
+            return new PortableMediaReceiver();
+        }
+
+        try
+        {
+            return new EpollMediaReceiver(threads);
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or SocketException)
+        {
+            return new PortableMediaReceiver();
+        }
     }
 
     private InvalidOperationException RefuseInbound()

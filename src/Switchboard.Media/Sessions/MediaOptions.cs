@@ -54,6 +54,14 @@ public sealed record MediaOptions
     /// </summary>
     public IReadOnlyList<int> ExtraTelephoneEventPayloadTypes { get; init; } = [];
 
+    /// <summary>
+    /// Media receive threads on Linux (x86-64): each drains its share of the RTP/RTCP sockets with epoll and recvmmsg
+    /// and handles every datagram inline (strict source check, DTMF, relay to the bridged leg), with no task and no
+    /// thread-pool hop per packet. Default -1: one per two cores, 1 to 4. 0: the portable receiver (one async receive
+    /// loop per socket on the thread pool), which every other system uses anyway.
+    /// </summary>
+    public int ReceiveThreads { get; init; } = -1;
+
     /// <summary>Codec and payload choices for offers and answers.</summary>
     public SdpNegotiatorOptions Negotiation { get; init; } = new();
 

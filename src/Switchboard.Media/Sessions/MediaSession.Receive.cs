@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.CompilerServices;
 using Switchboard.Media.Codecs;
 using Switchboard.Media.Playback;
 using Switchboard.Media.Rtp;
@@ -8,7 +7,10 @@ using Switchboard.Media.Security;
 
 namespace Switchboard.Media.Sessions;
 
-/// <summary>Receiving: one async loop per socket with a reused SocketAddress (no allocation per packet).</summary>
+/// <summary>
+/// Receiving: the engine's receiver calls <see cref="HandleDatagram"/> for each datagram at the RTP port, on a media
+/// receive thread (Linux) or the socket's receive loop, with a reused SocketAddress (no allocation per packet).
+/// </summary>
 public sealed partial class MediaSession
 {
     private readonly short[] _decoded = new short[1500];
@@ -31,63 +33,7 @@ public sealed partial class MediaSession
         ResetRelay();
     }
 
-    private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
-    {
-        var buffer = new byte[2048];
-        var from = new SocketAddress(_socket.AddressFamily);
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            var length = await ReceiveDatagramAsync(_socket, buffer, from, cancellationToken).ConfigureAwait(false);
-            if (length < 0)
-            {
-                return;
-            }
-
-            try
-            {
-                HandleDatagram(buffer.AsSpan(0, length), from);
-            }
-#pragma warning disable CA1031 // A failing event handler must not end the leg's receive loop.
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-            }
-        }
-    }
-
-    /// <summary>
-    /// Receives one datagram into <paramref name="buffer"/>; -1 once the socket is closed or the session stopped.
-    /// Socket errors (ICMP errors from an earlier send surface here on some platforms) are skipped.
-    /// </summary>
-    /// <remarks>
-    /// A pooling builder: without it every receive that has to wait (nearly all of them) boxed a new state machine,
-    /// ~100 bytes per RTP packet, which at 300 callers made a gen-0 collection every second and the collections'
-    /// pauses were the media clock's late ticks (docs/performance.md).
-    /// </remarks>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<int> ReceiveDatagramAsync(Socket socket, byte[] buffer, SocketAddress from, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            try
-            {
-                return await socket.ReceiveFromAsync(buffer, SocketFlags.None, from, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return -1;
-            }
-            catch (ObjectDisposedException)
-            {
-                return -1;
-            }
-            catch (SocketException)
-            {
-                // Keep listening.
-            }
-        }
-    }
-
+    /// <summary>One datagram at the RTP port: strict source check, then RTP, RTCP on the RTP port, DTMF, relay.</summary>
     internal void HandleDatagram(ReadOnlySpan<byte> datagram, SocketAddress from)
     {
         // Strict RTP: the source is checked before a byte of the datagram is read.

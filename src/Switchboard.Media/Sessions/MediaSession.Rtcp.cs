@@ -15,7 +15,7 @@ public sealed partial class MediaSession
     private static readonly TimeSpan RtcpInterval = TimeSpan.FromSeconds(5);
 
     private readonly Socket _rtcpSocket;
-    private readonly Task _rtcpReceiveLoop;
+    private readonly IAsyncDisposable _rtcpReceive;
     private readonly RtpReceiveStatistics _statistics = new();
     private readonly Lock _statisticsLock = new();
     private readonly byte[] _rtcpBuffer = new byte[512];
@@ -90,64 +90,46 @@ public sealed partial class MediaSession
         return rtp is null || rtp.Port >= 65535 ? null : new IPEndPoint(rtp.Address, rtp.Port + 1).Serialize();
     }
 
-    private async Task RtcpReceiveLoopAsync(CancellationToken cancellationToken)
+    /// <summary>One datagram at the RTCP port (from the engine's receiver).</summary>
+    internal void HandleRtcpDatagram(ReadOnlySpan<byte> datagram, SocketAddress from)
     {
-        var buffer = new byte[1500];
-        var from = new SocketAddress(_rtcpSocket.AddressFamily);
-        while (!cancellationToken.IsCancellationRequested)
+        // Strict RTCP: a datagram from anyone but the peer neither keeps the call alive nor moves our reports.
+        var now = _engine.TimeProvider.GetTimestamp();
+        var verdict = _rtcpSource.Check(from, now);
+        if (verdict == MediaSourceVerdict.WrongSource)
         {
-            var length = await ReceiveDatagramAsync(_rtcpSocket, buffer, from, cancellationToken).ConfigureAwait(false);
-            if (length < 0)
-            {
-                return;
-            }
+            _engine.Security.WrongSource(_rtcpWrongSource, rtcp: true, from, _port + 1, now);
+            Interlocked.Increment(ref _wrongSourcePackets);
+            return;
+        }
 
-            // Strict RTCP: a datagram from anyone but the peer neither keeps the call alive nor moves our reports.
-            var now = _engine.TimeProvider.GetTimestamp();
-            var verdict = _rtcpSource.Check(from, now);
-            if (verdict == MediaSourceVerdict.WrongSource)
-            {
-                _engine.Security.WrongSource(_rtcpWrongSource, rtcp: true, from, _port + 1, now);
-                Interlocked.Increment(ref _wrongSourcePackets);
-                continue;
-            }
+        if (verdict == MediaSourceVerdict.NotExpected)
+        {
+            return;
+        }
 
-            if (verdict == MediaSourceVerdict.NotExpected)
-            {
-                continue;
-            }
+        if (verdict == MediaSourceVerdict.Learnt && _engine.Options.SymmetricRtp)
+        {
+            Volatile.Write(ref _rtcpRemote, _rtcpSource.Learnt);
+        }
 
-            if (verdict == MediaSourceVerdict.Learnt && _engine.Options.SymmetricRtp)
-            {
-                Volatile.Write(ref _rtcpRemote, _rtcpSource.Learnt);
-            }
+        Interlocked.Exchange(ref _lastActivity, now);
 
-            Interlocked.Exchange(ref _lastActivity, now);
+        if (!RtcpPacket.TryReadReport(datagram, out var report) || report is null)
+        {
+            return;
+        }
 
-            if (!RtcpPacket.TryReadReport(buffer.AsSpan(0, length), out var report) || report is null)
+        if (report.IsSenderReport)
+        {
+            lock (_statisticsLock)
             {
-                continue;
-            }
-
-            if (report.IsSenderReport)
-            {
-                lock (_statisticsLock)
-                {
-                    _lastSenderReport = (uint)(report.NtpTimestamp >> 16);
-                    _lastSenderReportArrival = _engine.TimeProvider.GetTimestamp();
-                    _haveSenderReport = true;
-                }
-            }
-
-            try
-            {
-                RtcpReportReceived?.Invoke(this, report);
-            }
-#pragma warning disable CA1031 // A failing handler must not end the RTCP loop.
-            catch (Exception)
-#pragma warning restore CA1031
-            {
+                _lastSenderReport = (uint)(report.NtpTimestamp >> 16);
+                _lastSenderReportArrival = _engine.TimeProvider.GetTimestamp();
+                _haveSenderReport = true;
             }
         }
+
+        RtcpReportReceived?.Invoke(this, report);
     }
 }

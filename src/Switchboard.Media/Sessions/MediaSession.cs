@@ -10,7 +10,7 @@ using Switchboard.Media.Security;
 namespace Switchboard.Media.Sessions;
 
 /// <summary>
-/// The media of one call leg: a UDP socket, the negotiated codec (RFC 3264), playback paced by the shared clock,
+/// The media of one call leg: a UDP socket (received by the engine's <see cref="Io.IMediaReceiver"/>), the negotiated codec (RFC 3264), playback paced by the shared clock,
 /// DTMF from every path, symmetric RTP and an inactivity timeout (RFC 3550). Strict RTP/RTCP: the peer's source is
 /// learnt from signalled addresses only and then locked (<see cref="MediaOptions.StrictRtp"/>, docs/media.md); every
 /// other datagram is dropped before parsing, so DTMF, the inactivity timer and the bridge see the peer's packets
@@ -22,12 +22,11 @@ public sealed partial class MediaSession : IMediaClockStream, IAsyncDisposable
     private readonly Socket _socket;
     private readonly int _port;
     private readonly long _sessionId;
-    private readonly CancellationTokenSource _cancellation = new();
     private readonly Lock _sendLock = new();
     private readonly Lock _dtmfLock = new();
     private readonly TelephoneEventReceiver _telephoneEvents;
     private readonly InBandDtmfDetector? _inBand;
-    private readonly Task _receiveLoop;
+    private readonly IAsyncDisposable _rtpReceive;
     private readonly RemoteSourceLock _rtpSource;
     private readonly RemoteSourceLock _rtcpSource;
     private readonly WrongSourceReport _rtpWrongSource = new();
@@ -55,10 +54,10 @@ public sealed partial class MediaSession : IMediaClockStream, IAsyncDisposable
         _rtpSource = new RemoteSourceLock(socket.AddressFamily, engine.Options.StrictRtp);
         _rtcpSource = new RemoteSourceLock(rtcpSocket.AddressFamily, engine.Options.StrictRtp);
         _lastActivity = engine.TimeProvider.GetTimestamp();
-        _receiveLoop = Task.Run(() => ReceiveLoopAsync(_cancellation.Token));
-        _rtcpReceiveLoop = Task.Run(() => RtcpReceiveLoopAsync(_cancellation.Token));
         _nextRtcp = _lastActivity;
         _rtcpInterval = TimeSpan.FromSeconds(2.5);
+        _rtpReceive = engine.Receiver.Register(socket, HandleDatagram);
+        _rtcpReceive = engine.Receiver.Register(rtcpSocket, HandleRtcpDatagram);
     }
 
     /// <summary>A press arrived (RFC 4733, SIP INFO via <see cref="HandleSipInfo"/>, or in band); once per press.</summary>
@@ -196,19 +195,10 @@ public sealed partial class MediaSession : IMediaClockStream, IAsyncDisposable
 
         Bridge?.Dispose();
         _engine.OnSessionClosed(this, _port);
-        await _cancellation.CancelAsync().ConfigureAwait(false);
+        await _rtpReceive.DisposeAsync().ConfigureAwait(false);
+        await _rtcpReceive.DisposeAsync().ConfigureAwait(false);
         _socket.Dispose();
         _rtcpSocket.Dispose();
-        try
-        {
-            await _receiveLoop.ConfigureAwait(false);
-            await _rtcpReceiveLoop.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        _cancellation.Dispose();
     }
 
     private SdpLocalEndpoint LocalSdp() =>

@@ -10,7 +10,8 @@ namespace Switchboard.Server.Telephony;
 /// <c>Address</c> (default: the SIP bind address), <c>AdvertisedAddress</c> (default: <c>Sip:PublicAddress</c>, else the media address, 127.0.0.1 for a wildcard bind),
 /// <c>PortRangeStart</c>/<c>PortRangeEnd</c> (RTP ports, default 10000-20000), <c>RtpInactivityTimeout</c>
 /// (a TimeSpan such as <c>00:00:30</c>, or seconds; 0 disables), and strict RTP: <c>StrictRtp</c> (default true),
-/// <c>RtpLearningWindow</c> (default 2 s) and <c>OutboundPortReservePercent</c> (default 20). Bad values fail start-up
+/// <c>RtpLearningWindow</c> (default 2 s) and <c>OutboundPortReservePercent</c> (default 20); <c>ReceiveThreads</c> (default -1:
+/// one media receive thread per two cores on Linux; 0: the portable receive loops). Bad values fail start-up
 /// with a clear error.
 /// </summary>
 public static class MediaConfiguration
@@ -46,6 +47,7 @@ public static class MediaConfiguration
             StrictRtp = Flag(section, "StrictRtp", defaults.StrictRtp),
             RtpLearningWindow = Duration(section, "RtpLearningWindow", defaults.RtpLearningWindow),
             OutboundPortReservePercent = Percent(section, "OutboundPortReservePercent", defaults.OutboundPortReservePercent),
+            ReceiveThreads = ReceiveThreads(section, defaults.ReceiveThreads),
         };
     }
 
@@ -60,6 +62,19 @@ public static class MediaConfiguration
         return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65535
             ? port
             : throw new ConfigurationErrorException($"Media:{key}", $"'{text}' is not a UDP port (1-65534)");
+    }
+
+    private static int ReceiveThreads(IConfigurationSection section, int fallback)
+    {
+        var text = NonEmpty(section["ReceiveThreads"]);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var threads) && threads is >= -1 and <= 64
+            ? threads
+            : throw new ConfigurationErrorException("Media:ReceiveThreads", $"'{text}' is not -1 (one per two cores), 0 (portable receive loops) or 1-64");
     }
 
     private static bool Flag(IConfigurationSection section, string key, bool fallback)

@@ -71,6 +71,8 @@ public sealed class SipRegistrar : ISipRequestHandler
         var aor = to.Uri.ToAddressOfRecord();
         var now = _timeProvider.GetUtcNow();
         var contactValues = request.Headers.GetValues(SipHeaderNames.Contact);
+        var removeAll = false;
+        var changes = new List<SipBindingChange>(contactValues.Count);
         if (contactValues is ["*"])
         {
             if (request.Expires != 0)
@@ -78,7 +80,7 @@ public sealed class SipRegistrar : ISipRequestHandler
                 return SipResponseFactory.Create(request, SipStatusCodes.BadRequest, "Bad Request (Contact * needs Expires: 0)", toTag);
             }
 
-            await _store.RemoveAllAsync(aor, cancellationToken).ConfigureAwait(false);
+            removeAll = true;
         }
         else if (contactValues.Count > 0)
         {
@@ -101,19 +103,12 @@ public sealed class SipRegistrar : ISipRequestHandler
             {
                 var seconds = Math.Min(ExpiresOf(contact, request), (long)Options.MaxExpires.TotalSeconds);
                 var uri = contact.Uri.ToString();
-                if (seconds == 0)
-                {
-                    await _store.RemoveBindingAsync(aor, uri, cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    var binding = new SipBinding(aor, uri, now.AddSeconds(seconds), request.CallId!, request.CSeq!.Value.Number, source);
-                    await _store.SetBindingAsync(binding, cancellationToken).ConfigureAwait(false);
-                }
+                changes.Add(new SipBindingChange(uri, seconds == 0 ? null : new SipBinding(aor, uri, now.AddSeconds(seconds), request.CallId!, request.CSeq!.Value.Number, source)));
             }
         }
 
-        var bindings = await _store.GetBindingsAsync(aor, cancellationToken).ConfigureAwait(false);
+        // The changes and the read-back in one store call: one Redis round trip per REGISTER in the shared store.
+        var bindings = await _store.UpdateAsync(aor, removeAll, changes, cancellationToken).ConfigureAwait(false);
         var ok = SipResponseFactory.Create(request, SipStatusCodes.Ok, null, toTag);
         var headers = ok.Headers;
         foreach (var b in bindings)

@@ -178,6 +178,35 @@ public sealed class MediaClockTests
     }
 
     [Fact]
+    public async Task Start_OnSystemClock_WithoutStreams_SleepsThenResumesAtTheCurrentTickWithoutSkipping()
+    {
+        var clock = new MediaClock(TimeProvider.System, new MediaClockOptions { RealtimePriority = 0 });
+        clock.Start();
+
+        // More than MaxCatchUp (100 ms) passes with no stream: another clock's ten ticks measure it.
+        var pacer = new MediaClock(TimeProvider.System, new MediaClockOptions { RealtimePriority = 0 });
+        var pace = new SignallingStream();
+        pacer.Register(pace);
+        pacer.Start();
+        for (var i = 0; i < 10; i++)
+        {
+            await pace.Ticked.WaitAsync().DefaultTimeout();
+        }
+
+        await pacer.DisposeAsync().AsTask().DefaultTimeout();
+        Assert.Equal(0, clock.GetMetrics().Ticks); // an idle clock runs no tick (no 50 Hz wake-up)
+
+        var stream = new SignallingStream();
+        clock.Register(stream);
+        await stream.Ticked.WaitAsync().DefaultTimeout();
+        await stream.Ticked.WaitAsync().DefaultTimeout();
+        await clock.DisposeAsync().AsTask().DefaultTimeout();
+
+        Assert.Equal(0, clock.GetMetrics().SkippedTicks); // the idle time is not a backlog
+        Assert.True(clock.CurrentTick >= 10, $"tick {clock.CurrentTick}"); // numbered from the start, as before
+    }
+
+    [Fact]
     public void RunDueTicks_ManyStreamsInParallelSlices_TicksEachStreamOncePerTick()
     {
         var clock = new MediaClock(_time, new MediaClockOptions { Parallelism = 4, ParallelThreshold = 10 });
