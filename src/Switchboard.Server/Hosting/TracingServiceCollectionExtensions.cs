@@ -22,12 +22,10 @@ public static class TracingServiceCollectionExtensions
     public static IServiceCollection AddSwitchboardTracing(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection(TracingOptions.Section);
-        services.AddOptions<TracingOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
-        var options = section.Get<TracingOptions>() ?? new TracingOptions();
+        var options = services.AddValidated<TracingOptions>(configuration, TracingOptions.Section);
         if (!options.Enabled || !Uri.TryCreate(options.OtlpEndpoint, UriKind.Absolute, out var endpoint))
         {
-            return services; // off, or a bad URL the validation above refuses at start
+            return services; // off (a bad URL was refused above)
         }
 
         var grpc = options.OtlpProtocol == "grpc";

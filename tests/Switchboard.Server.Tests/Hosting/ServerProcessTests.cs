@@ -29,6 +29,8 @@ public sealed class ServerProcessTests
     [InlineData("Api:Url", "not a url", "Api:Url")]
     [InlineData("Sip:Port", "sixty", "Sip:Port")]
     [InlineData("Redis:Configuration", null, "Redis:Configuration")]
+    [InlineData("Metrics:RefreshInterval", "soon", "Metrics:RefreshInterval")]
+    [InlineData("Tracing:OtlpEndpoint", "collector:4318", "Tracing:OtlpEndpoint")]
     public async Task Run_BadSetting_OneLineErrorNamingItAndNonZeroExit(string key, string? value, string setting)
     {
         var (exitCode, _, stderr) = await SwitchboardProcess.RunToExitAsync(Overrides((key, value)), ExitTimeout).WaitAsync(ExitTimeout);
