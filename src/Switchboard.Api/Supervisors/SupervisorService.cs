@@ -34,6 +34,12 @@ public sealed partial class SupervisorService(
             return LiveSettingsMapper.ToProto(live);
         }
 
+        // The hours of the dialplan this node's callers get (its registry, inside a node), else the published version's.
+        if (context.GetHttpContext().RequestServices.GetService(typeof(Dialplan.Versions.DialplanRegistry)) is Dialplan.Versions.DialplanRegistry registry)
+        {
+            return OpeningHoursMapper.FromDialplan(registry.Current.Hours);
+        }
+
         var current = await dialplans.GetAsync(0, context.CancellationToken).ConfigureAwait(false);
         var hours = current is null ? null : DialplanHoursReader.Read(current.Value.Yaml);
         return hours ?? new OpeningHours { Source = "dialplan" };

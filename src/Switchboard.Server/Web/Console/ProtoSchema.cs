@@ -79,6 +79,7 @@ public static class ProtoSchema
             map = f.IsMap,
             packed = f.IsPacked,
             oneof = f.RealContainingOneof?.Name,
+            optional = f.ContainingOneof is { IsSynthetic: true },
             ofType = f.FieldType switch
             {
                 FieldType.Message => f.MessageType.FullName,

@@ -52,6 +52,7 @@ const texts = {
     'dialplan.publish': 'Publicera', 'dialplan.rollback': 'Återställ till', 'dialplan.history': 'Historik',
     'dialplan.diff': 'Skillnad mot publicerad version', 'dialplan.valid': 'Inga fel', 'dialplan.simulate': 'Provkör',
     'dialplan.at': 'Tidpunkt', 'dialplan.digits': 'Knappval',
+    'agents.force': 'Ändra läge', 'queues.line': 'Hela linjen', 'queues.all': 'Alla',
     'reports.from': 'Från', 'reports.to': 'Till', 'reports.by': 'Per', 'reports.show': 'Visa', 'reports.csv': 'Ladda ner CSV',
   },
   en: {
@@ -103,6 +104,7 @@ const texts = {
     'dialplan.publish': 'Publish', 'dialplan.rollback': 'Roll back to', 'dialplan.history': 'History',
     'dialplan.diff': 'Difference from the published version', 'dialplan.valid': 'No errors', 'dialplan.simulate': 'Dry run',
     'dialplan.at': 'Time', 'dialplan.digits': 'Digits',
+    'agents.force': 'Force state', 'queues.line': 'The whole line', 'queues.all': 'All',
     'reports.from': 'From', 'reports.to': 'To', 'reports.by': 'By', 'reports.show': 'Show', 'reports.csv': 'Download CSV',
   },
 };

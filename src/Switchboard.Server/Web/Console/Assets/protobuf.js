@@ -123,7 +123,7 @@ export function encode(typeName, message) {
     } else if (field.repeated) {
       for (const item of value) { writer.tag(field.no, wireTypes[field.type]); writeScalar(writer, field, item); }
     } else {
-      if (!field.oneof && isDefault(field, value)) { continue; }
+      if (!field.oneof && !field.optional && isDefault(field, value)) { continue; }
       writer.tag(field.no, wireTypes[field.type]);
       writeScalar(writer, field, value);
     }
@@ -214,7 +214,7 @@ export function decode(typeName, bytes) {
   const byNumber = new Map(fields.map(f => [f.no, f]));
   const message = {};
   for (const field of fields) {
-    if (!field.oneof) { message[field.name] = defaultValue(field); }
+    if (!field.oneof) { message[field.name] = field.optional ? null : defaultValue(field); }
   }
   const reader = new Reader(bytes);
   while (!reader.done()) {
