@@ -12,7 +12,8 @@ public sealed partial class CallbackStore
     /// requests, puts due retries back at their place, deletes the phone numbers of callbacks closed longer than
     /// <see cref="CallbackOptions.Retention"/> ago, and queues again any pending callback whose queue entry is missing
     /// (e.g. the process died between recording and queueing), and fails an attempt stuck in
-    /// <see cref="CallbackState.Dialling"/> longer than <see cref="CallbackOptions.DiallingStaleAfter"/> (the dialling node died).
+    /// <see cref="CallbackState.Dialling"/> longer than <see cref="CallbackOptions.DiallingStaleAfter"/> (the dialling node died),
+    /// and books a callback at their place for callers dropped with a dead or drained node (<see cref="RescueLostCallersAsync"/>).
     /// </summary>
     public async Task<CallbackSweepResult> SweepAsync(CancellationToken cancellationToken = default)
     {
@@ -45,12 +46,13 @@ public sealed partial class CallbackStore
 
         var purged = (int)await EvalAsync(CallbackScripts.Purge, [batch.ToString(CultureInfo.InvariantCulture)], cancellationToken).ConfigureAwait(false);
         var requeued = await RepairAsync(cancellationToken).ConfigureAwait(false);
-        if (expired + retried + purged + requeued > 0)
+        var rescued = await RescueLostCallersAsync(cancellationToken).ConfigureAwait(false);
+        if (expired + retried + purged + requeued + rescued > 0)
         {
-            CallbackLog.Swept(_logger, expired, retried, purged, requeued);
+            CallbackLog.Swept(_logger, expired, retried, purged, requeued, rescued);
         }
 
-        return new CallbackSweepResult(expired, retried, purged, requeued);
+        return new CallbackSweepResult(expired, retried, purged, requeued, rescued);
     }
 
     /// <summary>

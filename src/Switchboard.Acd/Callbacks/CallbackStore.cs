@@ -72,13 +72,19 @@ public sealed partial class CallbackStore
             return new CallbackRequestResult(CallbackRequestOutcome.InvalidNumber, null, validation, null);
         }
 
-        var now = _timeProvider.GetUtcNow();
         QueueEntry? replaced = null;
         if (request.ReplacesCallId is { } callId)
         {
             replaced = await _acd.GetEntryAsync(callId, cancellationToken).ConfigureAwait(false);
         }
 
+        return await RequestAsync(request, validation, replaced, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Records and queues a validated request; <paramref name="replaced"/> gives the place, skills, language and priority.</summary>
+    private async Task<CallbackRequestResult> RequestAsync(CallbackRequest request, PhoneNumberValidation validation, QueueEntry? replaced, CancellationToken cancellationToken)
+    {
+        var now = _timeProvider.GetUtcNow();
         var place = replaced?.EnqueuedAt ?? now;
         var id = "cb-" + (AcdNames.CheckOptional(request.OperationId, "operation id") ?? Guid.NewGuid().ToString("N"));
         var local = TimeZoneInfo.ConvertTime(now, _timeZone);

@@ -29,4 +29,10 @@ public sealed record QueueOptions
 
     /// <summary>The queue used for <see cref="NoAgentBehaviour.Overflow"/>.</summary>
     public string? NoAgentOverflowQueue { get; init; }
+
+    /// <summary>
+    /// A waiting caller whose node dies (or drains past its deadline) before they were connected is offered a callback
+    /// at their original place, when their number passes the callback number policy (<c>CallbackStore.SweepAsync</c>).
+    /// </summary>
+    public bool CallbackWhenNodeLost { get; init; }
 }

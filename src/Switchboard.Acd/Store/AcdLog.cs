@@ -17,6 +17,9 @@ internal static partial class AcdLog
     [LoggerMessage(EventId = 6004, Level = LogLevel.Warning, Message = "Dropped malformed ACD pub/sub message on {Channel}")]
     public static partial void BadMessage(ILogger logger, string channel, Exception exception);
 
+    [LoggerMessage(EventId = 6006, Level = LogLevel.Information, Message = "Handed over {Count} calls of this node (drain deadline)")]
+    public static partial void Released(ILogger logger, int count);
+
     [LoggerMessage(EventId = 6005, Level = LogLevel.Warning, Message = "A promise to a caller reached {Acknowledged} of {Wanted} Redis replicas within {TimeoutMs} ms; kept on the primary only")]
     public static partial void PromiseNotReplicated(ILogger logger, long acknowledged, int wanted, long timeoutMs);
 }

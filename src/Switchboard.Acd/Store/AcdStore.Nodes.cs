@@ -53,6 +53,18 @@ public sealed partial class AcdStore
         return removed;
     }
 
+    /// <summary>
+    /// Hands this node's live calls over as if it had died (the end of a drain whose deadline passed): callers not yet
+    /// connected are dropped by the system (<c>node_lost</c>) and, where their queue allows, put on the list the callback
+    /// sweep books callbacks from; agents reserved for them are freed, agents talking go to wrap-up. Returns calls removed.
+    /// </summary>
+    public async Task<int> ReleaseNodeAsync(CancellationToken cancellationToken = default)
+    {
+        var removed = (int)await EvalAsync(AcdScripts.Sweep, [Options.NodeId], cancellationToken).ConfigureAwait(false);
+        AcdLog.Released(_logger, removed);
+        return removed;
+    }
+
     /// <summary>Simulates this node's death for tests and drills: deletes its heartbeat key at once.</summary>
     internal Task ExpireHeartbeatAsync() =>
         RunAsync(token => _redis.GetDatabase().KeyDeleteAsync((RedisKey)(_prefix + "node:" + Options.NodeId)).WaitAsync(token), CancellationToken.None);

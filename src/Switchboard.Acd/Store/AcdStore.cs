@@ -70,6 +70,7 @@ public sealed partial class AcdStore : IAsyncDisposable
             new("esc", AcdEncoding.Escalations(queue.Escalations)),
             new("noagents", queue.NoAgents.ToString()),
             new("noagentsq", overflow),
+            new("lostcb", queue.CallbackWhenNodeLost ? 1 : 0),
         ];
         var key = _prefix + "qopt:" + queue.Name;
         return RunAsync(async token =>
@@ -102,6 +103,7 @@ public sealed partial class AcdStore : IAsyncDisposable
             Escalations = AcdEncoding.ParseEscalations(d.GetValueOrDefault("esc")),
             NoAgents = Enum.TryParse<NoAgentBehaviour>(d.GetValueOrDefault("noagents"), out var na) ? na : NoAgentBehaviour.Wait,
             NoAgentOverflowQueue = string.IsNullOrEmpty(d.GetValueOrDefault("noagentsq")) ? null : d["noagentsq"],
+            CallbackWhenNodeLost = d.GetValueOrDefault("lostcb") == "1",
         };
     }
 

@@ -71,10 +71,11 @@ public static partial class DialplanLoader
                 context.Error(callbackKeyNode!, $"callback.key must be one digit, not '{key}'");
             }
 
+            var whenNodeLost = context.Bool(callbackMap["when_node_lost"], "callback.when_node_lost") ?? true;
             callbackMap.ReportUnknown("callback");
             if (after is not null)
             {
-                callback = new CallbackOffer(after.Value, key[0]);
+                callback = new CallbackOffer(after.Value, key[0], whenNodeLost);
             }
         }
 

@@ -46,6 +46,7 @@ public static class QueueOptionsMapper
             Escalations = escalations,
             NoAgents = noAgents,
             NoAgentOverflowQueue = overflowQueue,
+            CallbackWhenNodeLost = queue.Callback is { WhenNodeLost: true },
         };
     }
 

@@ -20,4 +20,7 @@ internal static partial class DrainLog
 
     [LoggerMessage(EventId = 15, Level = LogLevel.Information, Message = "Redis primary reachable again: OPTIONS answered 200")]
     public static partial void RedisReachable(ILogger logger);
+
+    [LoggerMessage(EventId = 16, Level = LogLevel.Warning, Message = "Drain deadline: handing the waiting callers over to the other nodes failed; they end without a callback")]
+    public static partial void HandOverFailed(ILogger logger, Exception exception);
 }

@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using Switchboard.Acd.Store;
 using Switchboard.Server.Calls;
 using Switchboard.Server.Configuration;
 using Switchboard.Server.Telephony;
@@ -34,6 +35,12 @@ public static class DrainingServiceCollectionExtensions
         if (services.GetServices<IHostedService>().OfType<CallManager>().FirstOrDefault() is { } calls)
         {
             drain.ActiveCalls = () => calls.ActiveCalls;
+        }
+
+        if (services.GetService<AcdStore>() is { } acd)
+        {
+            // At the deadline: this node's callers are dropped by the system and offered a callback at their place.
+            drain.HandOver = token => acd.ReleaseNodeAsync(token);
         }
     }
 }

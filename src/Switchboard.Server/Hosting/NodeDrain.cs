@@ -21,6 +21,12 @@ public sealed class NodeDrain(DrainOptions options, IHostApplicationLifetime lif
     /// <summary>Calls in progress on this node; set by the host once the call manager exists.</summary>
     public Func<int> ActiveCalls { get; set; } = static () => 0;
 
+    /// <summary>
+    /// Run when the deadline passes with calls still on the node, before they are ended: hands the waiting callers to
+    /// the other nodes' callback path (<c>AcdStore.ReleaseNodeAsync</c>); set by the host. Failures are logged.
+    /// </summary>
+    public Func<CancellationToken, Task> HandOver { get; set; } = static _ => Task.CompletedTask;
+
     /// <summary>Completes when the drain has ended (just before the host is told to stop).</summary>
     public Task Completion => _completion.Task;
 
@@ -61,6 +67,7 @@ public sealed class NodeDrain(DrainOptions options, IHostApplicationLifetime lif
                 if (elapsed >= options.Deadline)
                 {
                     DrainLog.DeadlineReached(logger, calls, options.Deadline);
+                    await HandOverAsync().ConfigureAwait(false);
                     break;
                 }
 
@@ -84,6 +91,18 @@ public sealed class NodeDrain(DrainOptions options, IHostApplicationLifetime lif
         {
             _completion.TrySetResult();
             lifetime.StopApplication();
+        }
+    }
+
+    private async Task HandOverAsync()
+    {
+        try
+        {
+            await HandOver(lifetime.ApplicationStopping).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            DrainLog.HandOverFailed(logger, ex);
         }
     }
 }

@@ -60,6 +60,49 @@ public sealed class NodeDrainTests
     }
 
     [Fact]
+    public async Task Request_CallsOutlastDeadline_HandsThemOverOnceBeforeStopping()
+    {
+        var handOvers = 0;
+        var stoppedAtHandOver = true;
+        var drain = Create(TimeSpan.FromSeconds(30), TimeSpan.Zero, () => 1);
+        drain.HandOver = _ =>
+        {
+            Interlocked.Increment(ref handOvers);
+            stoppedAtHandOver = _lifetime.Stopped.IsCompleted;
+            return Task.CompletedTask;
+        };
+
+        drain.Request();
+        _time.Advance(TimeSpan.FromSeconds(29));
+
+        Assert.Equal(0, Volatile.Read(ref handOvers));
+        _time.Advance(TimeSpan.FromSeconds(2));
+        await _lifetime.Stopped.DefaultTimeout();
+        Assert.Equal(1, Volatile.Read(ref handOvers));
+        Assert.False(stoppedAtHandOver);
+    }
+
+    [Fact]
+    public async Task Request_CallsEndBeforeDeadline_NothingHandedOver()
+    {
+        var calls = 1;
+        var handOvers = 0;
+        var drain = Create(TimeSpan.FromSeconds(30), TimeSpan.Zero, () => Volatile.Read(ref calls));
+        drain.HandOver = _ =>
+        {
+            Interlocked.Increment(ref handOvers);
+            return Task.CompletedTask;
+        };
+
+        drain.Request();
+        Volatile.Write(ref calls, 0);
+        _time.Advance(NodeDrain.CheckInterval);
+        await _lifetime.Stopped.DefaultTimeout();
+
+        Assert.Equal(0, Volatile.Read(ref handOvers));
+    }
+
+    [Fact]
     public async Task Request_Twice_SecondStopsAtOnce()
     {
         var drain = Create(TimeSpan.FromMinutes(5), TimeSpan.Zero, () => 3);
