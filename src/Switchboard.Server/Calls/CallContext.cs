@@ -20,6 +20,7 @@ namespace Switchboard.Server.Calls;
 /// <param name="Callbacks">Callback requests and abandoned-place resume; null: callbacks go straight to the ACD.</param>
 /// <param name="Trunk">Outbound trunk for transfers to numbers.</param>
 /// <param name="Transfers">Transfer guard settings.</param>
+/// <param name="Instruments">Step-timing histograms (/metrics); null: not recorded.</param>
 public sealed record CallContext(
     SipTelephony Sip,
     MediaEngine Media,
@@ -31,4 +32,5 @@ public sealed record CallContext(
     AgentNoticeStore? AgentEvents = null,
     CallbackStore? Callbacks = null,
     TrunkOptions? Trunk = null,
-    TransferOptions? Transfers = null);
+    TransferOptions? Transfers = null,
+    CallInstruments? Instruments = null);

@@ -31,6 +31,7 @@ public sealed class CallExecutor : IAsyncDisposable
     private readonly LegDialler _dialler;
     private readonly TaskCompletionSource<CallbackAttemptOutcome> _settled = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CallTrace _trace;
+    private readonly CallTimings _timings;
     private string? _endReason;
 
     /// <summary>Creates the executor of an inbound call (<paramref name="incoming"/>) or a callback (null).</summary>
@@ -43,6 +44,7 @@ public sealed class CallExecutor : IAsyncDisposable
         _acd = new AcdEffects(context);
         _agents = new AgentNotices(context);
         _dialler = new LegDialler(context);
+        _timings = new CallTimings(context.Instruments, context.TimeProvider);
         _trace = CallTrace.Start(flow.CallId, incoming is null ? "callback" : "inbound", incoming?.TraceContext ?? default);
     }
 
@@ -82,6 +84,7 @@ public sealed class CallExecutor : IAsyncDisposable
             if (_incoming is not null)
             {
                 await Leg(LegId.Caller, MediaLegDirection.Inbound).AnswerAsync(_incoming, cancellationToken).ConfigureAwait(false);
+                _timings.Answered();
             }
 
             Post(new FlowStarted());
@@ -123,6 +126,7 @@ public sealed class CallExecutor : IAsyncDisposable
             if (!ReferenceEquals(before, _flow.State) && before.GetType() != _flow.State.GetType())
             {
                 CallLog.StateChanged(_context.Logger, CallId, before.GetType().Name, _flow.State.GetType().Name, Cause(next));
+                _timings.Changed(before, _flow.State);
             }
 
             if (_trace.IsRecording)

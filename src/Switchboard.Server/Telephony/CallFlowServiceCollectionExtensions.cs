@@ -80,7 +80,8 @@ public static class CallFlowServiceCollectionExtensions
             sp.GetService<CallbackStore>() ?? new CallbackStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<AcdStore>(),
                 new CallbackOptions(), sp.GetRequiredService<TimeProvider>()),
             sp.GetService<TrunkOptions>() ?? configuration.GetSection("Trunk").Get<TrunkOptions>() ?? new TrunkOptions(),
-            transfers));
+            transfers,
+            sp.GetService<CallInstruments>()));
         if (!services.Any(d => d.ServiceType == typeof(Api.Dialplans.DialplanPublisher)))
         {
             services.AddSwitchboardApi(configuration);

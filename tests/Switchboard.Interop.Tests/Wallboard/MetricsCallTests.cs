@@ -58,6 +58,27 @@ public sealed class MetricsCallTests
         Assert.All(after.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.True(line.StartsWith("# ", StringComparison.Ordinal) || line.StartsWith("switchboard_", StringComparison.Ordinal), line));
     }
 
+    [Fact]
+    public async Task Metrics_CallConnectedToAgent_StepTimingsInHistograms()
+    {
+        await using var harness = await CallFlowHarness.StartAsync();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await harness.SignInAsync();
+        using var events = harness.OpenEvents(stop.Token);
+        await using var caller = await BaresipPhone.StartAsync(new BaresipOptions { User = "0702223355" }).DefaultTimeout();
+        using var http = new HttpClient { BaseAddress = harness.Server.WebUrl };
+
+        await harness.ConnectCallerToAgentAsync(caller, events, stop.Token);
+        var text = await WaitForAsync(http, t => Value(t, "switchboard_call_agent_dial_seconds_count", "outcome=\"connected\"") == 1);
+
+        Assert.Equal(1, Value(text, "switchboard_call_setup_seconds_count", null));
+        Assert.Equal(1, Value(text, "switchboard_queue_wait_until_accepted_seconds_count", "queue=\"bsu\""));
+        Assert.Contains("# TYPE switchboard_queue_wait_until_accepted_seconds histogram\n", text, StringComparison.Ordinal);
+        Assert.Equal(1, Value(text, "switchboard_call_agent_dial_seconds_bucket", "outcome=\"connected\",le=\"+Inf\""));
+        Assert.True(Value(text, "switchboard_call_setup_seconds_sum", null) > 0);
+        await caller.HangupAsync().DefaultTimeout();
+    }
+
     private static async Task<string> ScrapeAsync(HttpClient http)
     {
         using var response = await http.GetAsync(new Uri("/metrics", UriKind.Relative)).DefaultTimeout();

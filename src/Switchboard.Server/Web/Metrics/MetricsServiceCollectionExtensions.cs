@@ -32,6 +32,7 @@ public static class MetricsServiceCollectionExtensions
             metrics.AddView(instrument => ReferenceEquals(instrument.Meter.Scope, factory) ? null : MetricStreamConfiguration.Drop);
         });
         services.AddSingleton<QueueFiguresRefresher>();
+        services.AddSingleton(sp => new CallInstruments(sp.GetRequiredService<IMeterFactory>().Create(SwitchboardMeters.Node)));
         services.AddHostedService(sp =>
         {
             NodeInstruments.Publish(sp.GetRequiredService<IMeterFactory>().Create(SwitchboardMeters.Node), sp.GetRequiredService<CallRegistry>(),
