@@ -82,7 +82,7 @@ public sealed class SwitchboardProcess : IAsyncDisposable
         {
             try
             {
-                await process.WaitUntilHealthyAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+                await process.WaitUntilHealthyAsync(TestTimeouts.ProcessStart, cancellationToken).ConfigureAwait(false);
             }
             catch
             {
