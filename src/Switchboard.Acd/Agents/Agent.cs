@@ -7,12 +7,15 @@ namespace Switchboard.Acd.Agents;
 /// <param name="Name">Display name.</param>
 /// <param name="Skills">Skills with levels, e.g. <c>bsu:8</c>.</param>
 /// <param name="Languages">Language codes the agent speaks, e.g. <c>sv</c>, <c>en</c>.</param>
-/// <param name="SipAddress">SIP URI of the agent's phone, dialled when the agent accepts.</param>
+/// <param name="PhoneUser">
+/// The SIP account (digest user) of the agent's phone, from the agent directory: when the agent accepts, the node dials
+/// the registrar's current binding of that account, and nothing else.
+/// </param>
 /// <param name="Queues">Queues the agent is a member of.</param>
 public sealed record Agent(
     string Id,
     string Name,
     IReadOnlyList<AgentSkill> Skills,
     IReadOnlyList<string> Languages,
-    string SipAddress,
+    string PhoneUser,
     IReadOnlyList<string> Queues);

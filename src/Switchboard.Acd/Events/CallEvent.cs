@@ -7,4 +7,4 @@ public sealed record CallEvent(
     string Queue,
     DateTimeOffset At,
     string? AgentId = null,
-    string? AgentSipAddress = null);
+    string? AgentPhoneUser = null);

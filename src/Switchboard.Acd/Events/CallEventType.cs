@@ -3,7 +3,7 @@ namespace Switchboard.Acd.Events;
 /// <summary>Kinds of <see cref="CallEvent"/> sent to the node that owns a call.</summary>
 public enum CallEventType
 {
-    /// <summary>An agent accepted: dial <see cref="CallEvent.AgentSipAddress"/> and bridge.</summary>
+    /// <summary>An agent accepted: dial <see cref="CallEvent.AgentPhoneUser"/> and bridge.</summary>
     Accepted,
 
     /// <summary>The call moved to another queue by escalation (place kept).</summary>

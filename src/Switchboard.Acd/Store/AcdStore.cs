@@ -116,7 +116,7 @@ public sealed partial class AcdStore : IAsyncDisposable
             [
                 AcdNames.Check(agent.Id, "agent id"),
                 AcdNames.Text(agent.Name, "agent name"),
-                AcdNames.Text(agent.SipAddress, "SIP address"),
+                AcdNames.Text(agent.PhoneUser, "phone user"),
                 AcdEncoding.Skills(agent.Skills),
                 AcdEncoding.List(agent.Languages, "language"),
                 AcdEncoding.List(agent.Queues, "queue"),

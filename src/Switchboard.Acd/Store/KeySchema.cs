@@ -61,6 +61,21 @@ public sealed class KeySchema
     /// <summary>Sign-in attempts of one source address in the current throttle window (counter with an expiry).</summary>
     public RedisKey WebSignInAttempts(string source) => _api + "web:signin:" + source;
 
+    /// <summary>One agent directory entry (hash: <c>json</c>, <c>version</c>, <c>phone</c>).</summary>
+    public RedisKey DirectoryAgent(string agentId) => DirectoryPrefix + "a:" + agentId;
+
+    /// <summary>Set of the agent ids in the directory.</summary>
+    public RedisKey DirectoryIds => DirectoryPrefix + "ids";
+
+    /// <summary>Which agent owns a phone account (string: agent id).</summary>
+    public RedisKey DirectoryPhone(string phoneUser) => DirectoryPrefix + "phone:" + phoneUser;
+
+    /// <summary>The queues and languages an agent narrowed to at sign-in (JSON).</summary>
+    public RedisKey DirectorySelection(string agentId) => DirectoryPrefix + "sel:" + agentId;
+
+    /// <summary><c>sb:{tenant}:dir:</c>, the start of the agent directory's keys (the scripts append the rest).</summary>
+    public string DirectoryPrefix => Prefix + "dir:";
+
     /// <summary>The registrar's bindings of one address-of-record (hash: contact -> binding JSON).</summary>
     public RedisKey Registration(string addressOfRecord) => Prefix + "reg:" + addressOfRecord;
 

@@ -62,7 +62,7 @@ public static class AgentMapper
             PauseReason = ToProto(status.PauseReason),
             StateSince = Timestamp.FromDateTimeOffset(status.StateSince),
             CallId = status.CallId ?? "",
-            SipAddress = status.Agent.SipAddress,
+            PhoneUser = status.Agent.PhoneUser,
             MissedInRow = status.MissedInRow,
         };
         result.Queues.AddRange(status.Agent.Queues);

@@ -21,7 +21,7 @@ public sealed partial class AgentService
         {
             if (!queues.Contains(request.Queue))
             {
-                throw new RpcException(new Status(StatusCode.PermissionDenied, $"queue '{request.Queue}' is not one of the agent's queues"));
+                throw new RpcException(new Status(StatusCode.PermissionDenied, $"queue '{request.Queue}' is not one of the agent's assigned queues"));
             }
 
             queues = [request.Queue];
@@ -108,11 +108,21 @@ public sealed partial class AgentService
         return new V1.CancelCallbackResponse { Callback = CallbackMapper.ToAgent(cancelled) };
     }
 
+    /// <summary>The queues the directory assigns to the agent (callbacks of other queues are never shown or touched).</summary>
     private async Task<IReadOnlyCollection<string>> AgentQueuesAsync(string agentId, CancellationToken cancellationToken)
     {
-        var status = await acd.GetAgentAsync(agentId, cancellationToken).ConfigureAwait(false)
-            ?? throw new RpcException(new Status(StatusCode.FailedPrecondition, $"agent '{agentId}' is not known: sign in first"));
-        return status.Agent.Queues.ToHashSet(StringComparer.Ordinal);
+        var entry = await directory.GetAsync(agentId, cancellationToken).ConfigureAwait(false);
+        if (entry is null)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"agent '{agentId}' is not in the agent directory"));
+        }
+
+        if (!entry.Enabled)
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"agent '{agentId}' is disabled in the agent directory"));
+        }
+
+        return entry.Queues.ToHashSet(StringComparer.Ordinal);
     }
 
     private async Task RequireOwnQueueAsync(string agentId, CallbackEntry entry, CancellationToken cancellationToken)
@@ -120,7 +130,7 @@ public sealed partial class AgentService
         var queues = await AgentQueuesAsync(agentId, cancellationToken).ConfigureAwait(false);
         if (!queues.Contains(entry.Queue))
         {
-            throw new RpcException(new Status(StatusCode.PermissionDenied, $"callback '{entry.Id}' belongs to queue '{entry.Queue}', not one of the agent's queues"));
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"callback '{entry.Id}' belongs to queue '{entry.Queue}', not one of the agent's assigned queues"));
         }
     }
 

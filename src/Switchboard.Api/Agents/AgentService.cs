@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Switchboard.Acd.Agents;
 using Switchboard.Acd.CallControl;
 using Switchboard.Acd.Callbacks;
+using Switchboard.Acd.Directory;
 using Switchboard.Acd.Live;
 using Switchboard.Acd.Notices;
 using Switchboard.Acd.Store;
@@ -22,6 +23,7 @@ public sealed partial class AgentService(
     AgentRosterStore roster,
     AgentNoticeStore notices,
     ICallControl callControl,
+    DirectoryStore directory,
     ApiOptions options,
     DialTargetPolicy dialTargets,
     AuditStore audit,
@@ -32,33 +34,41 @@ public sealed partial class AgentService(
     public override async Task<V1.SignInResponse> SignIn(V1.SignInRequest request, ServerCallContext context)
     {
         var agentId = context.OwnAgentId(request.AgentId);
-        if (request.Queues.Count == 0)
+        if (request.SipAddress.Length > 0)
         {
-            throw Invalid("at least one queue is required");
+            throw Invalid("sip_address is not accepted: the phone that rings is your directory phone account's registration (ask a supervisor)");
         }
 
-        if (request.Languages.Count == 0)
+        if (request.Skills.Count > 0)
         {
-            throw Invalid("at least one language is required");
+            throw Invalid("skills are not accepted: skills and levels come from the agent directory (ask a supervisor)");
         }
 
-        if (!request.SipAddress.StartsWith("sip:", StringComparison.OrdinalIgnoreCase) || request.SipAddress.Length < 6)
+        var entry = await directory.GetAsync(agentId, context.CancellationToken).ConfigureAwait(false);
+        if (entry is null)
         {
-            throw Invalid("sip_address must be a SIP URI such as sip:anna@127.0.0.1:5062");
+            throw new RpcException(new Status(StatusCode.NotFound, $"sign in: agent '{agentId}' is not in the agent directory (a supervisor adds agents)"));
         }
 
-        if (request.Skills.Any(s => string.IsNullOrWhiteSpace(s.Name) || s.Level is < 0 or > 10))
+        if (!entry.Enabled)
         {
-            throw Invalid("every skill needs a name and a level 0-10");
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"sign in: agent '{agentId}' is disabled in the agent directory"));
         }
 
-        var agent = new Acd.Agents.Agent(
-            agentId,
-            string.IsNullOrWhiteSpace(request.DisplayName) ? agentId : request.DisplayName,
-            [.. request.Skills.Select(s => new AgentSkill(s.Name, s.Level))],
-            [.. request.Languages],
-            request.SipAddress,
-            [.. request.Queues]);
+        var selection = new AgentSelection([.. request.Queues.Distinct(StringComparer.Ordinal)], [.. request.Languages.Distinct(StringComparer.Ordinal)]);
+        if (selection.Queues.FirstOrDefault(q => !entry.Queues.Contains(q)) is { } foreignQueue)
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied,
+                $"sign in: queue '{foreignQueue}' is not assigned to {agentId} (assigned: {string.Join(", ", entry.Queues)}); an agent may narrow, never widen"));
+        }
+
+        if (selection.Languages.FirstOrDefault(l => !entry.Languages.Contains(l)) is { } foreignLanguage)
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied,
+                $"sign in: language '{foreignLanguage}' is not in {agentId}'s directory entry (languages: {string.Join(", ", entry.Languages)})"));
+        }
+
+        var agent = DirectoryProfiles.ToLive(entry, selection);
         var ct = context.CancellationToken;
 
         // Signing in again (e.g. after the console crashed) is allowed while ready or paused, and replaces the profile.
@@ -71,6 +81,7 @@ public sealed partial class AgentService(
                 $"sign in: {agentId} is already signed in and {current.State}; finish the call or sign out first"));
         }
 
+        await directory.SetSelectionAsync(agentId, selection, ct).ConfigureAwait(false);
         await acd.RegisterAgentAsync(agent, ct).ConfigureAwait(false);
         await roster.AddAsync(agentId).ConfigureAwait(false);
         var alreadyThere = request.StartPaused

@@ -9,6 +9,7 @@ using Switchboard.Acd.Agents;
 using Switchboard.Acd.Callbacks;
 using Switchboard.Acd.CallControl;
 using Switchboard.Acd.Dialplans;
+using Switchboard.Acd.Directory;
 using Switchboard.Acd.Live;
 using Switchboard.Acd.Notices;
 using Switchboard.Acd.Store;
@@ -63,6 +64,10 @@ public static class SwitchboardApiExtensions
         services.TryAddSingleton<AuditStore>();
         services.TryAddSingleton<LiveSettingsStore>();
         services.TryAddSingleton<AgentRosterStore>();
+        // The agent directory; phone passwords are hashed for the registrar's realm (Sip:Registrar:Realm).
+        services.TryAddSingleton(new DirectoryOptions { Realm = configuration["Sip:Registrar:Realm"] is { Length: > 0 } realm ? realm.Trim() : "switchboard" });
+        services.TryAddSingleton<DirectoryStore>();
+        services.TryAddSingleton<DirectoryProfiles>();
         services.TryAddSingleton<AgentNoticeStore>();
         services.TryAddSingleton<CallControlStore>();
         services.TryAddSingleton<ICallControl>(sp => sp.GetRequiredService<CallControlStore>());

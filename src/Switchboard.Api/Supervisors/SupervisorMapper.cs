@@ -21,7 +21,7 @@ public static class SupervisorMapper
             PauseReason = status.State == AgentState.Paused ? status.PauseReason.ToString().ToLowerInvariant() : "",
             StateSince = Timestamp.FromDateTimeOffset(status.StateSince),
             CallId = status.CallId ?? "",
-            SipAddress = status.Agent.SipAddress,
+            PhoneUser = status.Agent.PhoneUser,
         };
         summary.Queues.AddRange(status.Agent.Queues);
         return summary;

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using AgentRosterStore = Switchboard.Acd.Agents.AgentRosterStore;
 using Switchboard.Acd.Dialplans;
+using Switchboard.Acd.Directory;
 using Switchboard.Acd.Live;
 using Switchboard.Acd.Store;
 using Switchboard.Api.Auth;
@@ -24,6 +25,9 @@ public sealed partial class SupervisorService(
     DialplanVersionStore dialplans,
     DialplanPublisher publisher,
     AuditStore audit,
+    DirectoryStore directory,
+    DirectoryProfiles profiles,
+    DirectoryOptions directoryOptions,
     TimeProvider timeProvider) : Supervisor.V1.SupervisorService.SupervisorServiceBase
 {
     public override async Task<OpeningHours> GetOpeningHours(GetOpeningHoursRequest request, ServerCallContext context)

@@ -20,7 +20,7 @@ public sealed partial class CallFlow
         var leg = NextLeg(LegRole.Agent);
         var ring = queued.Queue.OfferTimeout > TimeSpan.Zero ? queued.Queue.OfferTimeout : _options.AgentRingTimeout;
         State = new DiallingAgent(queued.Queue, accepted.AgentId, leg);
-        Emit(new DialLeg(leg, new AgentPhone(accepted.SipAddress, CallerNumber), ring));
+        Emit(new DialLeg(leg, new AgentPhone(accepted.PhoneUser, CallerNumber), ring));
     }
 
     private void OnLegDialled(LegDialled dialled)

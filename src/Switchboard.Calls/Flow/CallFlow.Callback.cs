@@ -20,7 +20,7 @@ public sealed partial class CallFlow
         var leg = NextLeg(LegRole.Agent);
         State = new CallbackDiallingAgent(plan, leg);
         // The agent's phone shows the citizen's number, marked as a callback.
-        Emit(new DialLeg(leg, new AgentPhone(plan.AgentSipAddress, plan.Number, "Callback"), plan.AgentRingTimeout));
+        Emit(new DialLeg(leg, new AgentPhone(plan.AgentPhoneUser, plan.Number, "Callback"), plan.AgentRingTimeout));
     }
 
     private void OnCallbackAgentDialled(CallbackDiallingAgent callback, LegDialled dialled)

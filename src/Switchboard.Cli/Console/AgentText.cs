@@ -74,7 +74,7 @@ internal static class AgentText
         }
 
         var call = string.IsNullOrEmpty(status.CallId) ? string.Empty : $", call {status.CallId}";
-        return $"{status.AgentId}: {state}{call}; queues {string.Join(",", status.Queues)}; languages {string.Join(",", status.Languages)}; phone {status.SipAddress}";
+        return $"{status.AgentId}: {state}{call}; queues {string.Join(",", status.Queues)}; languages {string.Join(",", status.Languages)}; phone account {status.PhoneUser}";
     }
 
     /// <summary>One line per event, prefixed with a keyword scripts can match (<c>offer</c>, <c>state</c>, ...).</summary>

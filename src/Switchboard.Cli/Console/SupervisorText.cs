@@ -33,7 +33,7 @@ internal static class SupervisorText
         var state = State(agent.State) + (string.IsNullOrEmpty(agent.PauseReason) ? string.Empty : $" ({agent.PauseReason})");
         var since = agent.StateSince is null ? "-" : agent.StateSince.ToDateTimeOffset().ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture);
         var call = string.IsNullOrEmpty(agent.CallId) ? "-" : agent.CallId;
-        return $"{agent.AgentId,-16} {state,-18} {since,-8} {call,-20} {string.Join(",", agent.Queues),-24} {agent.SipAddress}";
+        return $"{agent.AgentId,-16} {state,-18} {since,-8} {call,-20} {string.Join(",", agent.Queues),-24} {agent.PhoneUser}";
     }
 
     public static string Problem(string file, DialplanProblem problem) =>

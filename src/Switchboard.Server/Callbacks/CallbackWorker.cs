@@ -66,7 +66,7 @@ public sealed class CallbackWorker
 
         var agent = await _acd.GetAgentAsync(agentId, cancellationToken).ConfigureAwait(false);
         var language = (await _acd.GetEntryAsync(callbackId, cancellationToken).ConfigureAwait(false))?.Language;
-        var request = new CallbackDialRequest(callbackId, agentId, agent?.Agent.SipAddress ?? string.Empty, validation.E164!, _trunk,
+        var request = new CallbackDialRequest(callbackId, agentId, agent?.Agent.PhoneUser ?? string.Empty, validation.E164!, _trunk,
             string.IsNullOrEmpty(language) ? "sv" : language);
         var result = await DialAsync(request, cancellationToken).ConfigureAwait(false);
         if (!result.AgentReached)

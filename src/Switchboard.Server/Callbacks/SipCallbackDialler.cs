@@ -16,7 +16,7 @@ public sealed class SipCallbackDialler(CallContext context, CallRegistry calls) 
     public async Task<CallbackDialResult> DialAsync(CallbackDialRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var plan = new CallbackPlan(request.CallbackId, request.AgentId, request.AgentSipAddress, request.Number, request.Language,
+        var plan = new CallbackPlan(request.CallbackId, request.AgentId, request.AgentPhoneUser, request.Number, request.Language,
             [request.Trunk.HelloPrompt], request.Trunk.AgentRingTimeout, request.Trunk.CitizenRingTimeout);
         var flow = CallFlow.Callback(plan, context.TimeProvider, TransferDestinations.FlowOptions(context));
         var call = new CallExecutor(context with { Trunk = request.Trunk }, flow);

@@ -120,7 +120,7 @@ public sealed class CallManager(CallContext context, CallRegistry calls, AcdSche
                 AcdTracing.Event(e.Type.ToString(), call.TraceContext, e.CallId, e.AgentId);
                 if (e is { Type: CallEventType.Accepted, AgentId: { } agentId })
                 {
-                    call.Post(new AgentAccepted(agentId, e.AgentSipAddress));
+                    call.Post(new AgentAccepted(agentId, e.AgentPhoneUser));
                 }
             }
             else if (e is { Type: CallEventType.Accepted, AgentId: { } agentId })

@@ -17,6 +17,17 @@ public sealed class SipOptions
     /// <summary><c>Sip:PublicAddress</c>: the address written into Contact and SDP; null means the bind address.</summary>
     public string? PublicAddress { get; set; }
 
+    /// <summary>
+    /// <c>Sip:Domain</c>: the host part of the address-of-record agents' phones register under,
+    /// <c>sip:&lt;phone_user&gt;@&lt;domain&gt;</c>; an agent's leg dials only the binding of that address (the agent
+    /// directory's phone account). Null means <see cref="AdvertisedAddress"/>. Set it when phones register through a
+    /// name or a proxy, or in a cluster, where every node must look up the same address.
+    /// </summary>
+    public string? Domain { get; set; }
+
+    /// <summary>The domain phones register under: <see cref="Domain"/>, else <see cref="AdvertisedAddress"/>.</summary>
+    public string PhoneDomain => string.IsNullOrWhiteSpace(Domain) ? AdvertisedAddress : Domain;
+
     /// <summary><c>Sip:Security:*</c>: rate limit, call sources and caps (read by <see cref="SipSecurityConfiguration"/>).</summary>
     public SipSecurityOptions Security { get; set; } = SipSecurityOptions.Default;
 

@@ -73,6 +73,18 @@ public sealed record SwitchboardSettings(
             sip.PublicAddress = trimmed;
         }
 
+        var domain = configuration["Sip:Domain"];
+        if (!string.IsNullOrWhiteSpace(domain))
+        {
+            var trimmed = domain.Trim();
+            if (Uri.CheckHostName(trimmed) == UriHostNameType.Unknown)
+            {
+                throw new ConfigurationErrorException("Sip:Domain", $"'{domain}' is not an IP address or host name");
+            }
+
+            sip.Domain = trimmed;
+        }
+
         SipSecurityConfiguration.Read(configuration, sip);
         return sip;
     }

@@ -4,6 +4,7 @@ using StackExchange.Redis;
 using Switchboard.Acd.CallControl;
 using Switchboard.Acd.Callbacks;
 using Switchboard.Acd.Dialplans;
+using Switchboard.Acd.Directory;
 using Switchboard.Acd.Live;
 using Switchboard.Acd.Nodes;
 using Switchboard.Acd.Notices;
@@ -51,8 +52,9 @@ public static class CallFlowServiceCollectionExtensions
         };
 
         services.AddSingleton(sp => new DialplanRegistry(dialplans, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<ISipCredentialStore>(new ConfiguredSipCredentialStore(accounts));
         services.TryAddSingleton(sp => new KeySchema(acdOptions.Tenant));
+        services.TryAddSingleton<DirectoryStore>();
+        services.AddSingleton<ISipCredentialStore>(sp => new DirectorySipCredentialStore(sp.GetRequiredService<DirectoryStore>(), new ConfiguredSipCredentialStore(accounts)));
         services.AddSingleton<IRegistrationStore>(sp => new SharedRegistrationStore(new RegistrationStore(
             sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<KeySchema>(), sp.GetRequiredService<TimeProvider>())));
         services.TryAddSingleton(sp => new AcdStore(sp.GetRequiredService<IConnectionMultiplexer>(), acdOptions,

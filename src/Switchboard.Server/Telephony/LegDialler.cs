@@ -1,3 +1,4 @@
+using Switchboard.Acd.Directory;
 using Switchboard.Calls.Effects;
 using Switchboard.Calls.Flow;
 using Switchboard.Calls.Legs;
@@ -10,7 +11,7 @@ namespace Switchboard.Server.Telephony;
 
 /// <summary>
 /// Turns a <see cref="DialLeg"/> into a SIP INVITE on a <see cref="CallLeg"/>: an agent's phone through the registrar
-/// (its registered contact, else the address it signed in with), a transfer target as resolved, a callback's citizen
+/// (only the registered binding of its directory account), a transfer target as resolved, a callback's citizen
 /// through the trunk (credentials, caller id in From and P-Asserted-Identity).
 /// </summary>
 internal sealed class LegDialler(CallContext context)
@@ -48,33 +49,34 @@ internal sealed class LegDialler(CallContext context)
 
     private string OurHost => UserAgent.ContactFor(SipTransportKind.Udp).Uri.Host;
 
+    /// <summary>
+    /// Dials the agent's phone: the registrar's current binding of the directory account <c>sip:&lt;user&gt;@&lt;Sip:Domain&gt;</c>,
+    /// sent to the address the REGISTER came from. Nothing else is ever dialled for an agent: an account that is not a
+    /// plain user name, or not registered now, fails the leg (the offer then counts as missed and the caller keeps their
+    /// place), so no agent can make the node INVITE a number or host of their choosing.
+    /// </summary>
     private async Task DialAgentAsync(CallLeg leg, AgentPhone phone, TimeSpan ringTimeout, CancellationToken cancellationToken)
     {
-        if (!SipUri.TryParse(phone.SipAddress, out var address))
+        if (DirectoryAgentValidator.CheckPhoneUser(phone.PhoneUser) is not null)
         {
-            leg.FailDial($"agent SIP address '{phone.SipAddress}' is not a SIP URI");
+            leg.FailDial("the agent has no phone account in the directory");
             return;
         }
 
-        var target = address;
-        SipEndPoint? destination = null;
-        var bindings = await context.Sip.Registrar.LookupAsync(address, cancellationToken).ConfigureAwait(false);
-        if (bindings.Count > 0)
+        var addressOfRecord = SipUri.Create(phone.PhoneUser, context.Sip.PhoneDomain);
+        var bindings = await context.Sip.Registrar.LookupAsync(addressOfRecord, cancellationToken).ConfigureAwait(false);
+        var binding = bindings.Where(b => b.Source is not null).MaxBy(b => b.ExpiresAt);
+        if (binding is null || !SipUri.TryParse(binding.Contact, out var contact))
         {
-            var binding = bindings.MaxBy(b => b.ExpiresAt)!;
-            if (SipUri.TryParse(binding.Contact, out var contact))
-            {
-                target = contact;
-            }
-
-            destination = binding.Source;
+            leg.FailDial($"the agent's phone ({phone.PhoneUser}) is not registered");
+            return;
         }
 
         var from = SipUri.Create(phone.ShownNumber, OurHost);
-        leg.Dial(UserAgent, target, new SipInviteOptions
+        leg.Dial(UserAgent, contact, new SipInviteOptions
         {
             RingTimeout = ringTimeout,
-            Destination = destination,
+            Destination = binding.Source,
             From = phone.DisplayName is null ? new SipNameAddress(from) : new SipNameAddress(phone.DisplayName, from, SipParameters.Empty),
         });
     }

@@ -57,6 +57,7 @@ public sealed class SipTelephony : ISipTransportHealth, IAsyncDisposable
         Registrar = new SipRegistrar(registrations, credentials, timeProvider, sip.Registrar,
             logger: loggerFactory.CreateLogger<SipRegistrar>(), events: SecurityEvents);
         UserAgent.RegisterHandler = Registrar;
+        PhoneDomain = sip.PhoneDomain;
         if (meter is not null)
         {
             SipInstruments.Publish(meter, _transport, Layer, UserAgent, SecurityEvents);
@@ -82,6 +83,9 @@ public sealed class SipTelephony : ISipTransportHealth, IAsyncDisposable
 
     /// <summary>The UA core: incoming calls, outgoing INVITEs, OPTIONS.</summary>
     public SipUserAgent UserAgent { get; }
+
+    /// <summary>The domain of agents' phone addresses-of-record (<see cref="SipOptions.PhoneDomain"/>).</summary>
+    public string PhoneDomain { get; }
 
     /// <summary>The registrar for agents' phones (REGISTER with digest auth).</summary>
     public SipRegistrar Registrar { get; }

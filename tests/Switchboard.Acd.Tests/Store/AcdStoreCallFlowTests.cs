@@ -38,7 +38,7 @@ public sealed class AcdStoreCallFlowTests(RedisServerFixture redis) : IClassFixt
     }
 
     [Fact]
-    public async Task AcceptAsync_Offered_OwningNodeGetsAcceptedWithAgentSipAddress()
+    public async Task AcceptAsync_Offered_OwningNodeGetsAcceptedWithAgentPhoneUser()
     {
         await using var acd = new AcdTestContext(redis.Connection);
         await acd.QueueAsync("bsu");
@@ -54,7 +54,7 @@ public sealed class AcdStoreCallFlowTests(RedisServerFixture redis) : IClassFixt
         Assert.True(await next.AsTask().DefaultTimeout());
         Assert.Equal(CallEventType.Accepted, events.Current.Type);
         Assert.Equal("c1", events.Current.CallId);
-        Assert.Equal("sip:a1@127.0.0.1", events.Current.AgentSipAddress);
+        Assert.Equal("sip:a1@127.0.0.1", events.Current.AgentPhoneUser);
         Assert.Equal(AgentState.OnCall, (await acd.AgentStatusAsync("a1")).State);
     }
 

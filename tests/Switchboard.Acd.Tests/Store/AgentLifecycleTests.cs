@@ -48,7 +48,7 @@ public sealed class AgentLifecycleTests(RedisServerFixture redis) : IClassFixtur
         Assert.Equal("c1", await acd.OfferOfAsync("a1"));
         var status = await acd.AgentStatusAsync("a1");
         Assert.Equal(["bsu", "assf"], status.Agent.Queues);
-        Assert.Equal("sip:a1@127.0.0.1", status.Agent.SipAddress);
+        Assert.Equal("sip:a1@127.0.0.1", status.Agent.PhoneUser);
     }
 
     [Fact]

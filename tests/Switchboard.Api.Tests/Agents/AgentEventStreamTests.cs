@@ -17,6 +17,7 @@ public sealed class AgentEventStreamTests(RedisServerFixture redis) : IClassFixt
     {
         _host = await ApiTestHost.StartAsync(redis).DefaultTimeout();
         await _host.Acd.ConfigureQueueAsync(new QueueOptions { Name = "bygglov", WrapUpTime = TimeSpan.FromSeconds(30) }).DefaultTimeout();
+        await _host.AddAgentAsync("anna", ["bygglov"], ["sv"]).DefaultTimeout();
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -104,9 +105,6 @@ public sealed class AgentEventStreamTests(RedisServerFixture redis) : IClassFixt
         _host.AgentClient.SignInAsync(
             new SignInRequest
             {
-                Queues = { "bygglov" },
-                Languages = { "sv" },
-                SipAddress = "sip:anna@127.0.0.1:5062",
                 StartPaused = paused,
                 PauseReason = paused ? Agent.V1.PauseReason.Meeting : Agent.V1.PauseReason.Unspecified,
             },

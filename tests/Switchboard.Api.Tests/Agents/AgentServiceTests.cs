@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
+using AgentSkill = Switchboard.Acd.Agents.AgentSkill;
 using Switchboard.Acd.Queues;
 using Switchboard.Api.Agent.V1;
 using Switchboard.Api.Tests.Auth;
@@ -18,19 +19,24 @@ public sealed class AgentServiceTests(RedisServerFixture redis) : IClassFixture<
     {
         _host = await ApiTestHost.StartAsync(redis).DefaultTimeout();
         await _host.Acd.ConfigureQueueAsync(new QueueOptions { Name = "bygglov" }).DefaultTimeout();
+        await _host.AddAgentAsync("anna", ["bygglov", "bsu"], skills: [new AgentSkill("bygg", 8)]).DefaultTimeout();
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
-    public async Task SignIn_ValidProfile_AgentReadyWithProfile()
+    public async Task SignIn_NoQueueArguments_ProfileFromTheDirectory()
     {
         var response = await SignInAsync().DefaultTimeout();
 
         Assert.Equal("anna", response.Status.AgentId);
+        Assert.Equal("anna (test)", response.Status.DisplayName);
         Assert.Equal(Agent.V1.AgentState.Ready, response.Status.State);
-        Assert.Equal(["bygglov"], response.Status.Queues);
-        Assert.Equal("sip:anna@127.0.0.1:5062", response.Status.SipAddress);
+        Assert.Equal(["bygglov", "bsu"], response.Status.Queues);
+        Assert.Equal(["sv", "en"], response.Status.Languages);
+        Assert.Equal(8, Assert.Single(response.Status.Skills).Level);
+        Assert.Equal("anna", response.Status.PhoneUser);
+        Assert.Empty(response.Status.SipAddress);
     }
 
     [Fact]
@@ -43,17 +49,73 @@ public sealed class AgentServiceTests(RedisServerFixture redis) : IClassFixture<
     }
 
     [Fact]
-    public async Task SignIn_AgainWhileReady_ReplacesProfileAndStaysReady()
+    public async Task SignIn_NarrowedToOneAssignedQueue_ServesOnlyThatQueue()
+    {
+        var response = await _host.AgentClient.SignInAsync(new SignInRequest { Queues = { "bsu" }, Languages = { "sv" } }, Anna).ResponseAsync.DefaultTimeout();
+
+        Assert.Equal(["bsu"], response.Status.Queues);
+        Assert.Equal(["sv"], response.Status.Languages);
+    }
+
+    [Fact]
+    public async Task SignIn_QueueNotAssigned_PermissionDeniedAndNotSignedIn()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            _host.AgentClient.SignInAsync(new SignInRequest { Queues = { "bsu", "ekonomi" } }, Anna).ResponseAsync).DefaultTimeout();
+
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+        Assert.Contains("'ekonomi' is not assigned", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Null(await _host.Acd.GetAgentAsync("anna").DefaultTimeout());
+    }
+
+    [Fact]
+    public async Task SignIn_NotInTheDirectory_NotFound()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            _host.AgentClient.SignInAsync(new SignInRequest(), ApiTestHost.Bearer(TestTokens.BoKey)).ResponseAsync).DefaultTimeout();
+
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+        Assert.Contains("not in the agent directory", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignIn_DisabledInTheDirectory_PermissionDenied()
+    {
+        await _host.AddAgentAsync("bo", ["bygglov"], enabled: false).DefaultTimeout();
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            _host.AgentClient.SignInAsync(new SignInRequest(), ApiTestHost.Bearer(TestTokens.BoKey)).ResponseAsync).DefaultTimeout();
+
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+        Assert.Contains("disabled", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sip:+46900123456@127.0.0.9:5060", null)]
+    [InlineData("", "bygg")]
+    public async Task SignIn_OwnDialTargetOrSkills_InvalidArgumentAndNotSignedIn(string sipAddress, string? skill)
+    {
+        var request = new SignInRequest { SipAddress = sipAddress };
+        if (skill is not null)
+        {
+            request.Skills.Add(new Skill { Name = skill, Level = 10 });
+        }
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => _host.AgentClient.SignInAsync(request, Anna).ResponseAsync).DefaultTimeout();
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Null(await _host.Acd.GetAgentAsync("anna").DefaultTimeout());
+    }
+
+    [Fact]
+    public async Task SignIn_AgainWhileReady_TakesTheNewNarrowingAndStaysReady()
     {
         await SignInAsync().DefaultTimeout();
 
-        var again = await _host.AgentClient.SignInAsync(
-            new SignInRequest { Queues = { "bygglov" }, Languages = { "sv" }, Skills = { new Skill { Name = "bygg", Level = 3 } }, SipAddress = "sip:anna@127.0.0.1:5070" },
-            Anna).ResponseAsync.DefaultTimeout();
+        var again = await _host.AgentClient.SignInAsync(new SignInRequest { Queues = { "bygglov" } }, Anna).ResponseAsync.DefaultTimeout();
 
         Assert.Equal(Agent.V1.AgentState.Ready, again.Status.State);
-        Assert.Equal("sip:anna@127.0.0.1:5070", again.Status.SipAddress);
-        Assert.Equal(3, Assert.Single(again.Status.Skills).Level);
+        Assert.Equal(["bygglov"], again.Status.Queues);
     }
 
     [Fact]
@@ -63,35 +125,13 @@ public sealed class AgentServiceTests(RedisServerFixture redis) : IClassFixture<
         await _host.Acd.EnqueueAsync(new EnqueueRequest("call-resign", "bygglov", [], "sv", 0, "+46701234567")).DefaultTimeout();
 
         var error = await Assert.ThrowsAsync<RpcException>(() => _host.AgentClient.SignInAsync(
-            new SignInRequest { Queues = { "bygglov" }, Languages = { "sv" }, SipAddress = "sip:anna@127.0.0.1:5070" },
-            Anna).ResponseAsync).DefaultTimeout();
+            new SignInRequest { Queues = { "bsu" } }, Anna).ResponseAsync).DefaultTimeout();
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Contains("already signed in", error.Status.Detail, StringComparison.Ordinal);
         var status = await _host.Acd.GetAgentAsync("anna").DefaultTimeout();
-        Assert.Equal("sip:anna@127.0.0.1:5062", status!.Agent.SipAddress);
+        Assert.Equal(["bygglov", "bsu"], status!.Agent.Queues);
         Assert.Equal("call-resign", status.CallId);
-    }
-
-    [Theory]
-    [InlineData("", "sv", "sip:anna@127.0.0.1")]
-    [InlineData("bygglov", "", "sip:anna@127.0.0.1")]
-    [InlineData("bygglov", "sv", "tel:123")]
-    public async Task SignIn_BadProfile_InvalidArgument(string queue, string language, string sip)
-    {
-        var request = new SignInRequest { SipAddress = sip };
-        if (queue.Length > 0)
-        {
-            request.Queues.Add(queue);
-        }
-
-        if (language.Length > 0)
-        {
-            request.Languages.Add(language);
-        }
-
-        var error = await Assert.ThrowsAsync<RpcException>(() => _host.AgentClient.SignInAsync(request, Anna).ResponseAsync.DefaultTimeout());
-        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
     }
 
     [Fact]
@@ -242,11 +282,6 @@ public sealed class AgentServiceTests(RedisServerFixture redis) : IClassFixture<
         _host.AgentClient.SignInAsync(
             new SignInRequest
             {
-                DisplayName = "Anna Andersson",
-                Queues = { "bygglov" },
-                Languages = { "sv", "en" },
-                Skills = { new Skill { Name = "bygg", Level = 8 } },
-                SipAddress = "sip:anna@127.0.0.1:5062",
                 StartPaused = paused,
                 PauseReason = paused ? Agent.V1.PauseReason.Meeting : Agent.V1.PauseReason.Unspecified,
             },

@@ -31,6 +31,8 @@ public sealed class CallbackApiTests(RedisServerFixture redis) : IClassFixture<R
         await _host.Acd.ConfigureQueueAsync(new QueueOptions { Name = "bygglov" }).DefaultTimeout();
         await _host.Acd.ConfigureQueueAsync(new QueueOptions { Name = "skola" }).DefaultTimeout();
         // Anna serves bygglov (paused, so the ACD does not offer her the callbacks meanwhile); Bo serves skola only.
+        await _host.AddAgentAsync("anna", ["bygglov"]).DefaultTimeout();
+        await _host.AddAgentAsync("bo", ["skola"]).DefaultTimeout();
         await SignInAsync(Anna, "bygglov").DefaultTimeout();
         await SignInAsync(Bo, "skola").DefaultTimeout();
     }
@@ -218,7 +220,7 @@ public sealed class CallbackApiTests(RedisServerFixture redis) : IClassFixture<R
 
     private Task<SignInResponse> SignInAsync(Metadata who, string queue) =>
         _host.AgentClient.SignInAsync(
-            new SignInRequest { Queues = { queue }, Languages = { "sv" }, SipAddress = "sip:agent@127.0.0.1:5062", StartPaused = true, PauseReason = Agent.V1.PauseReason.Meeting },
+            new SignInRequest { Queues = { queue }, StartPaused = true, PauseReason = Agent.V1.PauseReason.Meeting },
             who).ResponseAsync;
 
     private async Task WaitForAgentStreamAsync(string agentId)

@@ -7,6 +7,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using StackExchange.Redis;
+using AgentSkill = Switchboard.Acd.Agents.AgentSkill;
+using Switchboard.Acd.Directory;
 using Switchboard.Acd.Store;
 using Switchboard.Api.Hosting;
 using Switchboard.Api.Tests.Auth;
@@ -17,6 +19,9 @@ namespace Switchboard.Api.Tests.Hosting;
 /// <summary>An in-process host running <c>AddSwitchboardApi</c>/<c>MapSwitchboardApi</c> on a real redis-server, one tenant per host.</summary>
 internal sealed class ApiTestHost : IAsyncDisposable
 {
+    /// <summary>The phone password <see cref="AddAgentAsync"/> gives every agent.</summary>
+    public const string PhonePassword = "phone-secret-pw";
+
     private readonly WebApplication _app;
 
     private ApiTestHost(WebApplication app, GrpcChannel channel, AcdStore acd, FakeTimeProvider time)
@@ -57,6 +62,25 @@ internal sealed class ApiTestHost : IAsyncDisposable
         var server = app.GetTestServer();
         var channel = GrpcChannel.ForAddress(server.BaseAddress, new GrpcChannelOptions { HttpHandler = server.CreateHandler() });
         return new ApiTestHost(app, channel, acd, time);
+    }
+
+    /// <summary>
+    /// Puts an agent into the directory as a supervisor would (phone account = the id, password
+    /// <see cref="PhonePassword"/>), so the agent can sign in; returns the stored entry.
+    /// </summary>
+    public async Task<DirectoryAgent> AddAgentAsync(string agentId, string[] queues, string[]? languages = null, AgentSkill[]? skills = null, bool enabled = true)
+    {
+        var directory = Services.GetRequiredService<DirectoryStore>();
+        var entry = new DirectoryAgent(agentId, agentId + " (test)", agentId, queues, skills ?? [], languages ?? ["sv", "en"], enabled,
+            PhoneSecret.FromPassword(agentId, "switchboard", PhonePassword));
+        var (result, stored) = await directory.CreateAsync(entry, "sara").DefaultTimeout();
+        if (result == DirectoryWriteResult.Exists)
+        {
+            (result, stored) = await directory.UpdateAsync(entry, "sara").DefaultTimeout();
+        }
+
+        Assert.Equal(DirectoryWriteResult.Ok, result);
+        return stored!;
     }
 
     public static Metadata Bearer(string token) => new() { { "authorization", "Bearer " + token } };

@@ -21,7 +21,7 @@ public sealed class AuthorizationMatrixTests(RedisServerFixture redis) : IClassF
 
     private static Dictionary<string, Rpc> AgentCalls { get; } = new()
     {
-        ["SignIn"] = (h, m, id) => h.AgentClient.SignInAsync(new SignInRequest { AgentId = id, Queues = { "q" }, Languages = { "sv" }, SipAddress = "sip:anna@127.0.0.1:5062" }, m).ResponseAsync,
+        ["SignIn"] = (h, m, id) => h.AgentClient.SignInAsync(new SignInRequest { AgentId = id }, m).ResponseAsync,
         ["SignOut"] = (h, m, id) => h.AgentClient.SignOutAsync(new SignOutRequest { AgentId = id }, m).ResponseAsync,
         ["SetState"] = (h, m, id) => h.AgentClient.SetStateAsync(new SetStateRequest { AgentId = id, State = Agent.V1.AgentState.Ready }, m).ResponseAsync,
         ["Events"] = async (h, m, id) =>
@@ -54,6 +54,11 @@ public sealed class AuthorizationMatrixTests(RedisServerFixture redis) : IClassF
         ["ForceAgentState"] = (h, m, _) => h.SupervisorClient.ForceAgentStateAsync(new ForceAgentStateRequest { AgentId = "anna", State = Supervisor.V1.AgentState.SignedOut }, m).ResponseAsync,
         ["ListCallbacks"] = (h, m, _) => h.SupervisorClient.ListCallbacksAsync(new Supervisor.V1.ListCallbacksRequest(), m).ResponseAsync,
         ["CancelCallback"] = (h, m, _) => h.SupervisorClient.CancelCallbackAsync(new Supervisor.V1.CancelCallbackRequest { CallbackId = "cb-1" }, m).ResponseAsync,
+        ["CreateAgent"] = (h, m, _) => h.SupervisorClient.CreateAgentAsync(new CreateAgentRequest { Agent = new DirectoryAgent { AgentId = "x" } }, m).ResponseAsync,
+        ["UpdateAgent"] = (h, m, _) => h.SupervisorClient.UpdateAgentAsync(new UpdateAgentRequest { Agent = new DirectoryAgent { AgentId = "x" } }, m).ResponseAsync,
+        ["DisableAgent"] = (h, m, _) => h.SupervisorClient.DisableAgentAsync(new DisableAgentRequest { AgentId = "x" }, m).ResponseAsync,
+        ["ListDirectoryAgents"] = (h, m, _) => h.SupervisorClient.ListDirectoryAgentsAsync(new ListDirectoryAgentsRequest(), m).ResponseAsync,
+        ["GetDirectoryAgent"] = (h, m, _) => h.SupervisorClient.GetDirectoryAgentAsync(new GetDirectoryAgentRequest { AgentId = "x" }, m).ResponseAsync,
         ["WatchQueues"] = async (h, m, _) =>
         {
             using var call = h.SupervisorClient.WatchQueues(new WatchQueuesRequest { Interval = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)) }, m);

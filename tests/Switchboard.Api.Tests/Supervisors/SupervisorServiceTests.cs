@@ -186,8 +186,9 @@ public sealed class SupervisorServiceTests(RedisServerFixture redis) : IClassFix
     public async Task ListAgentsAndForceAgentState_SignedInAgent_ListedThenSignedOut()
     {
         await _host.Acd.ConfigureQueueAsync(new Acd.Queues.QueueOptions { Name = "bygglov" }).DefaultTimeout();
+        await _host.AddAgentAsync("anna", ["bygglov"]).DefaultTimeout();
         await _host.AgentClient.SignInAsync(
-            new Agent.V1.SignInRequest { Queues = { "bygglov" }, Languages = { "sv" }, SipAddress = "sip:anna@127.0.0.1:5062" },
+            new Agent.V1.SignInRequest(),
             ApiTestHost.Bearer(TestTokens.AnnaKey)).ResponseAsync.DefaultTimeout();
 
         var listed = await _host.SupervisorClient.ListAgentsAsync(new ListAgentsRequest { Queue = "bygglov" }, Sara).ResponseAsync.DefaultTimeout();

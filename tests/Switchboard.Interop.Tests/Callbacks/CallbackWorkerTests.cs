@@ -43,7 +43,7 @@ public sealed class CallbackWorkerTests(RedisServerFixture redis) : IClassFixtur
         Assert.Equal(CallbackOutcome.Unreachable, closed!.Outcome);
         Assert.Equal(3, dialler.Requests.Count);
         Assert.All(dialler.Requests, r => Assert.Equal("+46701234567", r.Number));
-        Assert.Equal("sip:a1@127.0.0.1", dialler.Requests[0].AgentSipAddress);
+        Assert.Equal("sip:a1@127.0.0.1", dialler.Requests[0].AgentPhoneUser);
     }
 
     [Fact]
