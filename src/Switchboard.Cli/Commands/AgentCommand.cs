@@ -1,13 +1,13 @@
 using System.CommandLine;
-using System.Globalization;
 using Switchboard.Api.Agent.V1;
 using Switchboard.Cli.Terminal;
 
 namespace Switchboard.Cli.Commands;
 
 /// <summary>
-/// <c>sbctl agent --url URL --token T [--queue Q ... --sip URI]</c>: the terminal agent console
-/// (<see cref="AgentConsole"/>): sign in, ready/pause, offers, accept, hang up, transfer, wrap-up.
+/// <c>sbctl agent --url URL --token T [--sign-in] [--queue Q ...] [--phone --sip URI]</c>: the terminal agent console
+/// (<see cref="AgentConsole"/>): sign in with the profile the agent directory holds (optionally narrowed to some of
+/// the assigned queues), ready/pause, offers, accept, hang up, transfer, wrap-up.
 /// </summary>
 internal static class AgentCommand
 {
@@ -16,11 +16,10 @@ internal static class AgentCommand
         var url = ApiConnection.UrlOption();
         var token = ApiConnection.TokenOption();
         var agentId = new Option<string?>("--agent-id") { Description = "Agent id (must equal the token's subject; default: the subject)" };
-        var name = new Option<string?>("--name") { Description = "Display name shown to supervisors" };
-        var queues = new Option<string[]>("--queue") { Description = "Sign in to this queue (svarsgrupp); repeat for more. Without --queue the console does not sign in", AllowMultipleArgumentsPerToken = false };
-        var skills = new Option<string[]>("--skill") { Description = "Skill with level, e.g. bsu=8 (repeatable)" };
-        var languages = new Option<string[]>("--language") { Description = "Language spoken, e.g. sv (repeatable; default sv)" };
-        var sip = new Option<string?>("--sip") { Description = "SIP URI of your phone registered to Switchboard, e.g. sip:anna@127.0.0.1:5062" };
+        var signIn = new Option<bool>("--sign-in") { Description = "Sign in with your profile from the agent directory (queues, skills, languages, phone account)" };
+        var queues = new Option<string[]>("--queue") { Description = "Sign in for only this one of your assigned queues today (repeatable; implies --sign-in)", AllowMultipleArgumentsPerToken = false };
+        var languages = new Option<string[]>("--language") { Description = "Sign in with only this one of your directory languages (repeatable; implies --sign-in)" };
+        var sip = AgentPhone.SipOption();
         var ready = new Option<bool>("--ready") { Description = "Go ready at once (otherwise you start paused and type 'ready')" };
         var autoAccept = new Option<bool>("--auto-accept") { Description = "Accept every offer at once" };
         var autoWrapUp = new Option<string?>("--auto-wrapup") { Description = "End every wrap-up at once with this outcome: resolved|forwarded|callback_needed|other" };
@@ -31,7 +30,7 @@ internal static class AgentCommand
         var phone = PhoneOptionSet.Create(defaultTone: 440);
         var command = new Command("agent", "Agent console: prints your offers and call events, reads commands from stdin (type help)")
         {
-            url, token, agentId, name, queues, skills, languages, sip, ready, autoAccept, autoWrapUp, exitAfter, stay, withPhone, sipPassword,
+            url, token, agentId, signIn, queues, languages, sip, ready, autoAccept, autoWrapUp, exitAfter, stay, withPhone, sipPassword,
         };
         phone.AddTo(command);
         command.Subcommands.Add(AgentCallbacksCommand.Create());
@@ -45,9 +44,14 @@ internal static class AgentCommand
                 return 2;
             }
 
+            if (parse.GetValue(sip) is not null && !parse.GetValue(withPhone))
+            {
+                error.WriteLine("sbctl: --sip is the built-in phone's account (--phone); the phone that rings is your directory account's registration");
+                return 2;
+            }
+
             var options = BuildOptions(
-                parse.GetValue(agentId), parse.GetValue(name), parse.GetValue(queues) ?? [], parse.GetValue(skills) ?? [], parse.GetValue(languages) ?? [],
-                parse.GetValue(sip), parse.GetValue(ready), parse.GetValue(autoAccept), parse.GetValue(autoWrapUp), parse.GetValue(exitAfter), parse.GetValue(stay), error);
+                parse.GetValue(agentId), parse.GetValue(signIn), parse.GetValue(queues) ?? [], parse.GetValue(languages) ?? [], parse.GetValue(ready), parse.GetValue(autoAccept), parse.GetValue(autoWrapUp), parse.GetValue(exitAfter), parse.GetValue(stay), error);
             if (options is null)
             {
                 return 2;
@@ -105,7 +109,7 @@ internal static class AgentCommand
 
     /// <summary>Checks the flags and builds the console options; on bad input writes why and returns null.</summary>
     public static AgentConsoleOptions? BuildOptions(
-        string? agentId, string? name, string[] queues, string[] skills, string[] languages, string? sip,
+        string? agentId, bool signIn, string[] queues, string[] languages,
         bool ready, bool autoAccept, string? autoWrapUp, int? exitAfterCalls, bool staySignedIn, TextWriter error)
     {
         Outcome? outcome = null;
@@ -126,52 +130,29 @@ internal static class AgentCommand
             return null;
         }
 
-        SignInRequest? signIn = null;
-        if (queues.Length > 0)
+        SignInRequest? request = null;
+        if (signIn || queues.Length > 0 || languages.Length > 0)
         {
-            if (string.IsNullOrWhiteSpace(sip))
-            {
-                error.WriteLine("sbctl: signing in (--queue) needs --sip, the SIP URI of your phone");
-                return null;
-            }
-
-            signIn = new SignInRequest
+            // Queues, skills, languages and the phone come from the agent directory; the flags can only narrow.
+            request = new SignInRequest
             {
                 AgentId = agentId ?? string.Empty,
-                DisplayName = name ?? string.Empty,
-                SipAddress = sip,
                 StartPaused = !ready,
                 PauseReason = ready ? PauseReason.Unspecified : PauseReason.Other,
             };
-            signIn.Queues.AddRange(queues);
-            signIn.Languages.AddRange(languages.Length > 0 ? languages : ["sv"]);
-            foreach (var skill in skills)
-            {
-                var parts = skill.Split('=', 2);
-                if (parts.Length != 2 || parts[0].Length == 0 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var level) || level > 10)
-                {
-                    error.WriteLine($"sbctl: bad --skill '{skill}' (expected NAME=LEVEL, level 0-10)");
-                    return null;
-                }
-
-                signIn.Skills.Add(new Skill { Name = parts[0], Level = level });
-            }
-        }
-        else if (skills.Length > 0 || languages.Length > 0 || sip is not null)
-        {
-            error.WriteLine("sbctl: --skill, --language and --sip are for signing in: give at least one --queue");
-            return null;
+            request.Queues.AddRange(queues);
+            request.Languages.AddRange(languages);
         }
 
         return new AgentConsoleOptions
         {
             AgentId = agentId,
-            SignIn = signIn,
-            Ready = ready && signIn is null,
+            SignIn = request,
+            Ready = ready && request is null,
             AutoAccept = autoAccept,
             AutoWrapUp = outcome,
             ExitAfterCalls = exitAfterCalls,
-            SignOutOnExit = signIn is not null && !staySignedIn,
+            SignOutOnExit = request is not null && !staySignedIn,
         };
     }
 }

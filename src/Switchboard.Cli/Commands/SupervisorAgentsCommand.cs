@@ -4,14 +4,22 @@ using Switchboard.Cli.Terminal;
 
 namespace Switchboard.Cli.Commands;
 
-/// <summary><c>sbctl supervisor agents [--queue Q] [--all]</c>: agents with their live state.</summary>
+/// <summary>
+/// <c>sbctl supervisor agents [--queue Q] [--all]</c>: agents with their live state; its subcommands
+/// (<c>list|show|create|update|disable|import|export</c>) manage the agent directory.
+/// </summary>
 internal static class SupervisorAgentsCommand
 {
     public static Command Create()
     {
         var queue = new Option<string?>("--queue") { Description = "Only agents of this queue" };
         var all = new Option<bool>("--all") { Description = "Include signed-out agents" };
-        var command = new Command("agents", "List agents and their live state") { queue, all };
+        var command = new Command("agents", "List agents and their live state; subcommands manage the agent directory") { queue, all };
+        foreach (var sub in SupervisorDirectoryCommands.Create().Concat(SupervisorDirectoryFileCommands.Create()))
+        {
+            command.Subcommands.Add(sub);
+        }
+
         command.SetAction((parse, cancellationToken) => SupervisorCommand.RunAsync(parse, async (client, headers, output) =>
         {
             var request = new ListAgentsRequest { Queue = parse.GetValue(queue) ?? string.Empty, IncludeSignedOut = parse.GetValue(all) };

@@ -8,16 +8,16 @@ namespace Switchboard.Cli.Tests.Agent;
 public sealed class AgentCommandTests
 {
     [Fact]
-    public void BuildOptions_QueuesAndSkills_SignInRequestPausedUnlessReady()
+    public void BuildOptions_NarrowedQueues_SignInRequestPausedUnlessReadyWithNoProfileOfItsOwn()
     {
-        var options = AgentCommand.BuildOptions("anna", "Anna", ["bygglov", "skola"], ["bygg=8"], [], "sip:anna@127.0.0.1:5062", false, true, "callback_needed", 3, false, TextWriter.Null);
+        var options = AgentCommand.BuildOptions("anna", false, ["bygglov", "skola"], [], false, true, "callback_needed", 3, false, TextWriter.Null);
 
         Assert.NotNull(options);
         var signIn = options.SignIn!;
         Assert.Equal(["bygglov", "skola"], signIn.Queues);
-        Assert.Equal(["sv"], signIn.Languages);
-        Assert.Equal("bygg", signIn.Skills[0].Name);
-        Assert.Equal(8, signIn.Skills[0].Level);
+        Assert.Empty(signIn.Languages);
+        Assert.Empty(signIn.Skills);
+        Assert.Empty(signIn.SipAddress);
         Assert.True(signIn.StartPaused);
         Assert.Equal(PauseReason.Other, signIn.PauseReason);
         Assert.Equal(Outcome.CallbackNeeded, options.AutoWrapUp);
@@ -26,17 +26,25 @@ public sealed class AgentCommandTests
         Assert.True(options.SignOutOnExit);
     }
 
+    [Fact]
+    public void BuildOptions_SignInWithoutQueues_WholeDirectoryProfile()
+    {
+        var options = AgentCommand.BuildOptions(null, true, [], [], true, false, null, null, false, TextWriter.Null);
+
+        Assert.NotNull(options);
+        Assert.Empty(options.SignIn!.Queues);
+        Assert.False(options.SignIn.StartPaused);
+        Assert.True(options.SignOutOnExit);
+    }
+
     [Theory]
-    [InlineData("--skill", "bygg")]
-    [InlineData("--skill", "bygg=11")]
     [InlineData("--auto-wrapup", "done")]
     [InlineData("--exit-after-calls", "0")]
-    [InlineData("--sip", "")]
     public void BuildOptions_BadFlag_NullWithReason(string flag, string value)
     {
         using var error = new StringWriter();
         var options = AgentCommand.BuildOptions(
-            null, null, ["bygglov"], flag == "--skill" ? [value] : [], [], flag == "--sip" ? value : "sip:a@127.0.0.1",
+            null, true, ["bygglov"], [],
             false, false, flag == "--auto-wrapup" ? value : null, flag == "--exit-after-calls" ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : null, false, error);
 
         Assert.Null(options);
@@ -44,9 +52,9 @@ public sealed class AgentCommandTests
     }
 
     [Fact]
-    public void BuildOptions_NoQueue_DoesNotSignInButCanGoReady()
+    public void BuildOptions_NoSignInFlags_DoesNotSignInButCanGoReady()
     {
-        var options = AgentCommand.BuildOptions(null, null, [], [], [], null, true, false, null, null, false, TextWriter.Null);
+        var options = AgentCommand.BuildOptions(null, false, [], [], true, false, null, null, false, TextWriter.Null);
 
         Assert.NotNull(options);
         Assert.Null(options.SignIn);

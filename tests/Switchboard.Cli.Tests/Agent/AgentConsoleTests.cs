@@ -14,6 +14,7 @@ public sealed class AgentConsoleTests(RedisServerFixture redis) : IClassFixture<
     {
         _host = await CliApiHost.StartAsync(redis);
         await _host.Acd.ConfigureQueueAsync(new QueueOptions { Name = "bygglov" }).DefaultTimeout();
+        await _host.AddAgentAsync("anna", "bygglov").DefaultTimeout();
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -23,7 +24,7 @@ public sealed class AgentConsoleTests(RedisServerFixture redis) : IClassFixture<
     {
         var input = new LineReader();
         var output = new LineWriter();
-        var options = Options(["--queue", "bygglov", "--sip", "sip:anna@127.0.0.1:5062", "--language", "sv", "--language", "en", "--skill", "bygg=8"]);
+        var options = Options(["--queue", "bygglov", "--language", "sv", "--language", "en"]);
         var run = StartConsole(options, input, output);
 
         await output.WaitForAsync("signed in: anna: paused (other)").DefaultTimeout();
@@ -48,7 +49,7 @@ public sealed class AgentConsoleTests(RedisServerFixture redis) : IClassFixture<
         var input = new LineReader();
         input.EndInput();
         var output = new LineWriter();
-        var options = Options(["--queue", "bygglov", "--sip", "sip:anna@127.0.0.1:5062", "--ready", "--auto-accept", "--auto-wrapup", "resolved", "--exit-after-calls", "1"]);
+        var options = Options(["--queue", "bygglov", "--ready", "--auto-accept", "--auto-wrapup", "resolved", "--exit-after-calls", "1"]);
         var run = StartConsole(options, input, output);
         await output.WaitForAsync("state ready").DefaultTimeout();
 
@@ -74,7 +75,7 @@ public sealed class AgentConsoleTests(RedisServerFixture redis) : IClassFixture<
     {
         var input = new LineReader();
         var output = new LineWriter();
-        var options = Options(["--queue", "bygglov", "--sip", "sip:anna@127.0.0.1:5062", "--ready"]);
+        var options = Options(["--queue", "bygglov", "--ready"]);
         var run = StartConsole(options, input, output);
         await output.WaitForAsync("state ready").DefaultTimeout();
 
@@ -101,7 +102,7 @@ public sealed class AgentConsoleTests(RedisServerFixture redis) : IClassFixture<
     {
         var input = new LineReader();
         var output = new LineWriter();
-        var options = Options(["--queue", "bygglov", "--sip", "sip:anna@127.0.0.1:5062", "--ready"]);
+        var options = Options(["--queue", "bygglov", "--ready"]);
         var run = StartConsole(options, input, output);
         await output.WaitForAsync("state ready").DefaultTimeout();
 
@@ -125,7 +126,7 @@ public sealed class AgentConsoleTests(RedisServerFixture redis) : IClassFixture<
     {
         var output = new LineWriter();
         using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(_host.Url);
-        var console = new AgentConsole(new AgentService.AgentServiceClient(channel), CliApiHost.Bearer("not-a-valid-token-000000"), Options(["--queue", "bygglov", "--sip", "sip:x@127.0.0.1"]), output, output);
+        var console = new AgentConsole(new AgentService.AgentServiceClient(channel), CliApiHost.Bearer("not-a-valid-token-000000"), Options(["--queue", "bygglov"]), output, output);
 
         var code = await Task.Run(() => console.RunAsync(new LineReader(), CancellationToken.None)).DefaultTimeout();
 
@@ -145,8 +146,6 @@ public sealed class AgentConsoleTests(RedisServerFixture redis) : IClassFixture<
     {
         var queues = new List<string>();
         var languages = new List<string>();
-        var skills = new List<string>();
-        string? sip = null;
         string? wrapUp = null;
         int? exitAfter = null;
         bool ready = false, autoAccept = false;
@@ -156,8 +155,6 @@ public sealed class AgentConsoleTests(RedisServerFixture redis) : IClassFixture<
             {
                 case "--queue": queues.Add(flags[++i]); break;
                 case "--language": languages.Add(flags[++i]); break;
-                case "--skill": skills.Add(flags[++i]); break;
-                case "--sip": sip = flags[++i]; break;
                 case "--auto-wrapup": wrapUp = flags[++i]; break;
                 case "--exit-after-calls": exitAfter = int.Parse(flags[++i], System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--ready": ready = true; break;
@@ -166,7 +163,7 @@ public sealed class AgentConsoleTests(RedisServerFixture redis) : IClassFixture<
             }
         }
 
-        return Switchboard.Cli.Commands.AgentCommand.BuildOptions(null, "Anna", [.. queues], [.. skills], [.. languages], sip, ready, autoAccept, wrapUp, exitAfter, false, TextWriter.Null)
+        return Switchboard.Cli.Commands.AgentCommand.BuildOptions(null, true, [.. queues], [.. languages], ready, autoAccept, wrapUp, exitAfter, false, TextWriter.Null)
             ?? throw new ArgumentException("bad flags");
     }
 }

@@ -89,6 +89,14 @@ internal sealed class CliApiHost : IAsyncDisposable
         return result;
     }
 
+    /// <summary>Puts an agent into the directory through the supervisor API (phone account = the id), so it can sign in.</summary>
+    public Task<Api.Supervisor.V1.DirectoryAgent> AddAgentAsync(string agentId, params string[] queues)
+    {
+        var entry = new Api.Supervisor.V1.DirectoryAgent { AgentId = agentId, DisplayName = agentId, PhoneUser = agentId, Enabled = true, Languages = { "sv", "en" } };
+        entry.Queues.AddRange(queues);
+        return SupervisorClient.CreateAgentAsync(new Api.Supervisor.V1.CreateAgentRequest { Agent = entry, PhonePassword = agentId + "-phone-pw" }, Bearer(SupervisorToken)).ResponseAsync;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Channel.Dispose();

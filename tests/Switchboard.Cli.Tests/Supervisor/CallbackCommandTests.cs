@@ -18,8 +18,9 @@ public sealed class CallbackCommandTests(RedisServerFixture redis) : IClassFixtu
         _host = await CliApiHost.StartAsync(redis);
         _callbacks = new CallbackStore(redis.Connection, _host.Acd, new CallbackOptions(), TimeProvider.System);
         await _host.Acd.ConfigureQueueAsync(new QueueOptions { Name = "bsu" }).DefaultTimeout();
+        await _host.AddAgentAsync("anna", "bsu").DefaultTimeout();
         await _host.AgentClient.SignInAsync(
-            new SignInRequest { Queues = { "bsu" }, Languages = { "sv" }, SipAddress = "sip:anna@127.0.0.1:5062", StartPaused = true, PauseReason = PauseReason.Meeting },
+            new SignInRequest { StartPaused = true, PauseReason = PauseReason.Meeting },
             CliApiHost.Bearer(CliApiHost.AnnaToken)).ResponseAsync.DefaultTimeout();
     }
 

@@ -110,7 +110,8 @@ public sealed class SupervisorCommandTests(RedisServerFixture redis) : IClassFix
     [Fact]
     public async Task AgentsAndForceState_SignedInAgent_ListedThenLoggedOut()
     {
-        var signIn = new Api.Agent.V1.SignInRequest { DisplayName = "Anna", SipAddress = "sip:anna@127.0.0.1:5062", Queues = { "bygglov" }, Languages = { "sv" } };
+        await _host.AddAgentAsync("anna", "bygglov").DefaultTimeout();
+        var signIn = new Api.Agent.V1.SignInRequest();
         await _host.AgentClient.SignInAsync(signIn, CliApiHost.Bearer(CliApiHost.AnnaToken)).ResponseAsync.DefaultTimeout();
 
         var agents = await SupervisorAsync("agents");
