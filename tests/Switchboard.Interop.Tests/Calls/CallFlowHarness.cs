@@ -11,8 +11,9 @@ namespace Switchboard.Interop.Tests.Calls;
 
 /// <summary>
 /// A running Switchboard (real process) on the open-around-the-clock fixture dialplan, with its own ACD tenant in the
-/// shared test Redis, one agent (token, digest account, auto-answering baresip phone playing a tone) and a reader of
-/// the ACD event stream.
+/// shared test Redis, two agents a supervisor put in the agent directory (anna: bsu level 5; bo: bsu level 5, queues
+/// changed by <see cref="SignInSecondAgentAsync"/>), anna's auto-answering baresip phone registered with her directory
+/// phone account (playing a tone) and a reader of the ACD event stream.
 /// </summary>
 internal sealed class CallFlowHarness : IAsyncDisposable
 {
@@ -83,10 +84,6 @@ internal sealed class CallFlowHarness : IAsyncDisposable
             ["Api:Tokens:2:Token"] = SecondAgentToken,
             ["Api:Tokens:2:Subject"] = SecondAgentId,
             ["Api:Tokens:2:Role"] = "agent",
-            ["Sip:Accounts:0:User"] = AgentId,
-            ["Sip:Accounts:0:Password"] = AgentPassword,
-            ["Sip:Accounts:1:User"] = SecondAgentId,
-            ["Sip:Accounts:1:Password"] = SecondAgentPassword,
             ["Redis:Configuration"] = (redisServer ?? RedisServer.Shared).Configuration,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -98,6 +95,7 @@ internal sealed class CallFlowHarness : IAsyncDisposable
         BaresipPhone? phone = null;
         try
         {
+            await CreateDirectoryAgentsAsync(server);
             phone = await BaresipPhone.StartAsync(new BaresipOptions
             {
                 User = AgentId,
@@ -125,17 +123,40 @@ internal sealed class CallFlowHarness : IAsyncDisposable
         }
     }
 
-    /// <summary>Signs the agent in to the bsu queue, ready (or paused), with the phone's address-of-record as SIP address.</summary>
+    /// <summary>The supervisor's directory entry of anna (bsu level 5) or bo (bsu level 5), with the phone password.</summary>
+    public static Api.Supervisor.V1.DirectoryAgent DirectoryEntry(string agentId, string queue = "bsu", int level = 5) => new()
+    {
+        AgentId = agentId,
+        DisplayName = agentId == AgentId ? "Anna Andersson" : "Bo Berg",
+        PhoneUser = agentId,
+        Queues = { queue },
+        Skills = { new Api.Supervisor.V1.DirectorySkill { Name = queue, Level = level } },
+        Languages = { "sv", "en" },
+        Enabled = true,
+    };
+
+    /// <summary>The supervisor puts anna and bo into the agent directory, each phone account with its password.</summary>
+    private static async Task CreateDirectoryAgentsAsync(SwitchboardProcess server)
+    {
+        using var channel = GrpcChannel.ForAddress(server.ApiUrl);
+        var supervisor = new Api.Supervisor.V1.SupervisorService.SupervisorServiceClient(channel);
+        var headers = new Metadata { { "Authorization", "Bearer " + SupervisorToken } };
+        foreach (var (id, password) in new[] { (AgentId, AgentPassword), (SecondAgentId, SecondAgentPassword) })
+        {
+            await supervisor.CreateAgentAsync(new Api.Supervisor.V1.CreateAgentRequest { Agent = DirectoryEntry(id), PhonePassword = password }, headers).ResponseAsync.DefaultTimeout();
+        }
+    }
+
+    /// <summary>Replaces an agent's directory entry as the supervisor (a signed-in agent gets it at the next offer).</summary>
+    public async Task<Api.Supervisor.V1.DirectoryAgent> UpdateDirectoryAgentAsync(Api.Supervisor.V1.DirectoryAgent entry) =>
+        await Supervisor.UpdateAgentAsync(new Api.Supervisor.V1.UpdateAgentRequest { Agent = entry }, SupervisorHeaders).ResponseAsync.DefaultTimeout();
+
+    /// <summary>Signs anna in with no queue arguments (her directory profile: bsu level 5), ready (or paused).</summary>
     public async Task<AgentStatus> SignInAsync(bool paused = false)
     {
         var request = new SignInRequest
         {
             AgentId = AgentId,
-            DisplayName = "Anna Andersson",
-            SipAddress = $"sip:{AgentId}@127.0.0.1",
-            Queues = { "bsu" },
-            Skills = { new Skill { Name = "bsu", Level = 5 } },
-            Languages = { "sv", "en" },
             StartPaused = paused,
             PauseReason = paused ? PauseReason.Meeting : PauseReason.Unspecified,
         };
@@ -160,16 +181,16 @@ internal sealed class CallFlowHarness : IAsyncDisposable
         return phone;
     }
 
-    /// <summary>Signs the second agent (bo) in to <paramref name="queue"/>, paused unless <paramref name="ready"/>.</summary>
-    public async Task<AgentStatus> SignInSecondAgentAsync(string queue, bool ready)
+    /// <summary>
+    /// The supervisor assigns the second agent (bo) <paramref name="queue"/> at <paramref name="level"/>, then bo signs in,
+    /// paused unless <paramref name="ready"/>.
+    /// </summary>
+    public async Task<AgentStatus> SignInSecondAgentAsync(string queue, bool ready, int level = 5)
     {
+        await UpdateDirectoryAgentAsync(DirectoryEntry(SecondAgentId, queue, level));
         var request = new SignInRequest
         {
             AgentId = SecondAgentId,
-            SipAddress = $"sip:{SecondAgentId}@127.0.0.1",
-            Queues = { queue },
-            Skills = { new Skill { Name = queue, Level = 5 } },
-            Languages = { "sv", "en" },
             StartPaused = !ready,
             PauseReason = ready ? PauseReason.Unspecified : PauseReason.Meeting,
         };

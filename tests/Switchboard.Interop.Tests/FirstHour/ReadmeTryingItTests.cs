@@ -12,7 +12,8 @@ namespace Switchboard.Interop.Tests.FirstHour;
 
 /// <summary>
 /// README "Trying it by hand", run as written: the set-up block in every shell, then the three terminals (start the
-/// server on dialplans/demo.yaml, sign in the agent with the built-in phone, call and press 1), each a real process.
+/// server on dialplans/demo.yaml; the supervisor adds the agent to the directory, the agent signs in from it with the
+/// built-in phone registered with the directory account; call and press 1), each a real process.
 /// Only the fixed ports are moved to free ones (and the shared test Redis given), so it runs beside other tests.
 /// demo.yaml is open around the clock (OpeningForecastTests proves it for a holiday night), so this holds at any hour,
 /// including the nights and weekends when kommun.yaml is closed.
@@ -24,10 +25,11 @@ public sealed partial class ReadmeTryingItTests
     public async Task ReadmeTryingIt_ThreeTerminals_AgentIsOfferedTheCallAndBothSidesRecordEachOther()
     {
         var (setup, terminals) = ReadmeCommands();
-        Assert.Equal(3, terminals.Count);
+        Assert.Equal(4, terminals.Count);
         Assert.Contains("./run.sh", terminals[0], StringComparison.Ordinal);
-        Assert.StartsWith("sbctl agent ", terminals[1], StringComparison.Ordinal);
-        Assert.StartsWith("sbctl call ", terminals[2], StringComparison.Ordinal);
+        Assert.StartsWith("sbctl supervisor agents create ", terminals[1], StringComparison.Ordinal);
+        Assert.StartsWith("sbctl agent ", terminals[2], StringComparison.Ordinal);
+        Assert.StartsWith("sbctl call ", terminals[3], StringComparison.Ordinal);
 
         var sipPort = LoopbackPorts.FreeUdpAndTcp();
         var apiUrl = $"http://127.0.0.1:{RedisServer.FreeTcpPort()}";
@@ -57,11 +59,16 @@ public sealed partial class ReadmeTryingItTests
 
             using var redis = await ConnectionMultiplexer.ConnectAsync(RedisServer.Shared.Configuration).DefaultTimeout();
             await using var acd = new AcdStore(redis, new AcdOptions { Tenant = tenant, NodeId = "test-reader" }, TimeProvider.System);
-            var agent = Start(work, setup, Moved(terminals[1]), environment);
+            // The supervisor puts anna into the agent directory (once), then the agent console signs her in from it.
+            var create = Start(work, setup, Moved(terminals[1]), environment);
+            processes.Add(create);
+            await create.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.True(create.Process.ExitCode == 0, "sbctl supervisor agents create: " + create.Output);
+            var agent = Start(work, setup, Moved(terminals[2]), environment);
             processes.Add(agent);
             await WaitUntilAsync(async () => (await acd.GetAgentAsync("anna"))?.State == AgentState.Ready, agent, "agent anna ready");
 
-            var caller = Start(work, setup, Moved(terminals[2]), environment);
+            var caller = Start(work, setup, Moved(terminals[3]), environment);
             processes.Add(caller);
             await caller.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
             Assert.True(caller.Process.ExitCode == 0, "sbctl call: " + caller.Output);

@@ -79,14 +79,6 @@ public sealed class FairReofferInteropTests
     private static async Task SignInBothAsync(CallFlowHarness harness)
     {
         await harness.SignInAsync();
-        var bo = new SignInRequest
-        {
-            AgentId = CallFlowHarness.SecondAgentId,
-            SipAddress = $"sip:{CallFlowHarness.SecondAgentId}@127.0.0.1",
-            Queues = { "bsu" },
-            Skills = { new Skill { Name = "bsu", Level = 2 } },
-            Languages = { "sv", "en" },
-        };
-        await harness.Agent.SignInAsync(bo, harness.SecondAgentHeaders).ResponseAsync.DefaultTimeout();
+        await harness.SignInSecondAgentAsync("bsu", ready: true, level: 2);
     }
 }

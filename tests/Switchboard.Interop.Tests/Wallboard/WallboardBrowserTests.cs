@@ -72,15 +72,13 @@ public sealed class WallboardBrowserTests(ITestOutputHelper output)
         // An agent signs in paused: the paused count moves live.
         using var channel = GrpcChannel.ForAddress(server.ApiUrl);
         var agents = new AgentService.AgentServiceClient(channel);
+        await new Api.Supervisor.V1.SupervisorService.SupervisorServiceClient(channel).CreateAgentAsync(
+            new Api.Supervisor.V1.CreateAgentRequest { Agent = CallFlowHarness.DirectoryEntry("anna"), PhonePassword = CallFlowHarness.AgentPassword },
+            new Metadata { { "Authorization", "Bearer " + SupervisorToken } }).ResponseAsync.DefaultTimeout();
         await agents.SignInAsync(
             new SignInRequest
             {
                 AgentId = "anna",
-                DisplayName = "Anna",
-                Queues = { "bsu" },
-                Languages = { "sv" },
-                Skills = { new Skill { Name = "bsu", Level = 5 } },
-                SipAddress = "sip:anna@127.0.0.1",
                 StartPaused = true,
                 PauseReason = PauseReason.Lunch,
             },
