@@ -54,6 +54,9 @@ internal sealed class CallFlowHarness : IAsyncDisposable
 
     public AcdStore Acd { get; }
 
+    /// <summary>The test's connection to the server's Redis (for stores the test drives directly).</summary>
+    public IConnectionMultiplexer Redis => _redis;
+
     public string Tenant { get; }
 
     public AgentService.AgentServiceClient Agent { get; }
