@@ -99,7 +99,7 @@ public sealed class AgentDirectoryInteropTests
 
         // The leg fails at once: the offer counts as missed and the caller waits on with the place kept.
         await harness.WaitForAcdEventAsync(e => e.Type == AcdEventType.Rejected && e.CallId == offered.CallId, TestTimeouts.Default);
-        Assert.NotNull(await harness.Acd.GetEntryAsync(offered.CallId).DefaultTimeout());
+        Assert.NotNull(await harness.Acd.GetEntryAsync(offered.CallId!).DefaultTimeout());
     }
 
     [Fact]
@@ -111,12 +111,12 @@ public sealed class AgentDirectoryInteropTests
         var own = (await callbacks.RequestAsync(new CallbackRequest("bsu", "0701230006")).DefaultTimeout()).CallbackId!;
 
         // anna is assigned bsu only.
-        var listed = await harness.Agent.ListCallbacksAsync(new Agent.V1.ListCallbacksRequest(), harness.AgentHeaders).ResponseAsync.DefaultTimeout();
+        var listed = await harness.Agent.ListCallbacksAsync(new Api.Agent.V1.ListCallbacksRequest(), harness.AgentHeaders).ResponseAsync.DefaultTimeout();
         Assert.Equal([own], listed.Callbacks.Select(c => c.CallbackId));
-        await AssertDeniedAsync(harness.Agent.ListCallbacksAsync(new Agent.V1.ListCallbacksRequest { Queue = "bbmt" }, harness.AgentHeaders).ResponseAsync);
+        await AssertDeniedAsync(harness.Agent.ListCallbacksAsync(new Api.Agent.V1.ListCallbacksRequest { Queue = "bbmt" }, harness.AgentHeaders).ResponseAsync);
         await AssertDeniedAsync(harness.Agent.ClaimCallbackAsync(new ClaimCallbackRequest { CallbackId = foreign }, harness.AgentHeaders).ResponseAsync);
-        await AssertDeniedAsync(harness.Agent.CancelCallbackAsync(new Agent.V1.CancelCallbackRequest { CallbackId = foreign }, harness.AgentHeaders).ResponseAsync);
-        Assert.Equal(CallbackState.Pending, (await callbacks.GetAsync(foreign).DefaultTimeout())!.State);
+        await AssertDeniedAsync(harness.Agent.CancelCallbackAsync(new Api.Agent.V1.CancelCallbackRequest { CallbackId = foreign }, harness.AgentHeaders).ResponseAsync);
+        Assert.Equal(Acd.Callbacks.CallbackState.Pending, (await callbacks.GetAsync(foreign).DefaultTimeout())!.State);
     }
 
     [Fact]
