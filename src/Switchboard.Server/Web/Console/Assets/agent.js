@@ -298,15 +298,9 @@ function wire() {
     e.preventDefault();
     const queues = [...document.querySelectorAll('#signin-queues input:checked')].map(i => i.value);
     const languages = ['sv', 'en'].filter(l => $('lang-' + l).checked);
-    const level = Number($('level').value);
     try {
-      const response = await call('SignIn', {
-        displayName: page.me.subject,
-        queues,
-        languages,
-        skills: queues.map(name => ({ name, level })),
-        sipAddress: $('sip').value.trim(),
-      });
+      // Skills, levels and the phone come from the agent directory; the ticked queues and languages narrow (none: all assigned).
+      const response = await call('SignIn', { queues, languages });
       applyStatus(response.status);
       loadCallbacks();
     } catch {
@@ -362,7 +356,6 @@ async function main() {
   if (me.status === 401) { window.location.href = '/signin?next=%2Fconsole'; return; }
   page.me = await me.json();
   $('who').textContent = page.me.subject;
-  $('sip').value = `sip:${page.me.subject}@${location.hostname}`;
   const queues = $('signin-queues');
   for (const queue of page.me.queues) {
     const input = document.createElement('input');
