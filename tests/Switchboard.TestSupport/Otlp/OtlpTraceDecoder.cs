@@ -55,7 +55,7 @@ public static class OtlpTraceDecoder
         {
             if (reader.Field == 1 && reader.WireType == 2)
             {
-                scope = ScopeName(reader.ReadBytes());
+                scope = StringField(reader.ReadBytes(), 1); // InstrumentationScope.name
             }
             else if (reader.Field == 2 && reader.WireType == 2)
             {
@@ -70,12 +70,13 @@ public static class OtlpTraceDecoder
         spans.AddRange(raw.Select(span => Span(span, scope)));
     }
 
-    private static string ScopeName(ReadOnlySpan<byte> data)
+    /// <summary>The first length-delimited field <paramref name="field"/> of a message as UTF-8 text (empty when absent).</summary>
+    private static string StringField(ReadOnlySpan<byte> data, int field)
     {
         var reader = new ProtobufReader(data);
         while (reader.Next())
         {
-            if (reader.Field == 1 && reader.WireType == 2)
+            if (reader.Field == field && reader.WireType == 2)
             {
                 return Encoding.UTF8.GetString(reader.ReadBytes());
             }
@@ -119,7 +120,7 @@ public static class OtlpTraceDecoder
                     attributes[key] = value;
                     break;
                 case (11, 2):
-                    events.Add(EventName(reader.ReadBytes()));
+                    events.Add(StringField(reader.ReadBytes(), 2)); // Event.name
                     break;
                 default:
                     reader.Skip();
@@ -172,22 +173,6 @@ public static class OtlpTraceDecoder
                     reader.Skip();
                     break;
             }
-        }
-
-        return string.Empty;
-    }
-
-    private static string EventName(ReadOnlySpan<byte> data)
-    {
-        var reader = new ProtobufReader(data);
-        while (reader.Next())
-        {
-            if (reader.Field == 2 && reader.WireType == 2)
-            {
-                return Encoding.UTF8.GetString(reader.ReadBytes());
-            }
-
-            reader.Skip();
         }
 
         return string.Empty;
