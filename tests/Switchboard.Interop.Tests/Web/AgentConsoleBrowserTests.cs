@@ -12,7 +12,8 @@ namespace Switchboard.Interop.Tests.Web;
 /// only: the agent signs in on the page, a baresip caller presses 1, the offer appears without a reload with its
 /// countdown, the agent accepts, their registered baresip phone rings and the two hear each other, the agent transfers
 /// to a handläggare (SIPp answering on the trunk) and the page shows "besvarat", wraps up with an outcome, and the
-/// page's own figures count the call. axe-core finds no serious violation; screenshots are saved.
+/// page's own figures count the call; then the supervisor's report page counts it (table and chart). axe-core finds no
+/// serious violation; screenshots are saved.
 /// </summary>
 [Collection(CallFlowCollection.Name)]
 public sealed class AgentConsoleBrowserTests(ITestOutputHelper output)
@@ -104,5 +105,21 @@ public sealed class AgentConsoleBrowserTests(ITestOutputHelper output)
         await caller.HangupAsync().DefaultTimeout();
         var sipp = await handlaggare.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
         Assert.True(sipp.Succeeded, sipp.ToString());
+
+        // The agent signs out of the page; the supervisor signs in and the report page counts the call, with charts.
+        await browser.TabToAsync("#signout");
+        await browser.PressAsync("Enter");
+        await browser.WaitUntilAsync("location.pathname === '/signin'", live);
+        await ConsoleBrowser.SignInAsync(browser, harness.Server.WebUrl, CallFlowHarness.SupervisorToken, "/console/supervisor");
+        await browser.EvaluateAsync("document.getElementById('tab-reports').click(); true");
+        await browser.WaitUntilAsync(ConsoleBrowser.Visible("panel-reports"), live);
+        await browser.TabToAsync("#report-show");
+        await browser.PressAsync("Enter");
+        var answered = "document.querySelector('#report-table tr[data-queue=bsu] td[data-field=answered]')?.textContent";
+        await browser.WaitUntilAsync(answered + " === '1' && document.querySelectorAll('#chart-volume rect[data-series]').length > 0", live);
+        Assert.Equal("1", (await browser.EvaluateAsync("document.querySelector('#report-table tr[data-queue=bsu] td[data-field=offered]').textContent")).GetString());
+        Assert.Equal("1", (await browser.EvaluateAsync("document.querySelector('#report-table tr[data-queue=bsu] td[data-field=tr_answered]').textContent")).GetString());
+        output.WriteLine("report screenshot: " + await ConsoleBrowser.ScreenshotAsync(browser, "console-supervisor-reports"));
+        await ConsoleBrowser.AssertAccessibleAsync(browser);
     }
 }

@@ -28,13 +28,14 @@ public sealed class IndexPageTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("text/html", response.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
+        Assert.Contains("href=\"/console\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/wallboard\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/healthz\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/metrics\"", html, StringComparison.Ordinal);
         Assert.Contains("docs/index.md", html, StringComparison.Ordinal);
         Assert.Contains("Demo (dygnet runt) (Europe/Stockholm, ", html, StringComparison.Ordinal);
         Assert.Contains("open now (weekly), around the clock.", html, StringComparison.Ordinal);
-        foreach (var link in new[] { "/wallboard", "/healthz", "/metrics" })
+        foreach (var link in new[] { "/console", "/wallboard", "/healthz", "/metrics" })
         {
             using var linked = await http.GetAsync(new Uri(web, link)).DefaultTimeout();
             Assert.True(linked.IsSuccessStatusCode, $"{link}: {(int)linked.StatusCode}");

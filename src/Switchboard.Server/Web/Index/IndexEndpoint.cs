@@ -8,7 +8,7 @@ namespace Switchboard.Server.Web.Index;
 
 /// <summary>
 /// <c>GET /</c> on <c>Web:Url</c>: a small page saying whether the line is open now (the dialplan in force, its
-/// emergency message and a supervisor's live override included) and linking the wallboard, <c>/healthz</c>,
+/// emergency message and a supervisor's live override included) and linking the console, the wallboard, <c>/healthz</c>,
 /// <c>/metrics</c> and names the documentation. No personal data and no figures: it needs no sign-in.
 /// </summary>
 public static class IndexEndpoint
@@ -59,6 +59,7 @@ public static class IndexEndpoint
             .Append("<style>body{font-family:sans-serif;max-width:40em;margin:2em auto;line-height:1.5}</style></head><body>")
             .Append("<h1>Switchboard</h1>")
             .Append("<p id=\"line\">").Append(WebUtility.HtmlEncode(line)).Append("</p><ul>")
+            .Append("<li><a href=\"/console\">Console</a>: the agent page and the supervisor pages (sign-in with an API token)</li>")
             .Append("<li><a href=\"/wallboard\">Wallboard</a> (supervisor sign-in with an API token)</li>")
             .Append("<li><a href=\"/healthz\">/healthz</a>: SIP and Redis health</li>")
             .Append("<li><a href=\"/metrics\">/metrics</a>: Prometheus figures</li>")

@@ -11,11 +11,20 @@ function node(name, attributes = {}, text = null) {
   return element;
 }
 
+/** The top of the axis: four equal steps of 1, 2, 2.5 or 5 times a power of ten (whole steps for counts). */
+function niceMax(value, integer) {
+  const raw = value / 4;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  let step = [1, 2, 2.5, 5, 10].map(m => m * power).find(s => s >= raw);
+  if (integer) { step = Math.max(1, Math.ceil(step)); }
+  return step * 4;
+}
+
 /**
  * A chart of `series` ([{ name, values, kind: 'bar' | 'line' }]) over `labels`, with an optional horizontal
  * `target` line ({ value, name }). `format` turns a value into axis text.
  */
-export function chart({ id, title, labels, series, target = null, format = v => String(Math.round(v)) }) {
+export function chart({ id, title, labels, series, target = null, format = v => String(Math.round(v)), integer = true }) {
   const width = Math.max(420, labels.length * 44 + 90);
   const height = 260;
   const left = 56;
@@ -24,7 +33,7 @@ export function chart({ id, title, labels, series, target = null, format = v => 
   const plotWidth = width - left - 16;
   const plotHeight = height - top - bottom;
   const all = series.flatMap(s => s.values.filter(v => v !== null && v !== undefined));
-  const max = Math.max(1, ...all, target ? target.value : 0);
+  const max = niceMax(Math.max(1, ...all, target ? target.value : 0), integer);
   const y = v => top + plotHeight - (v / max) * plotHeight;
   const slot = plotWidth / Math.max(1, labels.length);
   const svg = node('svg', { id, class: 'chart', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': `${id}-title ${id}-desc` });

@@ -404,7 +404,7 @@ async function loadCallbacks() {
 
 const reportColumns = [
   ['queue', 'queue', r => queueName(r.queue)],
-  ['start', 'start', r => toDate(r.start).toLocaleString('sv-SE')],
+  ['start', 'start', r => toDate(r.start).toLocaleString('sv-SE', { timeZone: state.reportZone })],
   ['offered', 'offered', r => r.offered],
   ['answered', 'answered', r => r.answered],
   ['abandoned', 'abandoned', r => r.abandoned],
@@ -419,9 +419,10 @@ const reportColumns = [
 ];
 
 function intervalLabel(row, grouping) {
+  // In the report's time zone (Europe/Stockholm), whatever the browser's is.
   const date = toDate(row.start);
-  if (grouping === 'REPORT_GROUPING_HOUR') { return `${String(date.getHours()).padStart(2, '0')}`; }
-  return date.toLocaleDateString('sv-SE').slice(5);
+  if (grouping === 'REPORT_GROUPING_HOUR') { return date.toLocaleTimeString('sv-SE', { timeZone: state.reportZone, hour: '2-digit' }); }
+  return date.toLocaleDateString('sv-SE', { timeZone: state.reportZone }).slice(5);
 }
 
 async function showReport() {
@@ -432,6 +433,7 @@ async function showReport() {
   const queue = $('report-queue').value;
   try {
     const report = await call('GetQueueReport', { from: fromDate(from), to: fromDate(to), grouping, queues: queue ? [queue] : [] });
+    state.reportZone = report.timeZone || 'Europe/Stockholm';
     const rows = report.rows;
     const table = $('report-table');
     const head = document.createElement('thead');
@@ -464,14 +466,14 @@ async function showReport() {
         { name: 'besvarade', values: starts.map(s => sum(s, r => r.answered)) },
         { name: 'tappade', values: starts.map(s => sum(s, r => r.abandoned)) },
       ] }),
-      chart({ id: 'chart-sl', title: `Servicenivå (besvarade inom ${threshold} s)`, labels, format: v => `${Math.round(v)}%`,
+      chart({ id: 'chart-sl', title: `Servicenivå (besvarade inom ${threshold} s)`, labels, format: v => `${Math.round(v)}%`, integer: false,
         series: [{ name: 'servicenivå', kind: 'line', values: starts.map(s => {
           const answered = sum(s, r => r.answered);
           const within = sum(s, r => (r.serviceLevel ?? 0) * r.answered);
           return answered > 0 ? (100 * within) / answered : null;
         }) }],
         target: { value: 80, name: 'mål 80 %' } }),
-      chart({ id: 'chart-wait', title: 'Väntetid (sekunder)', labels, series: [
+      chart({ id: 'chart-wait', title: 'Väntetid (sekunder)', labels, integer: false, format: v => (v < 10 ? v.toFixed(1) : String(Math.round(v))), series: [
         { name: 'medel', values: starts.map(s => { const n = sum(s, r => r.offered); return n > 0 ? sum(s, r => seconds(r.averageWait) * r.offered) / n : 0; }) },
         { name: 'längsta', values: starts.map(s => Math.max(0, ...rows.filter(r => toDate(r.start).getTime() === s).map(r => seconds(r.longestWait)))) },
       ] }),
