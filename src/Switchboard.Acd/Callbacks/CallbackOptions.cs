@@ -12,6 +12,15 @@ public sealed record CallbackOptions
     /// <summary>New requests allowed per number per (local) day.</summary>
     public int DailyLimitPerNumber { get; init; } = 3;
 
+    /// <summary>
+    /// New requests one calling number may file per (local) day, whatever numbers they ask to be called on, so one caller
+    /// cannot queue callbacks to many numbers. Counted under the caller's keyed hash, never the number.
+    /// </summary>
+    public int DailyLimitPerCaller { get; init; } = 5;
+
+    /// <summary>New requests per (local) day for the whole tenant: a bound on what a flood of calls can queue.</summary>
+    public int DailyLimitTotal { get; init; } = 5_000;
+
     /// <summary>Lifetime of a request; null: until the end of the next working day (Mon-Fri, local time).</summary>
     public TimeSpan? Expiry { get; init; }
 

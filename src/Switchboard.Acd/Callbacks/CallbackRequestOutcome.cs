@@ -15,6 +15,12 @@ public enum CallbackRequestOutcome
     /// <summary>The number reached its daily limit of requests.</summary>
     DailyLimitReached,
 
+    /// <summary>The calling number reached its daily limit of requests (<see cref="CallbackOptions.DailyLimitPerCaller"/>).</summary>
+    CallerLimitReached,
+
+    /// <summary>The tenant reached its daily limit of requests (<see cref="CallbackOptions.DailyLimitTotal"/>).</summary>
+    OverallLimitReached,
+
     /// <summary>The queue is not configured.</summary>
     UnknownQueue,
 }

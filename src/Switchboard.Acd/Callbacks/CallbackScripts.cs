@@ -17,13 +17,15 @@ internal static class CallbackScripts
         """;
 
     /// <summary>
-    /// ARGV[4..12] = id, queue, number, caller, place ms, expires ms, daily limit, local day, max attempts. The id is
+    /// ARGV[4..15] = id, queue, number, caller, place ms, expires ms, daily limit, local day, max attempts, caller hash
+    /// ('' for an anonymous caller), daily limit per caller, daily limit in all. The id is
     /// the operation id: a request run again with the same id (a retry after a timeout or a failover) answers what the
     /// first run answered and changes nothing. Returns { outcome, callback id, place, state of that callback }.
     /// </summary>
     public const string Request = Common + """
         local id, q, num, caller = ARGV[4], ARGV[5], ARGV[6], ARGV[7]
         local place, expires, limit, day, maxatt = ARGV[8], ARGV[9], tonumber(ARGV[10]), ARGV[11], ARGV[12]
+        local chash, climit, tlimit = ARGV[13], tonumber(ARGV[14]), tonumber(ARGV[15])
         local opkey = P .. 'cbop:' .. id
         local function answer(outcome, cbid, at)
           redis.call('SET', opkey, outcome .. '|' .. cbid .. '|' .. at, 'PX', 86400000)
@@ -54,8 +56,24 @@ internal static class CallbackScripts
           emit({ 'type', 'callback_refused', 'queue', q, 'reason', 'DailyLimitReached' })
           return { 'DailyLimitReached', '', '' }
         end
+        local ckey = P .. 'cbcaller:' .. day .. '|' .. chash
+        if chash ~= '' and tonumber(redis.call('GET', ckey) or '0') >= climit then
+          emit({ 'type', 'callback_refused', 'queue', q, 'reason', 'CallerLimitReached' })
+          return { 'CallerLimitReached', '', '' }
+        end
+        local tkey = P .. 'cbtotal:' .. day
+        if tonumber(redis.call('GET', tkey) or '0') >= tlimit then
+          emit({ 'type', 'callback_refused', 'queue', q, 'reason', 'OverallLimitReached' })
+          return { 'OverallLimitReached', '', '' }
+        end
         redis.call('INCR', dkey)
         redis.call('EXPIRE', dkey, 172800)
+        if chash ~= '' then
+          redis.call('INCR', ckey)
+          redis.call('EXPIRE', ckey, 172800)
+        end
+        redis.call('INCR', tkey)
+        redis.call('EXPIRE', tkey, 172800)
         redis.call('HSET', P .. 'cb:' .. id, 'queue', q, 'number', num, 'caller', caller, 'state', 'Pending',
           'outcome', 'None', 'requested', NOW, 'place', place, 'expires', expires, 'attempts', 0, 'maxattempts', maxatt,
           'requests', 1, 'agent', '', 'nextat', '', 'closed', '', 'updated', NOW)

@@ -88,6 +88,9 @@ public sealed partial class CallbackStore
         var place = replaced?.EnqueuedAt ?? now;
         var id = "cb-" + (AcdNames.CheckOptional(request.OperationId, "operation id") ?? Guid.NewGuid().ToString("N"));
         var local = TimeZoneInfo.ConvertTime(now, _timeZone);
+        // The per-caller limit counts under the caller's keyed hash (the event stream's), so no key names a number.
+        var callerHash = string.IsNullOrEmpty(request.CallerNumber) ? string.Empty
+            : (await _acd.GetCallerHasherAsync(cancellationToken).ConfigureAwait(false)).Hash(request.CallerNumber);
         string[] args =
         [
             id,
@@ -99,6 +102,9 @@ public sealed partial class CallbackStore
             Options.DailyLimitPerNumber.ToString(CultureInfo.InvariantCulture),
             local.ToString("yyyyMMdd", CultureInfo.InvariantCulture),
             Options.MaxAttempts.ToString(CultureInfo.InvariantCulture),
+            callerHash,
+            Options.DailyLimitPerCaller.ToString(CultureInfo.InvariantCulture),
+            Options.DailyLimitTotal.ToString(CultureInfo.InvariantCulture),
         ];
         var r = (RedisResult[])(await EvalAsync(CallbackScripts.Request, args, cancellationToken).ConfigureAwait(false))!;
         var outcome = Enum.Parse<CallbackRequestOutcome>((string)r[0]!);

@@ -134,6 +134,16 @@ public static class CallbacksServiceCollectionExtensions
             throw new ConfigurationErrorException("Callbacks:DailyLimitPerNumber", "must be at least 1");
         }
 
+        if (options.DailyLimitPerCaller < 1)
+        {
+            throw new ConfigurationErrorException("Callbacks:DailyLimitPerCaller", "must be at least 1");
+        }
+
+        if (options.DailyLimitTotal < 1)
+        {
+            throw new ConfigurationErrorException("Callbacks:DailyLimitTotal", "must be at least 1");
+        }
+
         if (options.RetryInterval < TimeSpan.Zero || options.Retention < TimeSpan.Zero || options.AbandonedResumeWindow < TimeSpan.Zero)
         {
             throw new ConfigurationErrorException("Callbacks:RetryInterval", "RetryInterval, Retention and AbandonedResumeWindow must not be negative");
