@@ -11,7 +11,8 @@ using Switchboard.Sip.Security;
 namespace Switchboard.Sip.Transport;
 
 /// <summary>
-/// UDP and TCP transports on one address/port (RFC 3261 §18): async receive loops, outbound TCP connection reuse,
+/// UDP and TCP transports on one address/port (RFC 3261 §18): UDP received on a dedicated thread (blocking recvfrom,
+/// no hop per datagram), TCP in async loops, outbound TCP connection reuse,
 /// malformed requests answered with 400 to their source where addressable (RFC 4475), everything else dropped.
 /// Every datagram or TCP frame first passes the per-source <see cref="RateLimiter"/>; inbound TCP connections are capped
 /// in total and per source and closed after <see cref="SipTransportOptions.TcpIdleTimeout"/> without traffic.
@@ -101,7 +102,7 @@ public sealed class SipNetworkTransport : ISipTransport, IAsyncDisposable
             }
         }
 
-        _loops.Add(Task.Run(() => UdpLoopAsync(_cts.Token)));
+        _loops.Add(StartUdpReceiveThread());
         if (_tcpListener is not null)
         {
             _loops.Add(Task.Run(() => AcceptLoopAsync(_cts.Token)));
@@ -123,7 +124,10 @@ public sealed class SipNetworkTransport : ISipTransport, IAsyncDisposable
     {
         if (destination.Transport == SipTransportKind.Udp)
         {
-            await _udp!.SendToAsync(bytes, SocketFlags.None, destination.Address, cancellationToken).ConfigureAwait(false);
+            // Synchronous: a UDP send does not wait, and a socket never used asynchronously stays a blocking one, so the
+            // receive thread sleeps in recvfrom itself (no epoll thread or thread-pool hop per datagram).
+            cancellationToken.ThrowIfCancellationRequested();
+            _udp!.SendTo(bytes.Span, SocketFlags.None, destination.Address);
             return;
         }
 
@@ -160,7 +164,32 @@ public sealed class SipNetworkTransport : ISipTransport, IAsyncDisposable
         return connection;
     }
 
-    private async Task UdpLoopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// UDP on a dedicated thread (<c>sip-udp-receive</c>) blocked in recvfrom: each datagram is parsed and handed to the
+    /// transaction layer on this thread, with no epoll thread and no thread-pool dispatch in between (a REGISTER or an
+    /// INVITE's 100 is answered before the thread reads the next datagram, as the async loop did). Disposing the socket
+    /// ends it. The task completes when the thread has stopped.
+    /// </summary>
+    private Task StartUdpReceiveThread()
+    {
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                UdpReceiveLoop(_cts.Token);
+            }
+            finally
+            {
+                stopped.TrySetResult();
+            }
+        })
+        { IsBackground = true, Name = "sip-udp-receive" };
+        thread.Start();
+        return stopped.Task;
+    }
+
+    private void UdpReceiveLoop(CancellationToken cancellationToken)
     {
         var buffer = GC.AllocateArray<byte>(65536, pinned: true);
         var address = new SocketAddress(_options.BindAddress.AddressFamily);
@@ -170,11 +199,7 @@ public sealed class SipNetworkTransport : ISipTransport, IAsyncDisposable
             int n;
             try
             {
-                n = await _udp!.ReceiveFromAsync(buffer.AsMemory(), SocketFlags.None, address, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
+                n = _udp!.ReceiveFrom(buffer, SocketFlags.None, address);
             }
             catch (ObjectDisposedException)
             {
@@ -182,12 +207,26 @@ public sealed class SipNetworkTransport : ISipTransport, IAsyncDisposable
             }
             catch (SocketException ex)
             {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    return;
+                }
+
                 SipLog.UdpReceiveFailed(_logger, LocalEndPoint, ex.SocketErrorCode);
                 continue; // e.g. ICMP port unreachable reported on the socket
             }
 
             var remote = (IPEndPoint)template.Create(address);
-            HandleBytes(buffer.AsSpan(0, n), new SipEndPoint(SipTransportKind.Udp, remote));
+            try
+            {
+                HandleBytes(buffer.AsSpan(0, n), new SipEndPoint(SipTransportKind.Udp, remote));
+            }
+#pragma warning disable CA1031 // One datagram's failure must not stop SIP over UDP for everybody.
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+            {
+                SipLog.ParserFailed(_logger, ex, new SipEndPoint(SipTransportKind.Udp, remote));
+            }
         }
     }
 
