@@ -17,6 +17,7 @@ public static class SbctlApp
         root.Subcommands.Add(SupervisorCommand.Create());
         root.Subcommands.Add(PhoneCommand.Create());
         root.Subcommands.Add(CallCommand.Create());
+        root.Subcommands.Add(DataSubjectCommand.Create());
         return root;
     }
 
