@@ -18,9 +18,16 @@ public sealed class ClusterTests(ITestOutputHelper output)
     private static readonly TimeSpan SippTimeout = TimeSpan.FromSeconds(90);
 
     [Fact]
-    public async Task Calls_SpreadOverBothNodes_ThenNodeKilled_NewCallsSucceedOnTheOtherWithinFiveSeconds()
+    public async Task Calls_SpreadOverBothNodes_ThenNodeKilled_NewCallsSucceedOnTheOtherWithinFiveSeconds_ItsWaitingCallersGetCallbacks()
     {
-        await using var cluster = await LocalCluster.StartAsync(nodes: 2);
+        // BSU offers callbacks in this dialplan (so a lost caller gets one); a dead node is noticed after 5 s and the
+        // callback sweep runs every 2 s, so the test need not wait the production 10 s + 15 s.
+        await using var cluster = await LocalCluster.StartAsync(nodes: 2, new Dictionary<string, string>
+        {
+            ["Dialplan__Path"] = Path.Combine(RepositoryPaths.Root, "tests", "Switchboard.Interop.Tests", "Calls", "Fixtures", "transfers-callbacks.yaml"),
+            ["Acd__HeartbeatTtl"] = "00:00:05",
+            ["Callbacks__SweepInterval"] = "00:00:02",
+        });
 
         await using (var callers = SippCallers.Start("caller.xml", cluster.Proxy, cluster.ClientAddress(1), calls: 20, rate: 10, hold: TimeSpan.FromMilliseconds(500)))
         {
@@ -33,6 +40,11 @@ public sealed class ClusterTests(ITestOutputHelper output)
         Assert.Equal(20, first + second);
         Assert.InRange(first, 7, 13); // round robin: an even spread, give or take a probe-state change
 
+        // Four callers (from +46701234501..04) wait in BSU, spread over both nodes, when node 1 is killed.
+        await using var waiting = SippCallers.Start("queue-caller.xml", cluster.Proxy, cluster.ClientAddress(3), calls: 4, rate: 10, hold: TimeSpan.FromSeconds(90));
+        Assert.Equal(4, await NodeMetrics.WaitForAsync(cluster.WebUrl(2), BsuWaiting, 4, TimeSpan.FromSeconds(20)));
+        var invitesBeforeKill = await NodeMetrics.ReadAsync(cluster.WebUrl(2), InvitesAnswered);
+
         await cluster.RunAsync(TimeSpan.FromSeconds(20), "kill-node", "1");
         await using (var callers = SippCallers.Start("caller.xml", cluster.Proxy, cluster.ClientAddress(2), calls: 10, rate: 10, hold: TimeSpan.FromMilliseconds(500)))
         {
@@ -43,7 +55,32 @@ public sealed class ClusterTests(ITestOutputHelper output)
             Assert.All(result.SetupTimesMs, ms => Assert.InRange(ms, 0, 5_000));
         }
 
-        Assert.Equal(second + 10, await NodeMetrics.ReadAsync(cluster.WebUrl(2), InvitesAnswered));
+        Assert.Equal(invitesBeforeKill + 10, await NodeMetrics.ReadAsync(cluster.WebUrl(2), InvitesAnswered));
+
+        // Node 1's waiting callers are dropped by the system (node_lost, never abandoned) and each is given a callback
+        // at their original place (cb-lost-<call>), booked by the surviving node.
+        await using var acd = await ClusterAcd.ConnectAsync(cluster);
+        IReadOnlyList<Dictionary<string, string>> lost = [];
+        IReadOnlyDictionary<string, long> callbacks = new Dictionary<string, long>();
+        var started = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(40))
+        {
+            lost = [.. (await acd.EventsAsync("node_lost")).Where(e => e["node"] == "node-1")];
+            callbacks = await acd.OpenCallbacksAsync("bsu");
+            if (lost.Count > 0 && callbacks.Count == lost.Count)
+            {
+                break;
+            }
+
+            await Task.Delay(250);
+        }
+
+        var places = (await acd.EventsAsync("enqueued")).ToDictionary(e => e["call"], e => long.Parse(e["place"], CultureInfo.InvariantCulture));
+        Assert.InRange(lost.Count, 1, 4); // round robin: about two of the four were on node 1
+        Assert.All(lost, e => Assert.Equal(("Waiting", "1"), (e["after"], e["callback"])));
+        Assert.Equal(lost.Select(e => "cb-lost-" + e["call"]).Order(), callbacks.Keys.Order());
+        Assert.All(lost, e => Assert.Equal(places[e["call"]], callbacks["cb-lost-" + e["call"]]));
+        Assert.Empty(await acd.EventsAsync("abandoned"));
     }
 
     [Fact]
@@ -57,6 +94,9 @@ public sealed class ClusterTests(ITestOutputHelper output)
         await using var before = SippCallers.Start("queue-caller.xml", cluster.Proxy, cluster.ClientAddress(1), calls: 4, rate: 10, hold: TimeSpan.FromSeconds(40));
         Assert.Equal(4, await NodeMetrics.WaitForAsync(cluster.WebUrl(1), BsuWaiting, 4, TimeSpan.FromSeconds(20)));
         var oldPrimary = await cluster.RunAsync(TimeSpan.FromSeconds(10), "primary");
+        await using var acd = await ClusterAcd.ConnectAsync(cluster);
+        var promised = await acd.WaitingAsync("bsu"); // each was told its place only after the replica had it (WAIT)
+        Assert.Equal(4, promised.Count);
 
         Assert.True(await WaitUntilAsync(() => probe1.Count >= 10 && probe2.Count >= 10, TimeSpan.FromSeconds(10))); // past their warm-up
         var killedAt = Stopwatch.GetTimestamp();
@@ -77,6 +117,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
         await using var after = SippCallers.Start("queue-caller.xml", cluster.Proxy, cluster.ClientAddress(4), calls: 3, rate: 10, hold: TimeSpan.FromSeconds(40));
         Assert.Equal(7, await NodeMetrics.WaitForAsync(cluster.WebUrl(2), BsuWaiting, 7, TimeSpan.FromSeconds(30)));
         Assert.Equal(7, await NodeMetrics.WaitForAsync(cluster.WebUrl(1), BsuWaiting, 7, TimeSpan.FromSeconds(10))); // queue figures are refreshed every Metrics:RefreshInterval
+        Assert.Equal(promised, (await acd.WaitingAsync("bsu")).Take(4)); // the same four, first, in the same order
 
         // From the kill until the queue carried on after the failover the nodes kept answering OPTIONS: every probe within
         // a second (Kamailio gives up on a probe after 1.5 s and takes the node out of rotation; before the thread-pool fix

@@ -47,6 +47,7 @@ public static class CallFlowServiceCollectionExtensions
             Tenant = NonEmpty(configuration["Acd:Tenant"]) ?? "default",
             NodeId = NonEmpty(configuration["Acd:NodeId"]) ?? $"{Environment.MachineName}-{settings.Sip.Port}",
             CallerHashKey = NonEmpty(configuration["Callbacks:HashKey"]),
+            HeartbeatTtl = configuration.GetValue("Acd:HeartbeatTtl", TimeSpan.FromSeconds(10)),
             PromiseReplicas = configuration.GetValue("Acd:PromiseReplicas", 1),
             PromiseReplicationTimeout = configuration.GetValue("Acd:PromiseReplicationTimeout", TimeSpan.FromMilliseconds(500)),
         };
