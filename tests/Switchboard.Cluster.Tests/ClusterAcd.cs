@@ -10,8 +10,14 @@ internal sealed class ClusterAcd : IAsyncDisposable
 
     private ClusterAcd(ConnectionMultiplexer redis) => _redis = redis;
 
-    public static async Task<ClusterAcd> ConnectAsync(LocalCluster cluster) =>
-        new(await ConnectionMultiplexer.ConnectAsync(cluster.RedisConfiguration));
+    public static Task<ClusterAcd> ConnectAsync(LocalCluster cluster) => ConnectAsync(cluster.RedisConfiguration);
+
+    /// <summary>
+    /// Straight to one server (<c>ip:port</c>): around a failover, so that this process does not follow it through the
+    /// sentinels (StackExchange.Redis then blocks thread-pool threads, which would delay the test's own OPTIONS probes).
+    /// </summary>
+    public static async Task<ClusterAcd> ConnectAsync(string configuration) =>
+        new(await ConnectionMultiplexer.ConnectAsync(configuration));
 
     /// <summary>The ACD events of one type, each as its fields.</summary>
     public async Task<IReadOnlyList<Dictionary<string, string>>> EventsAsync(string type)
