@@ -320,9 +320,10 @@ public sealed class SipNetworkTransport : ISipTransport, IAsyncDisposable
         foreach (var connection in _connections.Values)
         {
             var idle = connection.IdleFor;
-            if (idle >= _options.TcpIdleTimeout && connection.Close())
+            if (idle >= _options.TcpIdleTimeout)
             {
-                SecurityEvents?.TcpIdleClosed(connection.Remote.Address, idle); // once: the next sweep can still see it before the read loop removes it
+                // Once (the next sweep can still see it before the read loop removes it), and before the peer sees the close.
+                connection.Close(() => SecurityEvents?.TcpIdleClosed(connection.Remote.Address, idle));
             }
         }
     }

@@ -85,14 +85,17 @@ internal sealed class SipTcpConnection : IAsyncDisposable
 
     /// <summary>
     /// Stops the read loop (which then reports the close); safe to call from any thread, more than once.
-    /// True only for the call that closed it, so a close is counted once however often it is asked for.
+    /// True only for the call that closed it: <paramref name="beforeClose"/> runs then, before the peer can see the
+    /// close, so whatever it records is there by the time the peer's read ends (and is recorded once).
     /// </summary>
-    public bool Close()
+    public bool Close(Action? beforeClose = null)
     {
         if (Interlocked.Exchange(ref _closing, 1) != 0)
         {
             return false;
         }
+
+        beforeClose?.Invoke();
 
         try
         {
