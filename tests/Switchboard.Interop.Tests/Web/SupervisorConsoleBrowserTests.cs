@@ -162,6 +162,27 @@ public sealed class SupervisorConsoleBrowserTests(SupervisorConsoleFixture fixtu
         await late.HangupAsync().DefaultTimeout();
     }
 
+    [Fact]
+    public async Task Agents_DirectorySkillLevelEdited_SavedInTheDirectory()
+    {
+        var browser = fixture.Browser;
+        await fixture.OpenTabAsync("agents");
+        await browser.WaitUntilAsync("!!document.getElementById('skills-anna') && document.getElementById('skills-anna').value === 'bsu=5'", Live);
+
+        await browser.TabToAsync("#skills-anna");
+        await browser.EvaluateAsync("document.getElementById('skills-anna').select(); true");
+        await browser.TypeAsync("bsu=7");
+        await browser.TabToAsync("#save-anna");
+        await browser.PressAsync("Enter");
+        await browser.WaitUntilAsync("document.getElementById('directory-list').dataset.saved === 'anna' && document.getElementById('skills-anna').value === 'bsu=7'", Live);
+
+        var entry = await Harness.Supervisor.GetDirectoryAgentAsync(new GetDirectoryAgentRequest { AgentId = CallFlowHarness.AgentId }, Harness.SupervisorHeaders).ResponseAsync.DefaultTimeout();
+        Assert.Equal(7, Assert.Single(entry.Skills).Level);
+        Assert.Equal("sara", entry.UpdatedBy);
+        await ConsoleBrowser.AssertAccessibleAsync(browser);
+        await Harness.UpdateDirectoryAgentAsync(CallFlowHarness.DirectoryEntry(CallFlowHarness.AgentId));
+    }
+
     private async Task SetEditorAsync(string yaml) =>
         await fixture.Browser.EvaluateAsync($"(() => {{ const e = document.getElementById('dialplan-yaml'); e.value = {JsonSerializer.Serialize(yaml)}; e.dispatchEvent(new Event('input')); return true; }})()");
 

@@ -520,6 +520,61 @@ async function loadAgents() {
   }
 }
 
+// ---- Agent directory ----------------------------------------------------------------------------------------
+
+function parseSkills(text) {
+  return text.split(',').map(p => p.trim()).filter(p => p.length > 0).map(p => {
+    const [name, level] = p.split('=').map(x => x.trim());
+    return { name, level: Number(level) };
+  });
+}
+
+async function loadDirectory() {
+  try {
+    const response = await call('ListDirectoryAgents', { includeDisabled: true });
+    $('directory-list').replaceChildren(...response.agents.map(a => {
+      const row = document.createElement('tr');
+      row.dataset.agent = a.agentId;
+      row.append(cell(a.agentId), cell(a.displayName + (a.enabled ? '' : ` (${t('disabled')})`)), cell(a.phoneUser), cell(a.queues.map(queueName).join(', ')), cell(a.languages.join(', ')));
+      const skillsCell = document.createElement('td');
+      const skills = document.createElement('input');
+      skills.id = `skills-${a.agentId}`;
+      skills.size = 18;
+      skills.value = a.skills.map(k => `${k.name}=${k.level}`).join(', ');
+      skills.setAttribute('aria-label', `${t('skills')} ${a.agentId}`);
+      skillsCell.append(skills);
+      const actions = document.createElement('td');
+      const save = button(t('save'), async () => {
+        try {
+          await call('UpdateAgent', { agent: { ...a, skills: parseSkills(skills.value) }, expectedVersion: a.version });
+          await loadDirectory();
+          $('directory-list').dataset.saved = a.agentId;
+        } catch {
+          // Shown by call().
+        }
+      });
+      save.id = `save-${a.agentId}`;
+      actions.append(save);
+      if (a.enabled) {
+        const disable = button(t('disable'), async () => {
+          try {
+            await call('DisableAgent', { agentId: a.agentId, reason: 'console' });
+            await loadDirectory();
+          } catch {
+            // Shown by call().
+          }
+        }, 'danger');
+        disable.setAttribute('aria-label', `${t('disable')} ${a.agentId}`);
+        actions.append(disable);
+      }
+      row.append(skillsCell, actions);
+      return row;
+    }));
+  } catch {
+    // Shown by call().
+  }
+}
+
 // ---- Start ---------------------------------------------------------------------------------------------------
 
 async function main() {
@@ -536,7 +591,7 @@ async function main() {
   loaders['tab-hours'] = loadHours;
   loaders['tab-dialplan'] = () => loadDialplan(false);
   loaders['tab-callbacks'] = loadCallbacks;
-  loaders['tab-agents'] = loadAgents;
+  loaders['tab-agents'] = () => { loadAgents(); loadDirectory(); };
   await loadSchema();
   const me = await fetch('/console/me', { credentials: 'same-origin', cache: 'no-store' });
   if (me.status === 401) { window.location.href = '/signin?next=%2Fconsole'; return; }
