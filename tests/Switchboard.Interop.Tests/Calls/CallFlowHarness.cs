@@ -271,6 +271,24 @@ internal sealed class CallFlowHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A handläggare: SIPp answering one call on the trunk address and echoing RTP (the caller hears their own tone back),
+    /// listening once this returns.
+    /// </summary>
+    public static async Task<SippProcess> StartHandlaggareAsync(TimeSpan timeout)
+    {
+        var handlaggare = SippRunner.Start(new SippOptions
+        {
+            Scenario = "uas",
+            Calls = 1,
+            RtpEcho = true,
+            MediaPort = LoopbackPorts.FreeUdpAndTcp(),
+            Timeout = timeout,
+        });
+        await handlaggare.WaitUntilListeningAsync().DefaultTimeout();
+        return handlaggare;
+    }
+
     /// <summary>Opens the agent's event stream.</summary>
     public AsyncServerStreamingCall<AgentEvent> OpenEvents(CancellationToken cancellationToken) =>
         Agent.Events(new EventsRequest { AgentId = AgentId }, AgentHeaders, cancellationToken: cancellationToken);

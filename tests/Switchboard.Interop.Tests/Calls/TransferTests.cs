@@ -77,16 +77,7 @@ public sealed class TransferTests
     [Fact]
     public async Task Transfer_ToExternalNumberAnswered_CallerBridgedToTargetAgentLeavesToWrapUp()
     {
-        // The handläggare: SIPp answering on the trunk address and echoing RTP, so the caller hears their own tone back.
-        await using var handlaggare = SippRunner.Start(new SippOptions
-        {
-            Scenario = "uas",
-            Calls = 1,
-            RtpEcho = true,
-            MediaPort = LoopbackPorts.FreeUdpAndTcp(),
-            Timeout = TimeSpan.FromSeconds(90),
-        });
-        await handlaggare.WaitUntilListeningAsync().DefaultTimeout();
+        await using var handlaggare = await CallFlowHarness.StartHandlaggareAsync(TimeSpan.FromSeconds(90));
         await using var harness = await CallFlowHarness.StartAsync(dialplan: CallFlowHarness.TransfersDialplan, settings: Trunk(handlaggare.LocalPort));
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         await harness.SignInAsync();

@@ -23,15 +23,7 @@ public sealed class AgentConsoleBrowserTests(ITestOutputHelper output)
     [Fact]
     public async Task AgentPage_KeyboardOnly_OfferAcceptTransferWrapUp()
     {
-        await using var handlaggare = SippRunner.Start(new SippOptions
-        {
-            Scenario = "uas",
-            Calls = 1,
-            RtpEcho = true,
-            MediaPort = LoopbackPorts.FreeUdpAndTcp(),
-            Timeout = TimeSpan.FromSeconds(120),
-        });
-        await handlaggare.WaitUntilListeningAsync().DefaultTimeout();
+        await using var handlaggare = await CallFlowHarness.StartHandlaggareAsync(TimeSpan.FromSeconds(120));
         await using var harness = await CallFlowHarness.StartAsync(dialplan: CallFlowHarness.TransfersDialplan, settings: new Dictionary<string, string?>
         {
             ["Trunk:Uri"] = $"sip:127.0.0.1:{handlaggare.LocalPort}",
