@@ -52,6 +52,18 @@ public sealed record SessionInterval(int Seconds, bool WeRefresh, bool PeerSuppo
         return new SessionInterval(interval, weRefresh, supports);
     }
 
+    /// <summary>
+    /// The session timer the 2xx to our own refresh request names: its interval (at least <see cref="MinimumSeconds"/>) and
+    /// who refreshes next (<c>refresher=uac</c> names us, the requester); null when it carries none (no timer, §7.4).
+    /// </summary>
+    public static SessionInterval? FromRefreshResponse(SipResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return TryParse(response.Headers.Get(SipHeaderNames.SessionExpires), out var seconds, out var refresher)
+            ? new SessionInterval(Math.Max(seconds, MinimumSeconds), WeRefresh: refresher != "uas", PeerSupportsTimer: true)
+            : null;
+    }
+
     /// <summary>A request from a peer with timer support whose interval is below ours: answered 422 with our Min-SE (§9).</summary>
     public static bool IsTooSmall(SipRequest request)
     {

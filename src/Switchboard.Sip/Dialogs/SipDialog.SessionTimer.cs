@@ -141,10 +141,7 @@ public sealed partial class SipDialog
                 return; // the timer already counts down to the session's end
             }
 
-            // The 2xx names the new interval and who refreshes it (refresher=uac: us, the requester); none: no timer.
-            ApplySessionInterval(SessionInterval.TryParse(response.Headers.Get(SipHeaderNames.SessionExpires), out var seconds, out var refresher)
-                ? new SessionInterval(Math.Max(seconds, SessionInterval.MinimumSeconds), refresher != "uas", true)
-                : null);
+            ApplySessionInterval(SessionInterval.FromRefreshResponse(response));
         }
         catch (Exception ex) when (ex is OperationCanceledException or TimeoutException or InvalidOperationException)
         {
