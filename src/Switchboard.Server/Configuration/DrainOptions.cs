@@ -1,12 +1,13 @@
-using System.Globalization;
+using System.ComponentModel.DataAnnotations;
 
 namespace Switchboard.Server.Configuration;
 
 /// <summary>
 /// The <c>Drain</c> section: what SIGTERM does. The node first drains (503 to OPTIONS and new INVITEs, so a proxy
 /// such as Kamailio sends new calls elsewhere), keeps its calls until they end or <see cref="Deadline"/> passes, then stops.
+/// Both settings take seconds (<c>300</c>) or a time span (<c>00:05:00</c>), 0 to one day (<see cref="DrainOptionsValidator"/>).
 /// </summary>
-public sealed record DrainOptions
+public sealed record DrainOptions : IValidatableObject
 {
     public const string Section = "Drain";
 
@@ -14,42 +15,22 @@ public sealed record DrainOptions
     /// <c>Drain:Deadline</c>: the longest a draining node waits for its calls to end (default 5 minutes); what is still
     /// up then ends as before (callers BYE'd). <c>0</c>: no draining, SIGTERM stops at once.
     /// </summary>
-    public TimeSpan Deadline { get; init; } = TimeSpan.FromMinutes(5);
+    public Duration Deadline { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// <c>Drain:Settle</c>: the least time a draining node stays up even without calls, so the proxy's next OPTIONS
     /// probe sees the 503 before the port closes (default 0; behind Kamailio give it one probe interval and a bit).
     /// </summary>
-    public TimeSpan Settle { get; init; } = TimeSpan.Zero;
+    public Duration Settle { get; init; } = TimeSpan.Zero;
 
-    /// <summary>Reads the section; a value that is not a duration fails start-up with <see cref="ConfigurationErrorException"/>.</summary>
-    public static DrainOptions Read(IConfiguration configuration)
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection(Section);
-        var defaults = new DrainOptions();
-        return new DrainOptions
+        foreach (var (name, value) in new[] { (nameof(Deadline), Deadline), (nameof(Settle), Settle) })
         {
-            Deadline = Duration(section, "Deadline", defaults.Deadline),
-            Settle = Duration(section, "Settle", defaults.Settle),
-        };
-    }
-
-    private static TimeSpan Duration(IConfigurationSection section, string key, TimeSpan fallback)
-    {
-        var text = section[key];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
+            if (value.Value > TimeSpan.FromDays(1))
+            {
+                yield return new ValidationResult("must be between 0 and one day (seconds, e.g. 300, or a time span, e.g. 00:05:00)", [name]);
+            }
         }
-
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 0 and <= 86_400)
-        {
-            return TimeSpan.FromSeconds(seconds);
-        }
-
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span >= TimeSpan.Zero && span <= TimeSpan.FromDays(1)
-            ? span
-            : throw new ConfigurationErrorException($"{Section}:{key}", $"'{text}' is not a duration between 0 and one day (e.g. 00:05:00 or 300)");
     }
 }

@@ -1,10 +1,16 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net;
+using Microsoft.Extensions.Options;
 using Switchboard.Sip.Security;
 
 namespace Switchboard.Server.Configuration;
 
-/// <summary>The <c>Sip</c> section: where the SIP transports (UDP and TCP, RFC 3261 §18) listen.</summary>
-public sealed class SipOptions
+/// <summary>
+/// The <c>Sip</c> section: where the SIP transports (UDP and TCP, RFC 3261 §18) listen. Checked by
+/// <see cref="SipOptionsValidator"/>; <c>Sip:Security:*</c> and <c>Sip:Registrar:*</c> fill the SIP stack's own option
+/// types (<see cref="SipSecurityConfiguration"/>), so their properties are internal and the binder leaves them alone.
+/// </summary>
+public sealed class SipOptions : IValidatableObject
 {
     public const string Section = "Sip";
 
@@ -12,6 +18,7 @@ public sealed class SipOptions
     public string BindAddress { get; set; } = "127.0.0.1";
 
     /// <summary><c>Sip:Port</c>: the SIP port, UDP and TCP.</summary>
+    [Range(1, 65535)]
     public int Port { get; set; } = 5060;
 
     /// <summary><c>Sip:PublicAddress</c>: the address written into Contact and SDP; null means the bind address.</summary>
@@ -25,30 +32,41 @@ public sealed class SipOptions
     /// </summary>
     public string? Domain { get; set; }
 
+    /// <summary><c>Sip:Tcp:*</c>: the TCP transport's limits.</summary>
+    [ValidateObjectMembers]
+    public SipTcpOptions Tcp { get; set; } = new();
+
     /// <summary>The domain phones register under: <see cref="Domain"/>, else <see cref="AdvertisedAddress"/>.</summary>
-    public string PhoneDomain => string.IsNullOrWhiteSpace(Domain) ? AdvertisedAddress : Domain;
+    public string PhoneDomain => string.IsNullOrWhiteSpace(Domain) ? AdvertisedAddress : Domain.Trim();
 
     /// <summary><c>Sip:Security:*</c>: rate limit, call sources and caps (read by <see cref="SipSecurityConfiguration"/>).</summary>
-    public SipSecurityOptions Security { get; set; } = SipSecurityOptions.Default;
+    internal SipSecurityOptions Security { get; set; } = SipSecurityOptions.Default;
 
     /// <summary>
     /// <c>Sip:Registrar:*</c>: realm, algorithms offered (default MD5 only: baresip 1.0 and other phones give up when offered
     /// SHA-256) and the brute-force limits (read by <see cref="SipSecurityConfiguration"/>).
     /// </summary>
-    public Switchboard.Sip.Registrar.SipRegistrarOptions Registrar { get; set; } = new() { Algorithms = [Switchboard.Sip.Authentication.DigestAlgorithm.Md5] };
+    internal Switchboard.Sip.Registrar.SipRegistrarOptions Registrar { get; set; } = new() { Algorithms = [Switchboard.Sip.Authentication.DigestAlgorithm.Md5] };
 
-    /// <summary><c>Sip:Tcp:IdleTimeout</c>: a TCP connection without traffic this long is closed. Default 10 minutes.</summary>
-    public TimeSpan TcpIdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
-
-    /// <summary><c>Sip:Tcp:MaxConnections</c>: TCP connections at once. Default 1,000.</summary>
-    public int MaxTcpConnections { get; set; } = 1_000;
-
-    /// <summary><c>Sip:Tcp:MaxConnectionsPerSource</c>: TCP connections one address may open to us. Default 20.</summary>
-    public int MaxTcpConnectionsPerSource { get; set; } = 20;
-
-    /// <summary>The bind address and port as an endpoint (valid after <see cref="SwitchboardSettings.Read"/>).</summary>
-    public IPEndPoint BindEndPoint => new(IPAddress.Parse(BindAddress), Port);
+    /// <summary>The bind address and port as an endpoint (valid once checked).</summary>
+    public IPEndPoint BindEndPoint => new(IPAddress.Parse(BindAddress.Trim()), Port);
 
     /// <summary>What to advertise: <see cref="PublicAddress"/>, else the bind address.</summary>
-    public string AdvertisedAddress => string.IsNullOrWhiteSpace(PublicAddress) ? BindAddress : PublicAddress;
+    public string AdvertisedAddress => string.IsNullOrWhiteSpace(PublicAddress) ? IPAddress.Parse(BindAddress.Trim()).ToString() : PublicAddress.Trim();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!IPAddress.TryParse(BindAddress?.Trim(), out _))
+        {
+            yield return new ValidationResult("is not an IP address (use 0.0.0.0 for all interfaces)", [nameof(BindAddress)]);
+        }
+
+        foreach (var (name, value) in new[] { (nameof(PublicAddress), PublicAddress), (nameof(Domain), Domain) })
+        {
+            if (!string.IsNullOrWhiteSpace(value) && Uri.CheckHostName(value.Trim()) == UriHostNameType.Unknown)
+            {
+                yield return new ValidationResult("is not an IP address or host name", [name]);
+            }
+        }
+    }
 }

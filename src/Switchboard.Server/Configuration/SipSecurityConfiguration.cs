@@ -7,12 +7,12 @@ using Switchboard.Sip.Security;
 namespace Switchboard.Server.Configuration;
 
 /// <summary>
-/// Reads and checks the SIP protections (<c>Sip:Security:*</c>, <c>Sip:Tcp:*</c>; docs/security.md): rate limit and bans,
-/// call sources, caps, TCP limits. A bad value is a <see cref="ConfigurationErrorException"/> naming the key.
+/// Reads and checks the SIP protections (<c>Sip:Security:*</c>, <c>Sip:Registrar:*</c>; docs/security.md): rate limit and bans,
+/// call sources, caps, registrar lockout. A bad value is a <see cref="ConfigurationErrorException"/> naming the key.
 /// </summary>
 public static class SipSecurityConfiguration
 {
-    /// <summary>Fills <see cref="SipOptions.Security"/> and the TCP limits of <paramref name="sip"/>.</summary>
+    /// <summary>Fills <see cref="SipOptions.Security"/> and <see cref="SipOptions.Registrar"/> of <paramref name="sip"/>.</summary>
     public static void Read(IConfiguration configuration, SipOptions sip)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -40,9 +40,6 @@ public static class SipSecurityConfiguration
             RetryAfter = Span(configuration, "Sip:Security:RetryAfter", d.RetryAfter, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1)),
         };
         sip.Registrar = ReadRegistrar(configuration, sip.Registrar);
-        sip.TcpIdleTimeout = Span(configuration, "Sip:Tcp:IdleTimeout", sip.TcpIdleTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromDays(1));
-        sip.MaxTcpConnections = (int)Number(configuration, "Sip:Tcp:MaxConnections", sip.MaxTcpConnections, 1, 1_000_000);
-        sip.MaxTcpConnectionsPerSource = (int)Number(configuration, "Sip:Tcp:MaxConnectionsPerSource", sip.MaxTcpConnectionsPerSource, 1, 1_000_000);
     }
 
     private static SipRegistrarOptions ReadRegistrar(IConfiguration configuration, SipRegistrarOptions d)

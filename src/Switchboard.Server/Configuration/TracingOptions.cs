@@ -4,7 +4,7 @@ namespace Switchboard.Server.Configuration;
 
 /// <summary>
 /// The <c>Tracing</c> section: OpenTelemetry traces of every call, sent over OTLP when <see cref="OtlpEndpoint"/> is
-/// set; with no endpoint nothing is traced (no listener, no span is created).
+/// set; with no endpoint nothing is traced (no listener, no span is created). Checked by <see cref="TracingOptionsValidator"/>.
 /// </summary>
 public sealed class TracingOptions : IValidatableObject
 {
@@ -23,11 +23,11 @@ public sealed class TracingOptions : IValidatableObject
     public string OtlpProtocol { get; set; } = "http/protobuf";
 
     /// <summary><c>Tracing:ServiceName</c>: <c>service.name</c> of the spans (default <c>switchboard</c>).</summary>
-    [Required(AllowEmptyStrings = false, ErrorMessage = "Tracing:ServiceName must not be empty")]
+    [Required(AllowEmptyStrings = false)]
     public string ServiceName { get; set; } = "switchboard";
 
     /// <summary><c>Tracing:SampleRatio</c>: share of calls traced, 0 to 1 (default 1: every call).</summary>
-    [Range(0.0, 1.0, ErrorMessage = "Tracing:SampleRatio must be between 0 and 1")]
+    [Range(0.0, 1.0)]
     public double SampleRatio { get; set; } = 1.0;
 
     /// <summary>Whether an endpoint is configured.</summary>
@@ -37,12 +37,12 @@ public sealed class TracingOptions : IValidatableObject
     {
         if (Enabled && (!Uri.TryCreate(OtlpEndpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
         {
-            yield return new ValidationResult($"Tracing:OtlpEndpoint '{OtlpEndpoint}' is not an http(s) URL", [nameof(OtlpEndpoint)]);
+            yield return new ValidationResult("is not an http(s) URL (e.g. http://127.0.0.1:4318)", [nameof(OtlpEndpoint)]);
         }
 
         if (!Protocols.Contains(OtlpProtocol))
         {
-            yield return new ValidationResult($"Tracing:OtlpProtocol '{OtlpProtocol}' is not one of {string.Join(", ", Protocols)}", [nameof(OtlpProtocol)]);
+            yield return new ValidationResult($"is not one of {string.Join(", ", Protocols)}", [nameof(OtlpProtocol)]);
         }
     }
 }

@@ -1,28 +1,36 @@
-using System.ComponentModel.DataAnnotations;
-using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Switchboard.Server.Configuration;
 
 /// <summary>
-/// Options classes bound from a configuration section and checked with their data annotations (and
-/// <see cref="IValidatableObject"/>) twice: once when the host is put together (<see cref="Read{T}"/>: a bad value
-/// stops the node before anything starts, as <see cref="ConfigurationErrorException"/> naming the key, exit code 2),
-/// and again by <c>ValidateOnStart</c> for what the container hands out (<see cref="AddValidated{T}"/>).
+/// Options classes bound from a configuration section and checked by their source-generated validator
+/// (<c>[OptionsValidator]</c>: data annotations, nested <c>[ValidateObjectMembers]</c>, <c>IValidatableObject</c>) twice:
+/// once while the host is put together (<see cref="Read{T, TValidator}"/>: a bad value stops the node before anything
+/// starts, as <see cref="ConfigurationErrorException"/> naming the key, exit code 2), and again by <c>ValidateOnStart</c>
+/// for what the container hands out (<see cref="AddValidated{T, TValidator}"/>).
 /// </summary>
-public static partial class ValidatedOptions
+public static class ValidatedOptions
 {
-    /// <summary>Registers <typeparamref name="T"/> bound to <paramref name="section"/>, validated at start, and returns the value read now.</summary>
-    public static T AddValidated<T>(this IServiceCollection services, IConfiguration configuration, string section)
+    /// <summary>
+    /// Registers <typeparamref name="T"/> as <c>AddOptions().Bind(section).ValidateOnStart()</c> with
+    /// <typeparamref name="TValidator"/>, and returns the value read and checked now.
+    /// </summary>
+    public static T AddValidated<T, TValidator>(this IServiceCollection services, IConfiguration configuration, string section)
         where T : class, new()
+        where TValidator : class, IValidateOptions<T>, new()
     {
-        var value = Read<T>(configuration, section);
-        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
+        ArgumentNullException.ThrowIfNull(configuration);
+        var value = Read<T, TValidator>(configuration, section);
+        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<T>>(new SectionValidator<T, TValidator>(configuration, section)));
         return value;
     }
 
     /// <summary>Binds and validates <paramref name="section"/>; throws <see cref="ConfigurationErrorException"/> naming the first bad key.</summary>
-    public static T Read<T>(IConfiguration configuration, string section)
+    public static T Read<T, TValidator>(IConfiguration configuration, string section)
         where T : class, new()
+        where TValidator : class, IValidateOptions<T>, new()
     {
         ArgumentNullException.ThrowIfNull(configuration);
         T value;
@@ -32,26 +40,11 @@ public static partial class ValidatedOptions
         }
         catch (InvalidOperationException error)
         {
-            // "Failed to convert configuration value '...' at 'Metrics:RefreshInterval' to type 'System.TimeSpan'."
-            var match = KeyInBinderMessage().Match(error.Message);
-            var key = match.Success ? match.Groups[1].Value : section;
-            var text = match.Success ? configuration[key] : null;
-            throw new ConfigurationErrorException(key, text is null ? "cannot be read: " + error.Message : $"'{text}' is not a valid value", error);
+            var (key, message) = OptionsFailure.FromBinder(configuration, section, error);
+            throw new ConfigurationErrorException(key, message, error);
         }
 
-        var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(value, new ValidationContext(value), results, validateAllProperties: true))
-        {
-            var first = results[0];
-            var member = first.MemberNames.FirstOrDefault();
-            var key = member is null ? section : $"{section}:{member}";
-            var message = first.ErrorMessage ?? "is not valid";
-            throw new ConfigurationErrorException(key, message.StartsWith(key + " ", StringComparison.Ordinal) ? message[(key.Length + 1)..] : message);
-        }
-
-        return value;
+        var failure = new SectionValidator<T, TValidator>(configuration, section).FirstFailure(value);
+        return failure is { } bad ? throw new ConfigurationErrorException(bad.Key, bad.Message) : value;
     }
-
-    [GeneratedRegex("at '([^']+)'")]
-    private static partial Regex KeyInBinderMessage();
 }

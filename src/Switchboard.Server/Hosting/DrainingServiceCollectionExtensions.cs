@@ -12,7 +12,7 @@ public static class DrainingServiceCollectionExtensions
     /// <summary>Registers <see cref="NodeDrain"/>, <see cref="NodeAvailability"/> and the draining host lifetime.</summary>
     public static IServiceCollection AddSwitchboardDraining(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = DrainOptions.Read(configuration);
+        var options = services.AddValidated<DrainOptions, DrainOptionsValidator>(configuration, DrainOptions.Section);
         services.AddSingleton(options);
         services.AddSingleton(sp => new NodeDrain(options, sp.GetRequiredService<IHostApplicationLifetime>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<NodeDrain>>()));

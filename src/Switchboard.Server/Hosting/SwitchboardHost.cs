@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Switchboard.Api.Hosting;
@@ -78,7 +79,7 @@ public static partial class SwitchboardHost
         });
         configure?.Invoke(builder);
 
-        var settings = SwitchboardSettings.Read(builder.Configuration, Environment.CurrentDirectory);
+        var settings = SwitchboardSettings.Add(builder.Services, builder.Configuration, Environment.CurrentDirectory);
         ListenPortCheck.EnsureFree(settings.ApiListen);
         ListenPortCheck.EnsureFree(settings.WebListen);
 
@@ -138,12 +139,7 @@ public static partial class SwitchboardHost
     public static void AddSwitchboardServices(IServiceCollection services, SwitchboardSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        services.AddSingleton(settings);
-        services.AddSingleton(Options.Create(settings.Sip));
-        services.AddSingleton(Options.Create(settings.Redis));
-        services.AddSingleton(Options.Create(settings.Dialplan));
-        services.AddSingleton(Options.Create(settings.Api));
-        services.AddSingleton(Options.Create(settings.Web));
+        services.TryAddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
 
         services.AddSingleton(sp => new RedisConnection(settings.Redis, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RedisConnection>>()));

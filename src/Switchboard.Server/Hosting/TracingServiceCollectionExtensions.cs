@@ -22,7 +22,7 @@ public static class TracingServiceCollectionExtensions
     public static IServiceCollection AddSwitchboardTracing(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var options = services.AddValidated<TracingOptions>(configuration, TracingOptions.Section);
+        var options = services.AddValidated<TracingOptions, TracingOptionsValidator>(configuration, TracingOptions.Section);
         if (!options.Enabled || !Uri.TryCreate(options.OtlpEndpoint, UriKind.Absolute, out var endpoint))
         {
             return services; // off (a bad URL was refused above)

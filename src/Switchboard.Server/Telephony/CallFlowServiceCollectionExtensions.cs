@@ -36,9 +36,10 @@ public static class CallFlowServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         var accounts = configuration.GetSection("Sip:Accounts").Get<List<SipAccountOptions>>() ?? [];
         var transfers = ReadTransfers(configuration.GetSection("Transfer"));
+        var callbacks = ValidatedOptions.Read<CallbackOptions, CallbackOptionsValidator>(configuration, "Callbacks");
         var dialTargets = new DialTargetPolicy
         {
-            Numbers = CallbacksServiceCollectionExtensions.ReadCallbacks(configuration.GetSection("Callbacks")).NumberPolicy,
+            Numbers = callbacks.NumberPolicy,
             AllowedSipDomains = transfers.AllowedSipDomains,
         };
         var dialplans = LoadDialplan(settings.Dialplan.Path, dialTargets);
@@ -46,7 +47,7 @@ public static class CallFlowServiceCollectionExtensions
         {
             Tenant = NonEmpty(configuration["Acd:Tenant"]) ?? "default",
             NodeId = NonEmpty(configuration["Acd:NodeId"]) ?? $"{Environment.MachineName}-{settings.Sip.Port}",
-            CallerHashKey = NonEmpty(configuration["Callbacks:HashKey"]),
+            CallerHashKey = NonEmpty(callbacks.HashKey),
             HeartbeatTtl = configuration.GetValue("Acd:HeartbeatTtl", TimeSpan.FromSeconds(10)),
             PromiseReplicas = configuration.GetValue("Acd:PromiseReplicas", 1),
             PromiseReplicationTimeout = configuration.GetValue("Acd:PromiseReplicationTimeout", TimeSpan.FromMilliseconds(500)),
@@ -82,7 +83,7 @@ public static class CallFlowServiceCollectionExtensions
             // Registered by AddSwitchboardCallbacks (Callbacks:*, Trunk:*); without it, defaults.
             sp.GetService<CallbackStore>() ?? new CallbackStore(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<AcdStore>(),
                 new CallbackOptions(), sp.GetRequiredService<TimeProvider>()),
-            sp.GetService<TrunkOptions>() ?? configuration.GetSection("Trunk").Get<TrunkOptions>() ?? new TrunkOptions(),
+            sp.GetService<TrunkOptions>() ?? ValidatedOptions.Read<TrunkOptions, TrunkOptionsValidator>(configuration, "Trunk").Normalized(),
             transfers,
             sp.GetService<CallInstruments>()));
         if (!services.Any(d => d.ServiceType == typeof(Api.Dialplans.DialplanPublisher)))

@@ -36,9 +36,9 @@ public sealed class SipTelephony : ISipTransportHealth, IAsyncDisposable
                 BindAddress = address,
                 Port = sip.Port,
                 PublicHost = address.Equals(IPAddress.Any) && string.IsNullOrWhiteSpace(sip.PublicAddress) ? null : sip.AdvertisedAddress,
-                TcpIdleTimeout = sip.TcpIdleTimeout,
-                MaxTcpConnections = sip.MaxTcpConnections,
-                MaxTcpConnectionsPerSource = sip.MaxTcpConnectionsPerSource,
+                TcpIdleTimeout = sip.Tcp.IdleTimeout,
+                MaxTcpConnections = sip.Tcp.MaxConnections,
+                MaxTcpConnectionsPerSource = sip.Tcp.MaxConnectionsPerSource,
             },
             loggerFactory.CreateLogger<SipNetworkTransport>())
         {

@@ -74,6 +74,22 @@ public sealed class SwitchboardSettingsTests
         Assert.DoesNotContain('\n', error.Message);
     }
 
+    [Theory]
+    [InlineData("Sip:Port", "70000", "Sip:Port: must be between 1 and 65535 (was 70000)")]
+    [InlineData("Sip:Port", "sixty", "Sip:Port: is not a whole number (was sixty)")]
+    [InlineData("Sip:BindAddress", "not-an-ip", "Sip:BindAddress: is not an IP address (use 0.0.0.0 for all interfaces) (was not-an-ip)")]
+    [InlineData("Sip:Tcp:MaxConnections", "0", "Sip:Tcp:MaxConnections: must be between 1 and 1000000 (was 0)")]
+    [InlineData("Sip:Tcp:IdleTimeout", "2.00:00:00", "Sip:Tcp:IdleTimeout: must be between 00:00:00.1000000 and 1.00:00:00 (was 2.00:00:00)")]
+    [InlineData("Redis:ConnectRetryDelay", "soon", "Redis:ConnectRetryDelay: is not a time span (d.hh:mm:ss, e.g. 00:00:30) (was soon)")]
+    [InlineData("Web:Sessions:SignInAttempts", "0", "Web:Sessions:SignInAttempts: must be between 1 and 1000000 (was 0)")]
+    [InlineData("Web:KnownProxies:0", "proxy.example", "Web:KnownProxies: 'proxy.example' is not an IP address")]
+    public void Read_BadValue_OneLineWithKeyRuleAndValue(string key, string value, string message)
+    {
+        var error = ReadFails((key, value));
+
+        Assert.Equal(message, error.Message);
+    }
+
     [Fact]
     public void Read_RedisMissing_SaysHowToGiveIt()
     {

@@ -11,7 +11,7 @@ public sealed class ValidatedOptionsTests
     [InlineData("Metrics:RefreshInterval", "01:00:00")]
     public void Read_BadMetricsValue_RefusedNamingTheKey(string key, string value)
     {
-        var error = Assert.Throws<ConfigurationErrorException>(() => ValidatedOptions.Read<MetricsOptions>(Configuration((key, value)), MetricsOptions.Section));
+        var error = Assert.Throws<ConfigurationErrorException>(() => ValidatedOptions.Read<MetricsOptions, MetricsOptionsValidator>(Configuration((key, value)), MetricsOptions.Section));
 
         Assert.Equal(key, error.Setting);
         Assert.StartsWith(key + ": ", error.Message, StringComparison.Ordinal);
@@ -27,7 +27,7 @@ public sealed class ValidatedOptionsTests
     public void Read_BadTracingValue_RefusedNamingTheKey(string key, string value)
     {
         var error = Assert.Throws<ConfigurationErrorException>(() =>
-            ValidatedOptions.Read<TracingOptions>(Configuration(("Tracing:OtlpEndpoint", "http://127.0.0.1:4318"), (key, value)), TracingOptions.Section));
+            ValidatedOptions.Read<TracingOptions, TracingOptionsValidator>(Configuration(("Tracing:OtlpEndpoint", "http://127.0.0.1:4318"), (key, value)), TracingOptions.Section));
 
         Assert.Equal(key, error.Setting);
         Assert.StartsWith(key + ": ", error.Message, StringComparison.Ordinal);
@@ -36,8 +36,8 @@ public sealed class ValidatedOptionsTests
     [Fact]
     public void Read_NothingSet_DefaultsTracingOffAndFiveSecondRefresh()
     {
-        var tracing = ValidatedOptions.Read<TracingOptions>(Configuration(), TracingOptions.Section);
-        var metrics = ValidatedOptions.Read<MetricsOptions>(Configuration(), MetricsOptions.Section);
+        var tracing = ValidatedOptions.Read<TracingOptions, TracingOptionsValidator>(Configuration(), TracingOptions.Section);
+        var metrics = ValidatedOptions.Read<MetricsOptions, MetricsOptionsValidator>(Configuration(), MetricsOptions.Section);
 
         Assert.False(tracing.Enabled);
         Assert.Equal(1.0, tracing.SampleRatio);
@@ -47,7 +47,7 @@ public sealed class ValidatedOptionsTests
     [Fact]
     public void Read_GoodTracingSettings_Accepted()
     {
-        var tracing = ValidatedOptions.Read<TracingOptions>(
+        var tracing = ValidatedOptions.Read<TracingOptions, TracingOptionsValidator>(
             Configuration(("Tracing:OtlpEndpoint", "http://127.0.0.1:4317"), ("Tracing:OtlpProtocol", "grpc"), ("Tracing:SampleRatio", "0.25")), TracingOptions.Section);
 
         Assert.True(tracing.Enabled);

@@ -131,7 +131,7 @@ public sealed class NodeDrainTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Drain:Deadline"] = text }).Build();
 
-        Assert.Equal(TimeSpan.FromSeconds(seconds), DrainOptions.Read(configuration).Deadline);
+        Assert.Equal(TimeSpan.FromSeconds(seconds), ValidatedOptions.Read<DrainOptions, DrainOptionsValidator>(configuration, DrainOptions.Section).Deadline.Value);
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed class NodeDrainTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Drain:Settle"] = "soon" }).Build();
 
-        var error = Assert.Throws<ConfigurationErrorException>(() => DrainOptions.Read(configuration));
+        var error = Assert.Throws<ConfigurationErrorException>(() => ValidatedOptions.Read<DrainOptions, DrainOptionsValidator>(configuration, DrainOptions.Section));
         Assert.Contains("Drain:Settle", error.Message, StringComparison.Ordinal);
     }
 

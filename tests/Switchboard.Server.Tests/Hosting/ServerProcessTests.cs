@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Switchboard.Server.Hosting;
 using Switchboard.TestSupport;
 
 namespace Switchboard.Server.Tests.Hosting;
@@ -31,6 +32,9 @@ public sealed class ServerProcessTests
     [InlineData("Redis:Configuration", null, "Redis:Configuration")]
     [InlineData("Metrics:RefreshInterval", "soon", "Metrics:RefreshInterval")]
     [InlineData("Tracing:OtlpEndpoint", "collector:4318", "Tracing:OtlpEndpoint")]
+    [InlineData("Sip:Tcp:MaxConnections", "0", "Sip:Tcp:MaxConnections")]
+    [InlineData("Web:Sessions:SignInAttempts", "none", "Web:Sessions:SignInAttempts")]
+    [InlineData("Drain:Deadline", "2.00:00:00", "Drain:Deadline")]
     public async Task Run_BadSetting_OneLineErrorNamingItAndNonZeroExit(string key, string? value, string setting)
     {
         var (exitCode, _, stderr) = await SwitchboardProcess.RunToExitAsync(Overrides((key, value)), ExitTimeout).WaitAsync(ExitTimeout);
@@ -91,7 +95,7 @@ public sealed class ServerProcessTests
 
     private static void AssertOneLineError(int exitCode, string stderr, string setting)
     {
-        Assert.NotEqual(0, exitCode);
+        Assert.Equal(SwitchboardHost.ConfigurationErrorExitCode, exitCode);
         var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var line = Assert.Single(lines);
         Assert.StartsWith($"switchboard: configuration error: {setting}: ", line, StringComparison.Ordinal);

@@ -17,7 +17,7 @@ public static class MetricsServiceCollectionExtensions
     public static IServiceCollection AddSwitchboardMetrics(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddValidated<MetricsOptions>(configuration, MetricsOptions.Section);
+        services.AddValidated<MetricsOptions, MetricsOptionsValidator>(configuration, MetricsOptions.Section);
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter([.. SwitchboardMeters.All])
             .AddPrometheusExporter(exporter =>
