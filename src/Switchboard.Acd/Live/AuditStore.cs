@@ -15,6 +15,9 @@ public sealed class AuditStore(IConnectionMultiplexer redis, KeySchema keys, Tim
     private const string Store = "audit store";
     private const int ExpiryBatch = 100;
     private const int ExpiryRounds = 5;
+
+    /// <summary>Records one page read looks at, at most (filtering by action can skip most of them).</summary>
+    public const int MaxScannedPerPage = 1000;
     private readonly TimeSpan _retention = (options ?? new AuditOptions()).Retention;
 
     /// <summary>Appends one record and returns it.</summary>
@@ -61,11 +64,56 @@ public sealed class AuditStore(IConnectionMultiplexer redis, KeySchema keys, Tim
         {
             cancellationToken.ThrowIfCancellationRequested();
             var entries = await redis.GetDatabase().StreamRangeAsync(keys.Audit, "-", "+", count, Order.Descending).ConfigureAwait(false);
-            return [.. entries.Select(e => new AuditEntry(
-                e.Id.ToString(),
-                DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(e["at"].ToString(), CultureInfo.InvariantCulture)),
-                e["who"].ToString(),
-                e["action"].ToString(),
-                e["details"].ToString()))];
+            return [.. entries.Select(ToEntry)];
         });
+
+    /// <summary>
+    /// One page, newest first: at most <paramref name="count"/> records older than the record
+    /// <paramref name="beforeId"/> (null: from the newest) whose action starts with <paramref name="actionPrefix"/>.
+    /// Reads at most <see cref="MaxScannedPerPage"/> records, so a rare action can give a short (even empty) page
+    /// whose <see cref="AuditPage.NextBeforeId"/> goes on further back.
+    /// </summary>
+    public Task<AuditPage> ReadPageAsync(int count, string? beforeId, string actionPrefix, CancellationToken cancellationToken = default) =>
+        StoreCalls.RunAsync(Store, async () =>
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+            var db = redis.GetDatabase();
+            var found = new List<AuditEntry>();
+            var upper = beforeId is null ? "+" : "(" + beforeId;
+            var scanned = 0;
+            while (scanned < MaxScannedPerPage)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var asked = Math.Min(ExpiryBatch, MaxScannedPerPage - scanned);
+                var batch = await db.StreamRangeAsync(keys.Audit, "-", upper, asked, Order.Descending).ConfigureAwait(false);
+                foreach (var record in batch)
+                {
+                    scanned++;
+                    upper = "(" + record.Id;
+                    var entry = ToEntry(record);
+                    if (entry.Action.StartsWith(actionPrefix, StringComparison.Ordinal))
+                    {
+                        found.Add(entry);
+                        if (found.Count == count)
+                        {
+                            return new AuditPage(found, entry.Id);
+                        }
+                    }
+                }
+
+                if (batch.Length < asked)
+                {
+                    return new AuditPage(found, null);
+                }
+            }
+
+            return new AuditPage(found, upper[1..]);
+        });
+
+    private static AuditEntry ToEntry(StreamEntry e) => new(
+        e.Id.ToString(),
+        DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(e["at"].ToString(), CultureInfo.InvariantCulture)),
+        e["who"].ToString(),
+        e["action"].ToString(),
+        e["details"].ToString());
 }

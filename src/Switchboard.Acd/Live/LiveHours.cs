@@ -10,10 +10,12 @@ namespace Switchboard.Acd.Live;
 /// <param name="Exceptions">Dated exceptions.</param>
 /// <param name="UpdatedBy">Token subject of the supervisor who set it.</param>
 /// <param name="UpdatedAt">When it was set.</param>
+/// <param name="DayBeforeHoliday">Open ranges on a working day before a holiday; null or empty: the weekly hours.</param>
 public sealed record LiveHours(
     IReadOnlyList<LiveWeeklyRange> Weekly,
     string Lunch,
     bool HolidaysClosed,
     IReadOnlyList<LiveDatedException> Exceptions,
     string UpdatedBy = "",
-    DateTimeOffset? UpdatedAt = null);
+    DateTimeOffset? UpdatedAt = null,
+    IReadOnlyList<string>? DayBeforeHoliday = null);

@@ -16,7 +16,8 @@ public static class LiveSettingsMapper
             [.. hours.Weekly.Select(w => new LiveWeeklyRange(w.IsoWeekday, w.Range))],
             hours.Lunch,
             hours.HolidaysClosed,
-            [.. hours.Exceptions.Select(e => new LiveDatedException(e.Date, e.Closed, [.. e.Hours], [.. e.Prompts], e.Note))]);
+            [.. hours.Exceptions.Select(e => new LiveDatedException(e.Date, e.Closed, [.. e.Hours], [.. e.Prompts], e.Note))],
+            DayBeforeHoliday: [.. hours.DayBeforeHoliday]);
     }
 
     /// <summary>The shared live override as the contract's hours (source <c>live</c>).</summary>
@@ -32,6 +33,7 @@ public static class LiveSettingsMapper
             UpdatedAt = hours.UpdatedAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
         };
         result.Weekly.AddRange(hours.Weekly.Select(w => new Supervisor.V1.WeeklyRange { IsoWeekday = w.IsoWeekday, Range = w.Range }));
+        result.DayBeforeHoliday.AddRange(hours.DayBeforeHoliday ?? []);
         foreach (var e in hours.Exceptions)
         {
             var exception = new Supervisor.V1.DatedException { Date = e.Date, Closed = e.Closed, Note = e.Note };
@@ -41,6 +43,19 @@ public static class LiveSettingsMapper
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The shared emergency setting as the dialplan model callers get, or null when no supervisor ever set it (the
+    /// dialplan's own emergency block applies). No prompts named: the prompt <c>emergency</c>.
+    /// </summary>
+    public static Dialplan.Model.EmergencyMessage? ToDialplan(LiveEmergency emergency)
+    {
+        ArgumentNullException.ThrowIfNull(emergency);
+        return emergency.IsNeverSet
+            ? null
+            : new Dialplan.Model.EmergencyMessage(
+                emergency.Enabled, emergency.Prompts.Count > 0 ? [.. emergency.Prompts] : ["emergency"], emergency.Closed, Dialplan.Model.SourceLocation.None);
     }
 
     /// <summary>The shared emergency setting as the contract's message.</summary>

@@ -45,6 +45,9 @@ public static class OpeningHoursMapper
         }
 
         DialplanHours.TimeRange? lunch = string.IsNullOrWhiteSpace(hours.Lunch) ? null : Parse(hours.Lunch, problems);
+        List<DialplanHours.TimeRange>? dayBefore = hours.DayBeforeHoliday is { Count: > 0 } shortened
+            ? [.. shortened.Select(h => Parse(h, problems)).OfType<DialplanHours.TimeRange>()]
+            : null;
         var exceptions = new List<DialplanHours.DatedException>();
         foreach (var exception in hours.Exceptions)
         {
@@ -73,7 +76,7 @@ public static class OpeningHoursMapper
         errors = problems;
         return problems.Count > 0
             ? null
-            : new DialplanHours.OpeningHours(weekly, lunch, hours.HolidaysClosed, null, exceptions, SourceLocation.None);
+            : new DialplanHours.OpeningHours(weekly, lunch, hours.HolidaysClosed, dayBefore, exceptions, SourceLocation.None);
     }
 
     /// <summary>Converts the dialplan's hours to the contract (source <c>dialplan</c>).</summary>
@@ -91,6 +94,7 @@ public static class OpeningHoursMapper
             IsoWeekday = w.Day == DayOfWeek.Sunday ? 7 : (int)w.Day,
             Range = w.Range.ToString(),
         }));
+        result.DayBeforeHoliday.AddRange((hours.DayBeforeHoliday ?? []).Select(r => r.ToString()));
         foreach (var e in hours.Exceptions)
         {
             var exception = new Supervisor.V1.DatedException

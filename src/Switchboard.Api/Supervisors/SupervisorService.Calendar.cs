@@ -96,7 +96,13 @@ public sealed partial class SupervisorService
             return registry.Current;
         }
 
-        var current = await dialplans.GetAsync(0, context.CancellationToken).ConfigureAwait(false)
+        return await LoadPublishedAsync(context.CancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The current published version, loaded (FAILED_PRECONDITION when there is none or it does not load).</summary>
+    private async Task<DialplanDefinition> LoadPublishedAsync(CancellationToken cancellationToken)
+    {
+        var current = await dialplans.GetAsync(0, cancellationToken).ConfigureAwait(false)
             ?? throw new RpcException(new Status(StatusCode.FailedPrecondition, "no dialplan is published"));
         return DialplanLoader.LoadFromText(current.Yaml, DialplanLoaderChecker.SourceName, new DialplanLoadOptions { CheckPromptFiles = false }).Dialplan
             ?? throw new RpcException(new Status(StatusCode.FailedPrecondition, "the published dialplan does not load"));

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Switchboard.Cli.Output;
 using Switchboard.Dialplan.Engine;
 using Switchboard.Dialplan.Hours;
 using Switchboard.Dialplan.Simulation;
@@ -81,26 +80,19 @@ internal static class DialplanSimulateCommand
         foreach (var step in result.Steps)
         {
             n++;
-            output.WriteLine($"{n,3}. {CommandText.Event(step.Event)}");
+            output.WriteLine($"{n,3}. {SimulationText.Event(step.Event)}");
             foreach (var command in step.Commands)
             {
-                output.WriteLine($"       -> {CommandText.Command(command)}");
+                output.WriteLine($"       -> {SimulationText.Command(command)}");
             }
         }
 
-        output.WriteLine($"outcome: {CommandText.Outcome(result.Outcome)}");
-        if (UnusedNote(result) is { } note)
+        output.WriteLine($"outcome: {SimulationText.Outcome(result.Outcome)}");
+        if (SimulationText.UnusedNote(result) is { } note)
         {
             output.WriteLine($"note: {note}");
         }
     }
-
-    /// <summary>Why keys went unused, or null when every key was taken.</summary>
-    internal static string? UnusedNote(SimulationResult result) => result.UnusedDigits.Length == 0
-        ? null
-        : result.Status.Open
-            ? $"digits '{result.UnusedDigits}' were not used: the call reached '{CommandText.Outcome(result.Outcome)}' before they were needed"
-            : $"digits '{result.UnusedDigits}' were not used: the line is closed ({result.Status.Reason}) and the closed-hours dialogue takes no menu keys";
 
     private static void WriteJson(TextWriter output, string name, string version, SimulationResult result)
     {
@@ -117,11 +109,11 @@ internal static class DialplanSimulateCommand
             foreach (var step in result.Steps)
             {
                 writer.WriteStartObject();
-                writer.WriteString("event", CommandText.Event(step.Event));
+                writer.WriteString("event", SimulationText.Event(step.Event));
                 writer.WriteStartArray("commands");
                 foreach (var command in step.Commands)
                 {
-                    writer.WriteStringValue(CommandText.Command(command));
+                    writer.WriteStringValue(SimulationText.Command(command));
                 }
 
                 writer.WriteEndArray();
@@ -131,13 +123,7 @@ internal static class DialplanSimulateCommand
             writer.WriteEndArray();
             writer.WriteStartObject("outcome");
             var outcome = result.Outcome;
-            writer.WriteString("kind", outcome.Kind switch
-            {
-                OutcomeKind.Queue => "queue",
-                OutcomeKind.Transfer => "transfer",
-                OutcomeKind.Callback => "callback",
-                _ => "hangup",
-            });
+            writer.WriteString("kind", SimulationText.KindName(outcome));
             if (outcome.Queue is { } queue)
             {
                 writer.WriteString("queue", queue);
@@ -151,7 +137,7 @@ internal static class DialplanSimulateCommand
             writer.WriteEndObject();
             writer.WriteString("language", result.Language);
             writer.WriteString("unusedDigits", result.UnusedDigits);
-            if (UnusedNote(result) is { } note)
+            if (SimulationText.UnusedNote(result) is { } note)
             {
                 writer.WriteString("note", note);
             }

@@ -112,11 +112,8 @@ public sealed class DialplanFollower(CallContext context, DialplanVersionStore v
 
     private async Task ReadEmergencyAsync(CancellationToken cancellationToken)
     {
-        var message = await live.GetEmergencyAsync(cancellationToken).ConfigureAwait(false);
-        // Never set (no author, no time): the dialplan's own emergency block applies.
-        _emergency = message.IsNeverSet
-            ? null
-            : new EmergencyMessage(message.Enabled, message.Prompts.Count > 0 ? [.. message.Prompts] : ["emergency"], message.Closed, SourceLocation.None);
+        // Never set (no author, no time): null, the dialplan's own emergency block applies.
+        _emergency = LiveSettingsMapper.ToDialplan(await live.GetEmergencyAsync(cancellationToken).ConfigureAwait(false));
     }
 
     private async Task ReadHoursAsync(CancellationToken cancellationToken)

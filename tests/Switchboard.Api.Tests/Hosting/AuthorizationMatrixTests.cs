@@ -59,6 +59,10 @@ public sealed class AuthorizationMatrixTests(RedisServerFixture redis) : IClassF
         ["DisableAgent"] = (h, m, _) => h.SupervisorClient.DisableAgentAsync(new DisableAgentRequest { AgentId = "x" }, m).ResponseAsync,
         ["ListDirectoryAgents"] = (h, m, _) => h.SupervisorClient.ListDirectoryAgentsAsync(new ListDirectoryAgentsRequest(), m).ResponseAsync,
         ["GetDirectoryAgent"] = (h, m, _) => h.SupervisorClient.GetDirectoryAgentAsync(new GetDirectoryAgentRequest { AgentId = "x" }, m).ResponseAsync,
+        ["GetOpeningCalendar"] = (h, m, _) => h.SupervisorClient.GetOpeningCalendarAsync(new GetOpeningCalendarRequest { Days = 1 }, m).ResponseAsync,
+        ["GetEmergencyMessage"] = (h, m, _) => h.SupervisorClient.GetEmergencyMessageAsync(new GetEmergencyMessageRequest(), m).ResponseAsync,
+        ["SimulateDialplan"] = (h, m, _) => h.SupervisorClient.SimulateDialplanAsync(new SimulateDialplanRequest { Digits = "1" }, m).ResponseAsync,
+        ["ListAuditEntries"] = (h, m, _) => h.SupervisorClient.ListAuditEntriesAsync(new ListAuditEntriesRequest(), m).ResponseAsync,
         ["WatchQueues"] = async (h, m, _) =>
         {
             using var call = h.SupervisorClient.WatchQueues(new WatchQueuesRequest { Interval = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)) }, m);

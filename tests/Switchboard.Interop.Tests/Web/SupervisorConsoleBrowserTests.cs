@@ -18,7 +18,7 @@ namespace Switchboard.Interop.Tests.Web;
 /// call in progress keeps the old one) and rolled back.
 /// </summary>
 [Collection(CallFlowCollection.Name)]
-public sealed class SupervisorConsoleBrowserTests(SupervisorConsoleFixture fixture, ITestOutputHelper output) : IClassFixture<SupervisorConsoleFixture>
+public sealed partial class SupervisorConsoleBrowserTests(SupervisorConsoleFixture fixture, ITestOutputHelper output) : IClassFixture<SupervisorConsoleFixture>
 {
     private static readonly TimeSpan Live = ConsoleBrowser.Live;
 

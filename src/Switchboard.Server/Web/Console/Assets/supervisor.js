@@ -2,48 +2,14 @@
 // exceptions and preview, dialplan editor (server validation as you type, diff, publish, rollback), callbacks,
 // reports (table, CSV, SVG charts) and agents. Every change is audited by the server with the signed-in subject.
 
-import { unary, GrpcError } from './grpc-web.js';
 import { loadSchema, toDate, fromDate, seconds } from './protobuf.js';
-import { t, applyLabels, toggleLanguage, clock } from './i18n.js';
+import { t, applyLabels, toggleLanguage } from './i18n.js';
 import { chart } from './charts.js';
+import { $, fail, call, cell, button, when } from './ui.js';
+import { wireDryRun } from './dryrun.js';
+import { loadAudit, loadLatest, wireAudit } from './audit.js';
 
-const Supervisor = 'switchboard.supervisor.v1.SupervisorService';
-const $ = id => document.getElementById(id);
 const state = { me: null, hours: null, draft: null, calendar: null, dialplan: null, validateTimer: null, validated: null };
-
-function fail(error) {
-  $('error').textContent = `${t('error')}: ${error instanceof GrpcError ? error.message : String(error)}`;
-}
-
-async function call(method, request) {
-  $('error').textContent = '';
-  try {
-    return await unary(Supervisor, method, request);
-  } catch (error) {
-    fail(error);
-    throw error;
-  }
-}
-
-function cell(text, tag = 'td') {
-  const element = document.createElement(tag);
-  element.textContent = text;
-  return element;
-}
-
-function button(text, handler, className = '') {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.textContent = text;
-  b.className = className;
-  b.addEventListener('click', handler);
-  return b;
-}
-
-function when(timestamp) {
-  const date = toDate(timestamp);
-  return date ? date.toLocaleString('sv-SE') : '–';
-}
 
 function queueName(id) {
   return state.me?.queues.find(q => q.id === id)?.name ?? id;
@@ -97,6 +63,7 @@ function renderCrisis() {
 async function loadCrisis() {
   crisis = await call('GetEmergencyMessage', {}).catch(() => null);
   renderCrisis();
+  await loadLatest($('crisis-history'), 'emergency');
 }
 
 function wireCrisis() {
@@ -114,6 +81,7 @@ function wireCrisis() {
     try {
       crisis = await call('SetEmergencyMessage', { enabled: !crisis?.enabled, prompts, closed: $('crisis-closed').checked });
       renderCrisis();
+      await loadLatest($('crisis-history'), 'emergency');
     } catch {
       // Shown by call().
     }
@@ -143,6 +111,7 @@ function renderCalendar(days, previous = null) {
     const td = document.createElement('td');
     td.dataset.date = day.date;
     td.dataset.open = day.open.join(',');
+    td.dataset.reason = day.reason;
     const closed = day.open.length === 0;
     td.className = closed ? 'closed' : '';
     const before = previous?.find(d => d.date === day.date);
@@ -153,7 +122,7 @@ function renderCalendar(days, previous = null) {
     open.textContent = closed ? t('hours.closed') : day.open.join(', ');
     const why = document.createElement('div');
     why.className = 'muted';
-    why.textContent = day.holiday || day.note || (day.reason === 'exception' ? t('hours.exception') : day.reason === 'day-before-holiday' ? 'dag före helgdag' : '');
+    why.textContent = day.holiday || day.note || (day.reason === 'exception' ? t('hours.exception') : day.reason === 'day-before-holiday' ? t('hours.dayBefore') : '');
     td.append(date, open, why);
     row.append(td);
     if (row.children.length === 7) { body.append(row); row = document.createElement('tr'); }
@@ -178,7 +147,7 @@ function renderExceptions() {
 }
 
 async function loadCalendar(preview = null) {
-  const request = { days: 28, queue: $('hours-queue').value };
+  const request = { days: 28, queue: $('hours-queue').value, from: $('hours-from').value };
   if (preview) { request.preview = preview; }
   const response = await call('GetOpeningCalendar', request);
   renderCalendar(response.days, preview ? state.calendar : null);
@@ -202,6 +171,7 @@ async function loadHours() {
 
 function wireHours() {
   $('hours-queue').addEventListener('change', () => loadCalendar().catch(() => {}));
+  $('hours-from').addEventListener('change', () => loadCalendar().catch(() => {}));
   $('exception-form').addEventListener('submit', e => {
     e.preventDefault();
     const date = $('exc-date').value;
@@ -583,6 +553,8 @@ async function main() {
   wireCrisis();
   wireHours();
   wireDialplan();
+  wireDryRun(() => $('dialplan-yaml').value);
+  wireAudit();
   $('cb-refresh').addEventListener('click', loadCallbacks);
   $('cb-queue').addEventListener('change', loadCallbacks);
   $('report-form').addEventListener('submit', e => { e.preventDefault(); showReport(); });
@@ -592,6 +564,7 @@ async function main() {
   loaders['tab-dialplan'] = () => loadDialplan(false);
   loaders['tab-callbacks'] = loadCallbacks;
   loaders['tab-agents'] = () => { loadAgents(); loadDirectory(); };
+  loaders['tab-audit'] = () => loadAudit(false);
   await loadSchema();
   const me = await fetch('/console/me', { credentials: 'same-origin', cache: 'no-store' });
   if (me.status === 401) { window.location.href = '/signin?next=%2Fconsole'; return; }
@@ -606,6 +579,7 @@ async function main() {
     }
   }
   const today = new Date();
+  $('hours-from').value = isoDate(today);
   $('report-to').value = isoDate(today);
   $('report-from').value = isoDate(new Date(today.getTime() - 6 * 86400000));
   setInterval(() => { if (!$('panel-agents').classList.contains('hidden')) { loadAgents(); } }, 3000);

@@ -1,0 +1,166 @@
+using System.Text.Json;
+using Switchboard.Api.Supervisor.V1;
+using Switchboard.Interop.Tests.Calls;
+using Switchboard.TestSupport;
+
+namespace Switchboard.Interop.Tests.Web;
+
+/// <summary>
+/// The supervisor's tools beside the changes: the dialplan dry run (on the dialplan in force and on the editor's
+/// draft), the audit trail (filtered, paged), and the opening hours saved from the calendar keeping the day before a
+/// holiday.
+/// </summary>
+public sealed partial class SupervisorConsoleBrowserTests
+{
+    [Fact]
+    public async Task Dialplan_DryRunLiveAndDraft_ShowsTheStepsAndWhereTheCallEnds()
+    {
+        var browser = fixture.Browser;
+        await fixture.OpenTabAsync("dialplan");
+        await browser.WaitUntilAsync("!!document.getElementById('dialplan-status').dataset.valid", Live);
+        var before = (await browser.EvaluateAsync("document.getElementById('dialplan-yaml').value")).GetString() ?? string.Empty;
+
+        // The dialplan in force: key 1 goes to bsu.
+        await browser.EvaluateAsync("document.getElementById('dryrun-at').value = '2027-03-23T10:00'; true");
+        await browser.TabToAsync("#dryrun-digits");
+        await browser.TypeAsync("1");
+        await browser.TabToAsync("#dryrun-run");
+        await browser.PressAsync("Enter");
+        await browser.WaitUntilAsync("document.getElementById('dryrun-summary').dataset.queue === 'bsu'", Live);
+        var steps = await ConsoleBrowser.TextAsync(browser, "dryrun-steps");
+        Assert.Contains("key 1", steps, StringComparison.Ordinal);
+        Assert.Contains("play greeting", steps, StringComparison.Ordinal);
+        Assert.Contains("enqueue bsu", steps, StringComparison.Ordinal);
+        Assert.Equal("true", (await browser.EvaluateAsync("document.getElementById('dryrun-summary').dataset.open")).GetString());
+
+        // The editor's draft (not published): key 1 goes to vaxel there, and nothing was published.
+        var published = await Harness.Supervisor.GetDialplanAsync(new GetDialplanRequest(), Harness.SupervisorHeaders).ResponseAsync.DefaultTimeout();
+        var draft = (await File.ReadAllTextAsync(CallFlowHarness.FixtureDialplan)).Replace("1: queue:bsu", "1: queue:vaxel", StringComparison.Ordinal);
+        await SetEditorAsync(draft);
+        await browser.EvaluateAsync("document.getElementById('dryrun-source').value = 'draft'; true");
+        await browser.TabToAsync("#dryrun-run");
+        await browser.PressAsync("Enter");
+        await browser.WaitUntilAsync("document.getElementById('dryrun-summary').dataset.queue === 'vaxel'", Live);
+        Assert.Contains("enqueue vaxel", await ConsoleBrowser.TextAsync(browser, "dryrun-steps"), StringComparison.Ordinal);
+        output.WriteLine("screenshot: " + await ConsoleBrowser.ScreenshotAsync(browser, "console-supervisor-dryrun"));
+        await ConsoleBrowser.AssertAccessibleAsync(browser);
+        var after = await Harness.Supervisor.GetDialplanAsync(new GetDialplanRequest(), Harness.SupervisorHeaders).ResponseAsync.DefaultTimeout();
+        Assert.Equal(published.History.Count, after.History.Count);
+
+        // Bad keys: the server's error is shown, no steps.
+        await browser.EvaluateAsync("document.getElementById('dryrun-digits').value = '1x'; document.getElementById('dryrun-digits').removeAttribute('pattern'); true");
+        await browser.TabToAsync("#dryrun-run");
+        await browser.PressAsync("Enter");
+        await browser.WaitUntilAsync("document.getElementById('error').textContent.includes('digits') && document.getElementById('dryrun-steps').children.length === 0", Live);
+
+        await browser.EvaluateAsync("document.getElementById('dryrun-source').value = 'live'; document.getElementById('dryrun-digits').value = ''; true");
+        await SetEditorAsync(before);
+    }
+
+    [Fact]
+    public async Task Audit_ChangesListedNewestFirstFilteredAndPaged()
+    {
+        var browser = fixture.Browser;
+        var headers = Harness.SupervisorHeaders;
+        // 26 audited reads (callback.list), then two changes: more than one page of 25.
+        for (var i = 0; i < 26; i++)
+        {
+            await Harness.Supervisor.ListCallbacksAsync(new ListCallbacksRequest(), headers).ResponseAsync.DefaultTimeout();
+        }
+
+        await Harness.Supervisor.UpdateOpeningHoursAsync(new UpdateOpeningHoursRequest { ClearOverride = true }, headers).ResponseAsync.DefaultTimeout();
+        await Harness.Supervisor.SetEmergencyMessageAsync(new SetEmergencyMessageRequest { Enabled = false }, headers).ResponseAsync.DefaultTimeout();
+        var total = 0;
+        var token = string.Empty;
+        do
+        {
+            var page = await Harness.Supervisor.ListAuditEntriesAsync(new ListAuditEntriesRequest { Limit = 200, PageToken = token }, headers).ResponseAsync.DefaultTimeout();
+            total += page.Entries.Count;
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        await fixture.OpenTabAsync("audit");
+        await browser.EvaluateAsync("(() => { const f = document.getElementById('audit-filter'); f.value = ''; f.dispatchEvent(new Event('change')); return true; })()");
+        await browser.WaitUntilAsync("document.getElementById('audit-list').dataset.count === '25' && document.querySelector('#audit-list tr').dataset.action === 'emergency.set'", Live);
+        Assert.Equal("hours.clear", (await browser.EvaluateAsync("document.querySelectorAll('#audit-list tr')[1].dataset.action")).GetString());
+        Assert.Contains("sara", await ConsoleBrowser.TextAsync(browser, "audit-list"), StringComparison.Ordinal);
+        await ConsoleBrowser.AssertAccessibleAsync(browser);
+
+        // Older: the next page is appended until there is none.
+        while (!(await browser.EvaluateAsync("document.getElementById('audit-more').disabled")).GetBoolean())
+        {
+            var shown = (await browser.EvaluateAsync("document.querySelectorAll('#audit-list tr').length")).GetInt32();
+            await browser.TabToAsync("#audit-more");
+            await browser.PressAsync("Enter");
+            await browser.WaitUntilAsync($"document.querySelectorAll('#audit-list tr').length > {shown}", Live);
+        }
+
+        Assert.Equal(total, (await browser.EvaluateAsync("document.querySelectorAll('#audit-list tr').length")).GetInt32());
+
+        // Only the crisis message's changes.
+        await browser.EvaluateAsync("(() => { const f = document.getElementById('audit-filter'); f.value = 'emergency'; f.dispatchEvent(new Event('change')); return true; })()");
+        await browser.WaitUntilAsync("[...document.querySelectorAll('#audit-list tr')].every(r => r.dataset.action === 'emergency.set') && document.querySelectorAll('#audit-list tr').length >= 1", Live);
+        output.WriteLine("screenshot: " + await ConsoleBrowser.ScreenshotAsync(browser, "console-supervisor-audit"));
+
+        // The crisis tab shows the same latest entry.
+        await fixture.OpenTabAsync("crisis");
+        await browser.WaitUntilAsync("(document.querySelector('#crisis-history li')?.textContent ?? '').startsWith('sara, ')", Live);
+        Assert.Contains("enabled=False", await ConsoleBrowser.TextAsync(browser, "crisis-history"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Hours_SavedFromTheCalendar_DayBeforeHolidayHoursKept()
+    {
+        // A dialplan with Swedish holidays and shorter hours the day before one: skärtorsdagen 2027 (25 March) 08:00-15:00.
+        var browser = fixture.Browser;
+        var original = await File.ReadAllTextAsync(CallFlowHarness.FixtureDialplan);
+        var holidays = original.Replace("    mon-sun: 00:00-24:00\n", "    mon-sun: 00:00-24:00\n  holidays: sweden\n  day_before_holiday: 08:00-15:00\n", StringComparison.Ordinal);
+        Assert.NotEqual(original, holidays);
+        await Harness.Supervisor.PublishDialplanAsync(new PublishDialplanRequest { Yaml = holidays, Comment = "e2e: day before holiday" }, Harness.SupervisorHeaders).ResponseAsync.DefaultTimeout();
+        var probe = new GetOpeningCalendarRequest { From = "2027-03-25", Days = 1 };
+        await WaitForCalendarReasonAsync(probe, "day-before-holiday");
+
+        await fixture.OpenTabAsync("hours");
+        await browser.EvaluateAsync("(() => { const f = document.getElementById('hours-from'); f.value = '2027-03-22'; f.dispatchEvent(new Event('change')); return true; })()");
+        var cell = "document.querySelector('#calendar td[data-date=\"2027-03-25\"]')";
+        await browser.WaitUntilAsync($"!!{cell} && {cell}.dataset.reason === 'day-before-holiday' && {cell}.dataset.open === '08:00-15:00'", Live);
+
+        // Save from the page with one more exception: the live hours keep the day before the holiday.
+        await browser.EvaluateAsync($"document.getElementById('exc-date').value = {JsonSerializer.Serialize("2027-03-30")}; true");
+        await browser.TabToAsync("#exc-add");
+        await browser.PressAsync("Enter");
+        await browser.TabToAsync("#hours-save");
+        await browser.PressAsync("Enter");
+        await browser.WaitUntilAsync($"document.getElementById('hours-result').dataset.saved === 'true' && document.getElementById('calendar').dataset.source === 'live' && {cell}.dataset.reason === 'day-before-holiday' && {cell}.dataset.open === '08:00-15:00'", Live);
+        var hours = await Harness.Supervisor.GetOpeningHoursAsync(new GetOpeningHoursRequest(), Harness.SupervisorHeaders).ResponseAsync.DefaultTimeout();
+        Assert.Equal("live", hours.Source);
+        Assert.Equal(["08:00-15:00"], hours.DayBeforeHoliday);
+        var calendar = await Harness.Supervisor.GetOpeningCalendarAsync(probe, Harness.SupervisorHeaders).ResponseAsync.DefaultTimeout();
+        Assert.Equal("day-before-holiday", calendar.Days[0].Reason);
+        Assert.Equal(["08:00-15:00"], calendar.Days[0].Open);
+
+        await Harness.Supervisor.UpdateOpeningHoursAsync(new UpdateOpeningHoursRequest { ClearOverride = true }, Harness.SupervisorHeaders).ResponseAsync.DefaultTimeout();
+        await Harness.Supervisor.PublishDialplanAsync(new PublishDialplanRequest { Yaml = original, Comment = "e2e: back" }, Harness.SupervisorHeaders).ResponseAsync.DefaultTimeout();
+        await browser.EvaluateAsync("(() => { const f = document.getElementById('hours-from'); f.value = ''; return true; })()");
+    }
+
+    /// <summary>Polls the node's calendar (the dialplan it follows) until the probed day has <paramref name="reason"/>.</summary>
+    private async Task WaitForCalendarReasonAsync(GetOpeningCalendarRequest probe, string reason)
+    {
+        using var deadline = new CancellationTokenSource(Live);
+        var seen = string.Empty;
+        while (!deadline.IsCancellationRequested)
+        {
+            seen = (await Harness.Supervisor.GetOpeningCalendarAsync(probe, Harness.SupervisorHeaders).ResponseAsync.DefaultTimeout()).Days[0].Reason;
+            if (seen == reason)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"the calendar of {probe.From} never said {reason}: {seen}");
+    }
+}
