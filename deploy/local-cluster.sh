@@ -18,7 +18,9 @@
 # default 127.0.0), SIP_PORT (5060), REDIS_PORT (6379), SENTINEL_PORT (26379), API_PORT (5090), WEB_PORT (8080),
 # SB_SERVER_DLL (a built Switchboard.Server.dll; default: build Release), NODE_DRAIN_TIMEOUT (seconds stop-node waits,
 # default 330). Every other variable in the environment reaches the nodes (e.g. Sip__Accounts__0__User=anna,
-# Drain__Deadline=00:02:00). `up` writes CLUSTER_DIR/cluster.env with every address, for scripts and tests.
+# Drain__Deadline=00:02:00). Every node gets the same Sip__Domain (default: Kamailio's address), the host part of the
+# address agents' phones register under through Kamailio, so any node finds any phone's binding in Redis.
+# `up` writes CLUSTER_DIR/cluster.env with every address, for scripts and tests.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -128,7 +130,7 @@ node_env() { # node_env <i>: the settings of node i, as NAME=value words for env
   echo "Sip__BindAddress=$ip" "Sip__Port=$sip_port" "Media__Address=$ip" \
     "Api__Url=http://$ip:$api_port" "Web__Url=http://$ip:$web_port" "Acd__NodeId=node-$i" \
     "Redis__Configuration=$(sentinels),serviceName=$service" "DOTNET_NOLOGO=1" \
-    "Drain__Settle=${Drain__Settle:-00:00:02}"
+    "Drain__Settle=${Drain__Settle:-00:00:02}" "Sip__Domain=${Sip__Domain:-$kamailio_ip}"
 }
 
 healthy() { curl -fsS -o /dev/null --max-time 2 "http://$1:$web_port/healthz"; }
@@ -176,6 +178,7 @@ up() {
 
   {
     echo "KAMAILIO=$kamailio_ip:$sip_port"
+    echo "SIP_DOMAIN=${Sip__Domain:-$kamailio_ip}"
     echo "NODES=$nodes"
     for i in $(seq 1 "$nodes"); do
       echo "NODE_${i}_SIP=$(node_ip "$i"):$sip_port"

@@ -34,6 +34,9 @@ internal sealed class LocalCluster : IAsyncDisposable
 
     public Uri WebUrl(int node) => new($"http://{Net}.{10 + node}:8080");
 
+    /// <summary>A node's gRPC API (agents, supervisors).</summary>
+    public Uri ApiUrl(int node) => new($"http://{Net}.{10 + node}:5090");
+
     /// <summary>The nodes' Redis configuration: the three sentinels and the service name.</summary>
     public string RedisConfiguration => $"{Net}.20:26379,{Net}.21:26379,{Net}.22:26379,serviceName=switchboard,abortConnect=false";
 
