@@ -87,17 +87,28 @@ internal static class CallbackScripts
 
     /// <summary>
     /// ARGV[4..12] = id, allowed states (comma list), new state, outcome, event type, agent ('' keeps),
-    /// retry at ms ('' none), purge at ms, count an attempt (1), take one back (-1) or neither (0). Returns { result, state, attempts, max }.
+    /// retry at ms ('' none), purge at ms, count an attempt (1), take one back (-1) or neither (0); ARGV[13] = operation
+    /// id: run again with the same id (a retry after a timeout) it answers what the first run answered and changes
+    /// nothing, so no attempt is counted twice. Returns { result, state, attempts, max }.
     /// </summary>
     public const string Transition = Common + """
         local id, allowed, ns, outcome, evt, agent = ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9]
-        local retry, purge, inc = ARGV[10], ARGV[11], ARGV[12]
+        local retry, purge, inc, op = ARGV[10], ARGV[11], ARGV[12], ARGV[13] or ''
+        local opkey = P .. 'op:' .. op
+        local function answer(r)
+          if op ~= '' then redis.call('SET', opkey, cjson.encode(r), 'PX', 3600000) end
+          return r
+        end
+        if op ~= '' then
+          local done = redis.call('GET', opkey)
+          if done then return cjson.decode(done) end
+        end
         local k = P .. 'cb:' .. id
         local c = redis.call('HMGET', k, 'state', 'queue', 'number', 'attempts', 'maxattempts')
-        if not c[1] then return { 'NotFound', '', 0, 0 } end
+        if not c[1] then return answer({ 'NotFound', '', 0, 0 }) end
         local ok = false
         for s in string.gmatch(allowed, '([^,]+)') do if s == c[1] then ok = true end end
-        if not ok then return { 'WrongState', c[1], tonumber(c[4]), tonumber(c[5]) } end
+        if not ok then return answer({ 'WrongState', c[1], tonumber(c[4]), tonumber(c[5]) }) end
         local att = tonumber(c[4])
         if inc == '1' then att = att + 1 elseif inc == '-1' and att > 0 then att = att - 1 end
         redis.call('HSET', k, 'state', ns, 'outcome', outcome, 'attempts', att, 'updated', NOW)
@@ -119,7 +130,7 @@ internal static class CallbackScripts
           redis.call('ZADD', P .. 'cbpurge', purge, id)
         end
         emit({ 'type', evt, 'call', id, 'queue', c[2], 'agent', agent, 'state', ns, 'outcome', outcome, 'attempts', att })
-        return { 'Ok', ns, att, tonumber(c[5]) }
+        return answer({ 'Ok', ns, att, tonumber(c[5]) })
         """;
 
     /// <summary>ARGV[4] = batch size. Deletes the phone numbers of callbacks whose retention time has passed.</summary>

@@ -29,6 +29,7 @@ public sealed partial class CallbackStore
             retryAt is { } r ? Millis(r) : string.Empty,
             Millis(purgeAt),
             countAttempt.ToString(CultureInfo.InvariantCulture),
+            AcdStore.NewOperationId(),
         ];
         var result = (RedisResult[])(await EvalAsync(CallbackScripts.Transition, args, cancellationToken).ConfigureAwait(false))!;
         var code = (string)result[0]! switch

@@ -1,9 +1,11 @@
--- ARGV[4] = agent id, ARGV[5] = call id, ARGV[6] = the accepting node ('' none)
-local agentId, callId, acceptNode = ARGV[4], ARGV[5], ARGV[6] or ''
+-- ARGV[4] = agent id, ARGV[5] = call id, ARGV[6] = the accepting node ('' none), ARGV[7] = operation id ('' none)
+local agentId, callId, acceptNode, op = ARGV[4], ARGV[5], ARGV[6] or '', ARGV[7] or ''
+local seen = opAnswer(op)
+if seen then return seen end
 local a = redis.call('HMGET', P .. 'agent:' .. agentId, 'state', 'call', 'sip')
 local c = redis.call('HMGET', P .. 'call:' .. callId, 'state', 'agent', 'queue', 'node', 'at', 'kind')
-if not a[1] or not c[1] then return 1 end
-if a[1] ~= 'Reserved' or a[2] ~= callId or c[1] ~= 'Offered' or c[2] ~= agentId then return 2 end
+if not a[1] or not c[1] then return opDone(op, 1) end
+if a[1] ~= 'Reserved' or a[2] ~= callId or c[1] ~= 'Offered' or c[2] ~= agentId then return opDone(op, 2) end
 redis.call('ZREM', P .. 'timers', 'offer|' .. callId .. '|' .. agentId)
 redis.call('HSET', P .. 'call:' .. callId, 'state', 'Accepted', 'acceptedat', NOW)
 -- A callback has no caller on the line: the node that enqueued it may be gone or restarted, so the node where the
@@ -16,4 +18,4 @@ redis.call('HSET', P .. 'agent:' .. agentId, 'missed', 0)
 emit({ 'type', 'accepted', 'call', callId, 'queue', c[3], 'agent', agentId, 'wait', NOW - tonumber(c[5]) })
 setAgentState(agentId, 'OnCall', '', callId)
 publishCall(c[4], 'accepted', callId, c[3], agentId, a[3])
-return 0
+return opDone(op, 0)

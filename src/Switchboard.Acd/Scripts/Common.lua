@@ -270,4 +270,19 @@ local function queueStats(q)
   return aht, redis.call('SCARD', P .. 'active:' .. q)
 end
 
+-- Operation ids: a client retries a script after a timeout although it may have run already. A script that takes
+-- one keeps its first answer under op:<id> for an hour; run again with the same id it gives that answer back and
+-- changes nothing (no second accept, no second attempt counted).
+local function opAnswer(op)
+  if not op or op == '' then return nil end
+  local v = redis.call('GET', P .. 'op:' .. op)
+  if v then return tonumber(v) end
+  return nil
+end
+
+local function opDone(op, result)
+  if op and op ~= '' then redis.call('SET', P .. 'op:' .. op, result, 'PX', 3600000) end
+  return result
+end
+
 -- Script body follows.

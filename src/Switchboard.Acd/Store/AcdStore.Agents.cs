@@ -31,16 +31,18 @@ public sealed partial class AcdStore
     /// <see cref="Events.CallEventType.Accepted"/> with the agent's SIP address to dial. A callback (no caller on the
     /// line) is taken over by this node (<see cref="AcdOptions.NodeId"/>), which is alive, whichever node enqueued it.
     /// </summary>
+    /// <remarks>Idempotent: a retry after a timeout (the script may have run) answers what the first run answered.</remarks>
     public Task<AcdCommandResult> AcceptAsync(string agentId, string callId, CancellationToken cancellationToken = default) =>
-        CommandAsync(AcdScripts.Accept, [AcdNames.Check(agentId, "agent id"), AcdNames.Check(callId, "call id"), Options.NodeId], cancellationToken);
+        CommandAsync(AcdScripts.Accept, [AcdNames.Check(agentId, "agent id"), AcdNames.Check(callId, "call id"), Options.NodeId, NewOperationId()], cancellationToken);
 
     /// <summary>
     /// The agent rejects the offer (also use it when the agent's phone did not answer after accepting): the caller is
     /// re-offered with their place kept. Counts as a missed offer: after <c>MaxNoAnswer</c> in a row the agent is
     /// paused with <see cref="PauseReason.Missed"/>, otherwise ready again at the back of the idle order.
     /// </summary>
+    /// <remarks>Idempotent: a retry after a timeout (the script may have run) answers what the first run answered.</remarks>
     public Task<AcdCommandResult> RejectAsync(string agentId, string callId, CancellationToken cancellationToken = default) =>
-        CommandAsync(AcdScripts.Reject, [AcdNames.Check(agentId, "agent id"), AcdNames.Check(callId, "call id")], cancellationToken);
+        CommandAsync(AcdScripts.Reject, [AcdNames.Check(agentId, "agent id"), AcdNames.Check(callId, "call id"), NewOperationId()], cancellationToken);
 
     /// <summary>Ends the agent's wrap-up early, recording an outcome (e.g. resolved, forwarded); the agent becomes ready.</summary>
     public Task<AcdCommandResult> EndWrapUpAsync(string agentId, string? outcome = null, CancellationToken cancellationToken = default) =>

@@ -161,6 +161,12 @@ public sealed partial class AcdStore : IAsyncDisposable
 
     private long NowMillis() => _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
 
+    /// <summary>
+    /// A new operation id for a script that checks one (<c>opAnswer</c>/<c>opDone</c> in Common.lua): made once per
+    /// call of the store method, so the resilience pipeline's retries after a timeout send the same id.
+    /// </summary>
+    internal static string NewOperationId() => Guid.NewGuid().ToString("N");
+
     private async Task<AcdCommandResult> CommandAsync(AcdScript script, string[] args, CancellationToken cancellationToken)
     {
         var result = await EvalAsync(script, args, cancellationToken).ConfigureAwait(false);

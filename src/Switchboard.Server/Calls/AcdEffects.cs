@@ -1,3 +1,4 @@
+using System.Globalization;
 using Switchboard.Acd.Callbacks;
 using Switchboard.Acd.Queues;
 using Switchboard.Acd.Store;
@@ -14,6 +15,8 @@ namespace Switchboard.Server.Calls;
 /// </summary>
 internal sealed class AcdEffects(CallContext context)
 {
+    private int _filings; // callbacks filed by this call (one executor loop: no concurrent access)
+
     private ILogger Logger => context.Logger;
 
     /// <summary>Answers a store request; never throws for an unavailable store.</summary>
@@ -135,7 +138,11 @@ internal sealed class AcdEffects(CallContext context)
             return new CallbackFiled("callbacks are not configured");
         }
 
-        var request = new CallbackRequest(file.Queue.Id, file.Number, flow.CallerNumber, file.KeepPlace ? flow.CallId : null, file.Language, file.Queue.Priority);
+        // One operation per filing of this call: asked again (a retry) it books nothing twice; a second filing in the
+        // same call (e.g. another number after a refusal) is a new operation.
+        var operation = string.Create(CultureInfo.InvariantCulture, $"{flow.CallId}.{++_filings}");
+        var request = new CallbackRequest(file.Queue.Id, file.Number, flow.CallerNumber, file.KeepPlace ? flow.CallId : null, file.Language, file.Queue.Priority,
+            OperationId: operation);
         var result = await callbacks.RequestAsync(request, cancellationToken).ConfigureAwait(false);
         if (result.Outcome == CallbackRequestOutcome.UnknownQueue)
         {

@@ -49,6 +49,7 @@ public sealed class CallbackCallerTests
 
         // bsu offers the callback after 2 s (key 1); 1 again confirms the read-back number. Keep pressing until it is recorded.
         var requested = await harness.PressUntilAsync(first, "1", e => e.Type == AcdEventType.CallbackRequested);
+        Assert.Equal($"cb-{firstCall}.1", requested.CallId); // the call's first filing is one operation: a retry books nothing twice
         await first.WaitForEventAsync(BaresipEventType.CallClosed).WaitAsync(TimeSpan.FromSeconds(30));
         var callback = await harness.Acd.GetEntryAsync(requested.CallId!).DefaultTimeout();
         Assert.Equal(place, callback!.EnqueuedAt);
