@@ -12,13 +12,17 @@ internal static class AcdNames
             throw new ArgumentException($"{what} must not be empty.", what);
         }
 
-        if (value.IndexOfAny(Reserved) >= 0 || value.Any(char.IsControl))
+        if (!IsName(value))
         {
             throw new ArgumentException($"{what} '{value}' contains a reserved character (, ; / : | {{ }}) or a control character.", what);
         }
 
         return value;
     }
+
+    /// <summary>Whether <paramref name="value"/> may be a name: not blank, no reserved or control character.</summary>
+    public static bool IsName(string? value) =>
+        !string.IsNullOrWhiteSpace(value) && value.IndexOfAny(Reserved) < 0 && !value.Any(char.IsControl);
 
     public static string? CheckOptional(string? value, string what) =>
         string.IsNullOrEmpty(value) ? null : Check(value, what);

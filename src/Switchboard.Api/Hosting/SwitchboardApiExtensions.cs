@@ -35,14 +35,9 @@ public static class SwitchboardApiExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection("Api");
-        var authOptions = new ApiAuthOptions();
-        section.Bind(authOptions);
-        authOptions.Validate();
-        var apiOptions = new ApiOptions();
-        section.Bind(apiOptions);
-        _ = apiOptions.ResolveTimeZone();
-        var promptDirectory = section["Dialplan:PromptDirectory"];
+        var authOptions = services.AddChecked<ApiAuthOptions, ApiAuthOptionsValidator>(configuration, "Api");
+        var apiOptions = services.AddChecked<ApiOptions, ApiOptionsValidator>(configuration, "Api");
+        var promptDirectory = configuration["Api:Dialplan:PromptDirectory"];
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(authOptions);
@@ -54,13 +49,7 @@ public static class SwitchboardApiExtensions
         services.TryAddSingleton<WebSessionStore>();
         services.TryAddSingleton<WebSessions>();
         services.TryAddSingleton(sp => sp.GetRequiredService<AcdStore>().Keys);
-        var auditRetention = configuration.GetValue<TimeSpan?>("Audit:Retention") ?? new AuditOptions().Retention;
-        if (auditRetention <= TimeSpan.Zero)
-        {
-            throw new InvalidOperationException("Audit:Retention must be a positive time span (default 365.00:00:00)");
-        }
-
-        services.TryAddSingleton(new AuditOptions { Retention = auditRetention });
+        services.TryAddSingleton(services.AddChecked<AuditOptions, AuditOptionsValidator>(configuration, "Audit"));
         services.TryAddSingleton<AuditStore>();
         services.TryAddSingleton<LiveSettingsStore>();
         services.TryAddSingleton<AgentRosterStore>();

@@ -15,7 +15,8 @@ namespace Switchboard.Server.Configuration;
 /// </remarks>
 internal static partial class OptionsFailure
 {
-    private static readonly string[] SecretParts = ["password", "secret", "token", "hashkey", "ha1", "signingkey", "redis:configuration"];
+    /// <summary>A key whose last part holds one of these holds a secret: its value is never repeated.</summary>
+    private static readonly string[] SecretParts = ["password", "secret", "token", "hashkey", "ha1", "signingkey"];
 
     /// <summary>The key and message of one validator failure under <paramref name="section"/>.</summary>
     public static (string Key, string Message) Parse(IConfiguration configuration, string section, string failure)
@@ -72,7 +73,10 @@ internal static partial class OptionsFailure
     private static string WithValue(IConfiguration configuration, string key, string message)
     {
         var value = configuration[key];
-        return value is null || SecretParts.Any(p => key.Contains(p, StringComparison.OrdinalIgnoreCase)) || message.Contains($"'{value}'", StringComparison.Ordinal)
+        var last = key[(key.LastIndexOf(':') + 1)..];
+        var secret = SecretParts.Any(p => last.Contains(p, StringComparison.OrdinalIgnoreCase))
+            || key.Equals("Redis:Configuration", StringComparison.OrdinalIgnoreCase); // may hold password=...
+        return value is null || secret || message.Contains($"'{value}'", StringComparison.Ordinal)
             ? message
             : $"{message} (was {value})";
     }

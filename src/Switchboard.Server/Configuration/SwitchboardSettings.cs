@@ -45,6 +45,13 @@ public sealed record SwitchboardSettings(
         var api = Section<ApiOptions, ApiOptionsValidator>(ApiOptions.Section);
         var web = Section<WebOptions, WebOptionsValidator>(WebOptions.Section);
 
+        // Sections the libraries bind and register themselves (AddSwitchboardApi, AddSwitchboardStatistics): checked here
+        // first, so that a bad value gets the same one line with its key and value.
+        ValidatedOptions.Read<Api.Auth.ApiAuthOptions, Api.Auth.ApiAuthOptionsValidator>(configuration, ApiOptions.Section);
+        ValidatedOptions.Read<Api.Hosting.ApiOptions, Api.Hosting.ApiOptionsValidator>(configuration, ApiOptions.Section);
+        ValidatedOptions.Read<Acd.Statistics.StatisticsOptions, Acd.Statistics.StatisticsOptionsValidator>(configuration, "Statistics");
+        ValidatedOptions.Read<Acd.Live.AuditOptions, Acd.Live.AuditOptionsValidator>(configuration, "Audit");
+
         dialplan.Path = System.IO.Path.GetFullPath(dialplan.Path.Trim(), workingDirectory);
         if (!File.Exists(dialplan.Path))
         {

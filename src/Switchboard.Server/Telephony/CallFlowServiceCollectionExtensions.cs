@@ -35,7 +35,7 @@ public static class CallFlowServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(configuration);
         var accounts = configuration.GetSection("Sip:Accounts").Get<List<SipAccountOptions>>() ?? [];
-        var transfers = ReadTransfers(configuration.GetSection("Transfer"));
+        var transfers = services.AddValidated<TransferOptions, TransferOptionsValidator>(configuration, "Transfer").Normalized();
         var callbacks = ValidatedOptions.Read<CallbackOptions, CallbackOptionsValidator>(configuration, "Callbacks");
         var dialTargets = new DialTargetPolicy
         {
@@ -43,14 +43,12 @@ public static class CallFlowServiceCollectionExtensions
             AllowedSipDomains = transfers.AllowedSipDomains,
         };
         var dialplans = LoadDialplan(settings.Dialplan.Path, dialTargets);
-        var acdOptions = new AcdOptions
+        var acd = services.AddValidated<AcdOptions, AcdOptionsValidator>(configuration, "Acd");
+        var acdOptions = acd with
         {
-            Tenant = NonEmpty(configuration["Acd:Tenant"]) ?? "default",
+            Tenant = NonEmpty(acd.Tenant) ?? "default",
             NodeId = NonEmpty(configuration["Acd:NodeId"]) ?? $"{Environment.MachineName}-{settings.Sip.Port}",
             CallerHashKey = NonEmpty(callbacks.HashKey),
-            HeartbeatTtl = configuration.GetValue("Acd:HeartbeatTtl", TimeSpan.FromSeconds(10)),
-            PromiseReplicas = configuration.GetValue("Acd:PromiseReplicas", 1),
-            PromiseReplicationTimeout = configuration.GetValue("Acd:PromiseReplicationTimeout", TimeSpan.FromMilliseconds(500)),
         };
 
         services.AddSingleton(sp => new DialplanRegistry(dialplans, sp.GetRequiredService<TimeProvider>()));
@@ -108,22 +106,6 @@ public static class CallFlowServiceCollectionExtensions
         }
 
         return result.Dialplan!;
-    }
-
-    /// <summary><c>Transfer:AllowedSipDomains</c> (list of hosts a sip: transfer target may name).</summary>
-    private static TransferOptions ReadTransfers(IConfigurationSection section)
-    {
-        var domains = section.GetSection("AllowedSipDomains").Get<string[]>() ?? [];
-        static bool Bad(string d) =>
-            string.IsNullOrWhiteSpace(d)
-            || d.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '@' or '/' or '[' or ']')
-            || (d.Contains(':', StringComparison.Ordinal) && !System.Net.IPAddress.TryParse(d.Trim(), out _));
-        if (domains.Any(Bad))
-        {
-            throw new ConfigurationErrorException("Transfer:AllowedSipDomains", "each entry must be a bare host name or IP address (no scheme, user, port, brackets or path)");
-        }
-
-        return new TransferOptions { AllowedSipDomains = [.. domains.Select(d => d.Trim())] };
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -108,7 +108,7 @@ public sealed class BearerTokenValidatorTests
         var options = new ApiAuthOptions { Tokens = [new StaticTokenOptions { Token = token, Subject = subject, Role = role }] };
 
         var error = Assert.Throws<InvalidOperationException>(() => new BearerTokenValidator(options, _time));
-        Assert.Contains("Api:Tokens:0", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Api.Tokens[0].", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

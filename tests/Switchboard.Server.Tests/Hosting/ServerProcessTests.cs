@@ -35,6 +35,11 @@ public sealed class ServerProcessTests
     [InlineData("Sip:Tcp:MaxConnections", "0", "Sip:Tcp:MaxConnections")]
     [InlineData("Web:Sessions:SignInAttempts", "none", "Web:Sessions:SignInAttempts")]
     [InlineData("Drain:Deadline", "2.00:00:00", "Drain:Deadline")]
+    [InlineData("Api:TimeZone", "Mars/Base", "Api:TimeZone")]
+    [InlineData("Statistics:FoldInterval", "0", "Statistics:FoldInterval")]
+    [InlineData("Audit:Retention", "0", "Audit:Retention")]
+    [InlineData("Acd:PromiseReplicas", "11", "Acd:PromiseReplicas")]
+    [InlineData("Transfer:MaxRingTimeout", "01:00:00", "Transfer:MaxRingTimeout")]
     public async Task Run_BadSetting_OneLineErrorNamingItAndNonZeroExit(string key, string? value, string setting)
     {
         var (exitCode, _, stderr) = await SwitchboardProcess.RunToExitAsync(Overrides((key, value)), ExitTimeout).WaitAsync(ExitTimeout);
