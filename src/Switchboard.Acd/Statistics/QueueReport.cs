@@ -31,6 +31,9 @@ public sealed record QueueReport(string Queue, DateTimeOffset Start, IReadOnlyLi
 
     public TimeSpan LongestWait => TimeSpan.FromMilliseconds(this[ReportCounter.LongestWaitMs]);
 
+    /// <summary>Answered and abandoned (not short) calls per wait bucket, in the order of <see cref="WaitBuckets.All"/>.</summary>
+    public IReadOnlyList<long> WaitDistribution => [.. WaitBuckets.All.Select(b => this[b.Counter])];
+
     /// <summary>Average speed of answer.</summary>
     public TimeSpan? AverageSpeedOfAnswer => Average(this[ReportCounter.AnswerWaitTotalMs], Answered);
 

@@ -178,5 +178,6 @@ public sealed partial class ReportCalculator
         c[(int)ReportCounter.WaitTotalMs] += wait;
         c[(int)ReportCounter.WaitCount]++;
         c[(int)ReportCounter.LongestWaitMs] = Math.Max(c[(int)ReportCounter.LongestWaitMs], wait);
+        c[(int)WaitBuckets.CounterFor(wait)]++;
     }
 }

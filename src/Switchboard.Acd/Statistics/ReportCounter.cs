@@ -27,4 +27,11 @@ public enum ReportCounter
     TransfersToQueue,
     TransfersAnswered,
     TransfersNotAnswered,
+
+    // The wait-time distribution (answered + abandoned, not short; the calls of the average wait): see WaitBuckets.
+    WaitUnder20s,
+    Wait20To60s,
+    Wait60To180s,
+    Wait180To600s,
+    WaitFrom600s,
 }

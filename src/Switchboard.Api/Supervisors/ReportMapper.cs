@@ -16,6 +16,13 @@ internal static class ReportMapper
         _ => throw new ArgumentException($"unknown grouping {grouping}; use HOUR, DAY or WEEK"),
     };
 
+    /// <summary>The wait-time buckets of <see cref="QueueReportRow.WaitDistribution"/>, in order.</summary>
+    public static IEnumerable<WaitBucket> WaitBuckets() => Acd.Statistics.WaitBuckets.All.Select(b => new WaitBucket
+    {
+        Lower = Duration.FromTimeSpan(b.Lower),
+        Upper = b.Upper is { } upper ? Duration.FromTimeSpan(upper) : null,
+    });
+
     public static QueueReportRow ToProto(QueueReport r)
     {
         var row = new QueueReportRow
@@ -40,6 +47,7 @@ internal static class ReportMapper
             TransfersNotAnswered = r.TransfersNotAnswered,
             RepeatCallers = r.RepeatCallers,
         };
+        row.WaitDistribution.AddRange(r.WaitDistribution);
         if (r.ServiceLevel is { } sl)
         {
             row.ServiceLevel = sl;

@@ -25,6 +25,7 @@ public sealed partial class SupervisorService
             ShortAbandonThreshold = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(statistics.ShortAbandonThreshold),
             TimeZone = statistics.TimeZoneId,
         };
+        response.WaitBuckets.AddRange(ReportMapper.WaitBuckets());
         foreach (var report in await aggregator.ReadQueueReportsAsync(from, to, grouping, ct).ConfigureAwait(false))
         {
             if (wanted.Count == 0 || wanted.Contains(report.Queue))

@@ -58,6 +58,7 @@ public sealed class ReportCalculatorTests
             Assert.Equal(calls.Count(c => c.Outcome == "abandoned" && c.Wait < 5_000), report.ShortAbandoned);
             Assert.Equal(calls.Count(c => c.Outcome == "lost"), report.Lost);
             Assert.InRange(Math.Abs(answered.Concat(abandoned).Average(c => c.Wait) - report.AverageWait!.Value.TotalMilliseconds), 0, 0.001);
+            Assert.Equal(answered.Count + abandoned.Count, report.WaitDistribution.Sum());
 
             var callbacks = Day.Calls.Where(c => c.Queue == report.Queue && c.Callback).ToList();
             var completed = callbacks.Where(c => c.CallbackClose is "answered" or "completed").ToList();
@@ -77,7 +78,8 @@ public sealed class ReportCalculatorTests
         Assert.All(
             [ReportCounter.ShortAbandoned, ReportCounter.Lost, ReportCounter.CallbacksCompleted, ReportCounter.CallbacksCompletedSameDay,
              ReportCounter.CallbacksUnreachable, ReportCounter.TransfersToQueue, ReportCounter.TransfersAnswered, ReportCounter.TransfersNotAnswered,
-             ReportCounter.RepeatCallers, ReportCounter.AbandonedWithinThreshold],
+             ReportCounter.RepeatCallers, ReportCounter.AbandonedWithinThreshold,
+             ReportCounter.WaitUnder20s, ReportCounter.Wait20To60s, ReportCounter.Wait60To180s, ReportCounter.Wait180To600s],
             counter => Assert.True(all.Sum(r => r[counter]) > 0, counter + " is never exercised"));
         Assert.True(all.Sum(r => r.CallbacksCompleted) > all.Sum(r => r.CallbacksCompletedSameDay), "some callbacks complete on a later day");
     }
@@ -229,6 +231,14 @@ public sealed class ReportCalculatorTests
                     Inc(call.Queue, call.Arrival, ReportCounter.WaitCount);
                     var c = At(call.Queue, call.Arrival);
                     c[(int)ReportCounter.LongestWaitMs] = Math.Max(c[(int)ReportCounter.LongestWaitMs], call.Wait);
+                    Inc(call.Queue, call.Arrival, call.Wait switch
+                    {
+                        < 20_000 => ReportCounter.WaitUnder20s,
+                        < 60_000 => ReportCounter.Wait20To60s,
+                        < 180_000 => ReportCounter.Wait60To180s,
+                        < 600_000 => ReportCounter.Wait180To600s,
+                        _ => ReportCounter.WaitFrom600s,
+                    });
                     Inc(call.Queue, call.Arrival, ReportCounter.AnswerWaitTotalMs, call.Outcome == "answered" ? call.Wait : 0);
                 }
             }

@@ -50,6 +50,10 @@ public sealed class SupervisorReportTests(RedisServerFixture redis) : IClassFixt
         Assert.Equal(TimeSpan.FromSeconds(60), bygg.AverageSpeedOfAnswer.ToTimeSpan());
         Assert.Equal(TimeSpan.FromSeconds(80), bygg.AverageWait.ToTimeSpan());
         Assert.Equal(TimeSpan.FromSeconds(120), bygg.LongestWait.ToTimeSpan());
+        Assert.Equal([0L, 1, 2, 0, 0], bygg.WaitDistribution);
+        Assert.Equal(
+            [(0, 20), (20, 60), (60, 180), (180, 600), (600, -1)],
+            response.WaitBuckets.Select(b => ((int)b.Lower.ToTimeSpan().TotalSeconds, b.Upper is null ? -1 : (int)b.Upper.ToTimeSpan().TotalSeconds)));
         Assert.Equal(1, bygg.RepeatCallers);
         Assert.Equal(1, bygg.TransfersAnswered);
         Assert.False(bygg.HasFirstContactResolution);
@@ -57,6 +61,7 @@ public sealed class SupervisorReportTests(RedisServerFixture redis) : IClassFixt
         Assert.Equal(t0.AddHours(1), social.Start.ToDateTimeOffset());
         Assert.Equal((1, 0, 1), (social.Offered, social.Abandoned, social.ShortAbandoned));
         Assert.False(social.HasServiceLevel);
+        Assert.Equal([0L, 0, 0, 0, 0], social.WaitDistribution);
 
         var filtered = await _host.SupervisorClient.GetQueueReportAsync(
             new GetQueueReportRequest { From = Timestamp.FromDateTimeOffset(t0), To = Timestamp.FromDateTimeOffset(t0.AddHours(3)), Grouping = ReportGrouping.Day, Queues = { "social" } },

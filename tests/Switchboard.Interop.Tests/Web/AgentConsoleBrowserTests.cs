@@ -111,6 +111,10 @@ public sealed class AgentConsoleBrowserTests(ITestOutputHelper output)
         await browser.WaitUntilAsync(answered + " === '1' && document.querySelectorAll('#chart-volume rect[data-series]').length > 0", live);
         Assert.Equal("1", (await browser.EvaluateAsync("document.querySelector('#report-table tr[data-queue=bsu] td[data-field=offered]').textContent")).GetString());
         Assert.Equal("1", (await browser.EvaluateAsync("document.querySelector('#report-table tr[data-queue=bsu] td[data-field=tr_answered]').textContent")).GetString());
+        // The wait-time distribution: five buckets, the one answered call in one of them.
+        Assert.Equal(5, (await browser.EvaluateAsync("document.querySelectorAll('#chart-wait-distribution rect[data-series]').length")).GetInt32());
+        Assert.Equal(1, (await browser.EvaluateAsync("[...document.querySelectorAll('#chart-wait-distribution rect[data-series]')].reduce((s, r) => s + Number(r.dataset.value), 0)")).GetDouble());
+        Assert.Equal("1", (await browser.EvaluateAsync("String([...document.querySelectorAll('#report-table tr[data-queue=bsu] td[data-field^=wait_]')].reduce((s, td) => s + Number(td.textContent), 0))")).GetString());
         output.WriteLine("report screenshot: " + await ConsoleBrowser.ScreenshotAsync(browser, "console-supervisor-reports"));
         await ConsoleBrowser.AssertAccessibleAsync(browser);
     }

@@ -9,6 +9,12 @@ internal static class ConsoleBrowser
 {
     public static readonly TimeSpan Live = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// How long axe-core may take over a page: it walks every node of the supervisor page (calendar, tables, charts),
+    /// which takes seconds on a loaded machine. Only the time to fail; nothing is asserted about speed.
+    /// </summary>
+    private static readonly TimeSpan AxeDeadline = TimeSpan.FromSeconds(60);
+
     /// <summary>Opens <c>/console</c>, signs in on the shared sign-in page with the keyboard only, and waits for the role's page.</summary>
     public static async Task SignInAsync(ChromiumBrowser browser, Uri web, string token, string page)
     {
@@ -39,7 +45,7 @@ internal static class ConsoleBrowser
     /// <summary>Runs axe-core in the page and fails on any serious or critical WCAG 2.1 A/AA violation.</summary>
     public static async Task AssertAccessibleAsync(ChromiumBrowser browser)
     {
-        var violations = await AxeCheck.SeriousViolationsAsync(browser).DefaultTimeout();
+        var violations = await AxeCheck.SeriousViolationsAsync(browser).WaitAsync(AxeDeadline);
         Assert.True(violations.Count == 0, "axe-core: " + string.Join(" | ", violations));
     }
 }

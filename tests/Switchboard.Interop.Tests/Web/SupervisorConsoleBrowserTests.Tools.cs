@@ -145,6 +145,65 @@ public sealed partial class SupervisorConsoleBrowserTests
         await browser.EvaluateAsync("(() => { const f = document.getElementById('hours-from'); f.value = ''; return true; })()");
     }
 
+    [Fact]
+    public async Task Agents_DirectoryAgentCreatedThenQueuesAndPhoneChanged_InTheDirectory()
+    {
+        var browser = fixture.Browser;
+        await fixture.OpenTabAsync("agents");
+        await browser.WaitUntilAsync("!!document.getElementById('dir-queue-bsu') && !!document.querySelector('#directory-list tr')", Live);
+
+        // A new agent with the keyboard: id, name, phone account and password, queue bsu, languages, a skill.
+        await browser.TabToAsync("#dir-new");
+        await browser.PressAsync("Enter");
+        await browser.WaitUntilAsync("document.activeElement.id === 'dir-id'", Live);
+        await browser.TypeAsync("cecilia");
+        await browser.TabToAsync("#dir-name");
+        await browser.TypeAsync("Cecilia Ek");
+        await browser.TabToAsync("#dir-phone");
+        await browser.TypeAsync("cecilia");
+        await browser.TabToAsync("#dir-password");
+        await browser.TypeAsync("cecilia-phone-pw");
+        await browser.TabToAsync("#dir-queue-bsu");
+        await browser.PressAsync("Space");
+        await browser.TabToAsync("#dir-skills");
+        await browser.TypeAsync("bsu=4");
+        await browser.TabToAsync("#dir-save");
+        await browser.PressAsync("Enter");
+        await browser.WaitUntilAsync("document.getElementById('directory-list').dataset.saved === 'cecilia' && !!document.querySelector('#directory-list tr[data-agent=cecilia]')", Live);
+        var created = await Harness.Supervisor.GetDirectoryAgentAsync(new GetDirectoryAgentRequest { AgentId = "cecilia" }, Harness.SupervisorHeaders).ResponseAsync.DefaultTimeout();
+        Assert.Equal(("Cecilia Ek", "cecilia", true, true), (created.DisplayName, created.PhoneUser, created.PhonePasswordSet, created.Enabled));
+        Assert.Equal(["bsu"], created.Queues);
+        Assert.Equal(["sv"], created.Languages);
+        Assert.Equal(4, Assert.Single(created.Skills).Level);
+        Assert.Equal("sara", created.UpdatedBy);
+
+        // Edit: a second queue and a new phone account (which needs a new password: first refused without one).
+        await browser.TabToAsync("#edit-cecilia");
+        await browser.PressAsync("Enter");
+        await browser.WaitUntilAsync("document.activeElement.id === 'dir-name' && document.getElementById('dir-id').readOnly", Live);
+        await browser.TabToAsync("#dir-queue-vaxel");
+        await browser.PressAsync("Space");
+        await browser.TabToAsync("#dir-phone");
+        await browser.EvaluateAsync("document.getElementById('dir-phone').select(); true");
+        await browser.TypeAsync("cecilia-2");
+        await browser.TabToAsync("#dir-save");
+        await browser.PressAsync("Enter");
+        await browser.WaitUntilAsync("document.getElementById('error').textContent.includes('phone_password')", Live);
+        await browser.TabToAsync("#dir-password");
+        await browser.TypeAsync("cecilia-new-pw");
+        await browser.TabToAsync("#dir-save");
+        await browser.PressAsync("Enter");
+        await browser.WaitUntilAsync("(document.querySelector('#directory-list tr[data-agent=cecilia]')?.textContent ?? '').includes('cecilia-2')", Live);
+        var changed = await Harness.Supervisor.GetDirectoryAgentAsync(new GetDirectoryAgentRequest { AgentId = "cecilia" }, Harness.SupervisorHeaders).ResponseAsync.DefaultTimeout();
+        Assert.Equal("cecilia-2", changed.PhoneUser);
+        Assert.Equal(["bsu", "vaxel"], changed.Queues.Order());
+        Assert.Equal(created.Version + 1, changed.Version);
+        output.WriteLine("screenshot: " + await ConsoleBrowser.ScreenshotAsync(browser, "console-supervisor-agents"));
+        await ConsoleBrowser.AssertAccessibleAsync(browser);
+        var audit = await Harness.Supervisor.ListAuditEntriesAsync(new ListAuditEntriesRequest { ActionPrefix = "agent.", Limit = 2 }, Harness.SupervisorHeaders).ResponseAsync.DefaultTimeout();
+        Assert.Equal(["agent.update", "agent.create"], audit.Entries.Select(e => e.Action));
+    }
+
     /// <summary>Polls the node's calendar (the dialplan it follows) until the probed day has <paramref name="reason"/>.</summary>
     private async Task WaitForCalendarReasonAsync(GetOpeningCalendarRequest probe, string reason)
     {

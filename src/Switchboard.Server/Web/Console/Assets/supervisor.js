@@ -8,6 +8,7 @@ import { chart } from './charts.js';
 import { $, fail, call, cell, button, when } from './ui.js';
 import { wireDryRun } from './dryrun.js';
 import { loadAudit, loadLatest, wireAudit } from './audit.js';
+import { loadDirectory, wireDirectory } from './directory.js';
 
 const state = { me: null, hours: null, draft: null, calendar: null, dialplan: null, validateTimer: null, validated: null };
 
@@ -388,6 +389,13 @@ const reportColumns = [
   ['tr_answered', 'transfers answered', r => r.transfersAnswered],
 ];
 
+/** A wait bucket as text: "0–20 s", "1–3 min", "10+ min". */
+function bucketLabel(lower, upper) {
+  if (upper !== null && upper <= 60) { return `${lower}–${upper} s`; }
+  const minutes = v => String(Math.round(v / 6) / 10);
+  return upper === null ? `${minutes(lower)}+ min` : `${minutes(lower)}–${minutes(upper)} min`;
+}
+
 function intervalLabel(row, grouping) {
   // In the report's time zone (Europe/Stockholm), whatever the browser's is.
   const date = toDate(row.start);
@@ -405,21 +413,24 @@ async function showReport() {
     const report = await call('GetQueueReport', { from: fromDate(from), to: fromDate(to), grouping, queues: queue ? [queue] : [] });
     state.reportZone = report.timeZone || 'Europe/Stockholm';
     const rows = report.rows;
+    const buckets = report.waitBuckets.map(b => [seconds(b.lower), b.upper ? seconds(b.upper) : null]);
+    const columns = [...reportColumns, ...buckets.map(([lower, upper], i) => [
+      `wait_${lower}_${upper ?? 'up'}_s`, `${t('reports.waited')} ${bucketLabel(lower, upper)}`, r => r.waitDistribution[i] ?? 0])];
     const table = $('report-table');
     const head = document.createElement('thead');
     const headRow = document.createElement('tr');
-    for (const [, title] of reportColumns) { const th = cell(title, 'th'); th.scope = 'col'; headRow.append(th); }
+    for (const [, title] of columns) { const th = cell(title, 'th'); th.scope = 'col'; headRow.append(th); }
     head.append(headRow);
     const body = document.createElement('tbody');
     for (const row of rows) {
       const tr = document.createElement('tr');
       tr.dataset.queue = row.queue;
-      for (const [key, , value] of reportColumns) { const td = cell(String(value(row))); td.dataset.field = key; tr.append(td); }
+      for (const [key, , value] of columns) { const td = cell(String(value(row))); td.dataset.field = key; tr.append(td); }
       body.append(tr);
     }
     table.replaceChildren(head, body);
     table.dataset.rows = String(rows.length);
-    const csv = [reportColumns.map(c => c[0]).join(','), ...rows.map(r => reportColumns.map(([, , value]) => `"${String(value(r)).replaceAll('"', '""')}"`).join(','))].join('\n');
+    const csv = [columns.map(c => c[0]).join(','), ...rows.map(r => columns.map(([, , value]) => `"${String(value(r)).replaceAll('"', '""')}"`).join(','))].join('\n');
     const link = $('report-csv');
     URL.revokeObjectURL(link.href);
     link.href = URL.createObjectURL(new Blob([csv + '\n'], { type: 'text/csv' }));
@@ -446,6 +457,9 @@ async function showReport() {
       chart({ id: 'chart-wait', title: 'Väntetid (sekunder)', labels, integer: false, format: v => (v < 10 ? v.toFixed(1) : String(Math.round(v))), series: [
         { name: 'medel', values: starts.map(s => { const n = sum(s, r => r.offered); return n > 0 ? sum(s, r => seconds(r.averageWait) * r.offered) / n : 0; }) },
         { name: 'längsta', values: starts.map(s => Math.max(0, ...rows.filter(r => toDate(r.start).getTime() === s).map(r => seconds(r.longestWait)))) },
+      ] }),
+      chart({ id: 'chart-wait-distribution', title: t('reports.distribution'), labels: buckets.map(([lower, upper]) => bucketLabel(lower, upper)), series: [
+        { name: t('reports.calls'), values: buckets.map((_, i) => rows.reduce((sum, r) => sum + Number(r.waitDistribution[i] ?? 0), 0)) },
       ] }),
     );
   } catch {
@@ -490,61 +504,6 @@ async function loadAgents() {
   }
 }
 
-// ---- Agent directory ----------------------------------------------------------------------------------------
-
-function parseSkills(text) {
-  return text.split(',').map(p => p.trim()).filter(p => p.length > 0).map(p => {
-    const [name, level] = p.split('=').map(x => x.trim());
-    return { name, level: Number(level) };
-  });
-}
-
-async function loadDirectory() {
-  try {
-    const response = await call('ListDirectoryAgents', { includeDisabled: true });
-    $('directory-list').replaceChildren(...response.agents.map(a => {
-      const row = document.createElement('tr');
-      row.dataset.agent = a.agentId;
-      row.append(cell(a.agentId), cell(a.displayName + (a.enabled ? '' : ` (${t('disabled')})`)), cell(a.phoneUser), cell(a.queues.map(queueName).join(', ')), cell(a.languages.join(', ')));
-      const skillsCell = document.createElement('td');
-      const skills = document.createElement('input');
-      skills.id = `skills-${a.agentId}`;
-      skills.size = 18;
-      skills.value = a.skills.map(k => `${k.name}=${k.level}`).join(', ');
-      skills.setAttribute('aria-label', `${t('skills')} ${a.agentId}`);
-      skillsCell.append(skills);
-      const actions = document.createElement('td');
-      const save = button(t('save'), async () => {
-        try {
-          await call('UpdateAgent', { agent: { ...a, skills: parseSkills(skills.value) }, expectedVersion: a.version });
-          await loadDirectory();
-          $('directory-list').dataset.saved = a.agentId;
-        } catch {
-          // Shown by call().
-        }
-      });
-      save.id = `save-${a.agentId}`;
-      actions.append(save);
-      if (a.enabled) {
-        const disable = button(t('disable'), async () => {
-          try {
-            await call('DisableAgent', { agentId: a.agentId, reason: 'console' });
-            await loadDirectory();
-          } catch {
-            // Shown by call().
-          }
-        }, 'danger');
-        disable.setAttribute('aria-label', `${t('disable')} ${a.agentId}`);
-        actions.append(disable);
-      }
-      row.append(skillsCell, actions);
-      return row;
-    }));
-  } catch {
-    // Shown by call().
-  }
-}
-
 // ---- Start ---------------------------------------------------------------------------------------------------
 
 async function main() {
@@ -555,6 +514,7 @@ async function main() {
   wireDialplan();
   wireDryRun(() => $('dialplan-yaml').value);
   wireAudit();
+  wireDirectory(() => state.me?.queues ?? [], queueName);
   $('cb-refresh').addEventListener('click', loadCallbacks);
   $('cb-queue').addEventListener('change', loadCallbacks);
   $('report-form').addEventListener('submit', e => { e.preventDefault(); showReport(); });
