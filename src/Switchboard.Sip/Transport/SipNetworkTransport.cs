@@ -14,20 +14,18 @@ namespace Switchboard.Sip.Transport;
 /// UDP and TCP transports on one address/port (RFC 3261 §18): UDP received on a dedicated thread (blocking recvfrom,
 /// no hop per datagram), TCP in async loops, outbound TCP connection reuse,
 /// malformed requests answered with 400 to their source where addressable (RFC 4475), everything else dropped.
-/// Every datagram or TCP frame first passes the per-source <see cref="RateLimiter"/>; inbound TCP connections are capped
-/// in total and per source and closed after <see cref="SipTransportOptions.TcpIdleTimeout"/> without traffic.
+/// Every datagram or TCP frame first passes the per-source <see cref="RateLimiter"/>; the TCP connections (caps in total
+/// and per source, idle timeout, accept back-off) are kept by a <see cref="SipTcpConnectionPool"/>.
 /// </summary>
 public sealed class SipNetworkTransport : ISipTransport, IAsyncDisposable
 {
     private readonly SipTransportOptions _options;
     private readonly ILogger _logger;
-    private readonly ConcurrentDictionary<IPEndPoint, SipTcpConnection> _connections = new();
-    private readonly ConcurrentDictionary<IPAddress, int> _inboundPerSource = new();
-    private ITimer? _idleSweep;
     private readonly CancellationTokenSource _cts = new();
     private readonly List<Task> _loops = [];
     private Socket? _udp;
     private Socket? _tcpListener;
+    private SipTcpConnectionPool? _tcp;
     private Action<SipMessage, SipEndPoint> _onMessage = static (_, _) => { };
 
     public SipNetworkTransport(SipTransportOptions options, ILogger? logger = null)
@@ -60,7 +58,7 @@ public sealed class SipNetworkTransport : ISipTransport, IAsyncDisposable
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>TCP connections open now, in and out.</summary>
-    public int TcpConnectionCount => _connections.Count;
+    public int TcpConnectionCount => _tcp?.Count ?? 0;
 
     /// <summary>Binds UDP and TCP to the same port and starts the receive loops.</summary>
     public void Start(Action<SipMessage, SipEndPoint> onMessage)
@@ -102,13 +100,10 @@ public sealed class SipNetworkTransport : ISipTransport, IAsyncDisposable
             }
         }
 
+        _tcp = new SipTcpConnectionPool(this, _options, _tcpListener, _logger,
+            (frame, connection) => HandleBytes(frame.Span, new SipEndPoint(SipTransportKind.Tcp, connection.Remote)));
         _loops.Add(StartUdpReceiveThread());
-        if (_tcpListener is not null)
-        {
-            _loops.Add(Task.Run(() => AcceptLoopAsync(_cts.Token)));
-            var sweep = TimeSpan.FromTicks(Math.Clamp(_options.TcpIdleTimeout.Ticks / 4, TimeSpan.FromMilliseconds(100).Ticks, TimeSpan.FromSeconds(30).Ticks));
-            _idleSweep = TimeProvider.CreateTimer(static state => ((SipNetworkTransport)state!).CloseIdleConnections(), this, sweep, sweep);
-        }
+        _loops.Add(_tcp.Start(_cts.Token));
     }
 
     public (string Host, int Port) GetSentBy(SipTransportKind transport) =>
@@ -131,37 +126,9 @@ public sealed class SipNetworkTransport : ISipTransport, IAsyncDisposable
             return;
         }
 
-        var connection = await GetConnectionAsync(destination.Address, cancellationToken).ConfigureAwait(false);
+        var tcp = _tcp ?? throw new InvalidOperationException("The transport is not started.");
+        var connection = await tcp.GetAsync(destination.Address, cancellationToken).ConfigureAwait(false);
         await connection.SendAsync(bytes, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async ValueTask<SipTcpConnection> GetConnectionAsync(IPEndPoint remote, CancellationToken cancellationToken)
-    {
-        if (_connections.TryGetValue(remote, out var existing))
-        {
-            return existing;
-        }
-
-        var socket = new Socket(remote.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(remote, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-
-        var connection = new SipTcpConnection(socket, inbound: false, TimeProvider);
-        if (!_connections.TryAdd(remote, connection))
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            return _connections[remote];
-        }
-
-        connection.Start(OnTcpFrame, OnTcpClosed, _options.Parser.MaxMessageSize);
-        return connection;
     }
 
     /// <summary>
@@ -227,121 +194,6 @@ public sealed class SipNetworkTransport : ISipTransport, IAsyncDisposable
             {
                 SipLog.ParserFailed(_logger, ex, new SipEndPoint(SipTransportKind.Udp, remote));
             }
-        }
-    }
-
-    private async Task AcceptLoopAsync(CancellationToken cancellationToken)
-    {
-        var backoff = TimeSpan.Zero;
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            Socket socket;
-            try
-            {
-                socket = await _tcpListener!.AcceptAsync(cancellationToken).ConfigureAwait(false);
-                backoff = TimeSpan.Zero;
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException ex)
-            {
-                // e.g. out of file descriptors: wait before trying again (10 ms doubling to 1 s) instead of spinning.
-                backoff = TimeSpan.FromTicks(Math.Clamp(backoff.Ticks * 2, TimeSpan.FromMilliseconds(10).Ticks, TimeSpan.FromSeconds(1).Ticks));
-                SipLog.AcceptFailed(_logger, LocalEndPoint, ex.SocketErrorCode);
-                try
-                {
-                    await Task.Delay(backoff, TimeProvider, cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-
-                continue;
-            }
-
-            Accept(socket);
-        }
-    }
-
-    /// <summary>Starts serving an accepted connection, unless it is over the total or per-source cap (then it is reset).</summary>
-    private void Accept(Socket socket)
-    {
-        if (socket.RemoteEndPoint is not IPEndPoint remote)
-        {
-            socket.Dispose();
-            return;
-        }
-
-        var source = remote.Address;
-        var perSource = _inboundPerSource.AddOrUpdate(source, 1, static (_, n) => n + 1);
-        var (cap, limit) = _connections.Count >= _options.MaxTcpConnections ? ("connections", _options.MaxTcpConnections)
-            : perSource > _options.MaxTcpConnectionsPerSource ? ("connections per source", _options.MaxTcpConnectionsPerSource)
-            : (null, 0);
-        if (cap is not null || (RateLimiter is { } limiter && limiter.IsBanned(source)))
-        {
-            ReleaseSource(source);
-            if (cap is not null)
-            {
-                SecurityEvents?.TcpConnectionRefused(source, cap, limit);
-            }
-
-            socket.LingerState = new LingerOption(true, 0); // reset: no TIME_WAIT kept for a refused peer
-            socket.Dispose();
-            return;
-        }
-
-        socket.NoDelay = true;
-        var connection = new SipTcpConnection(socket, inbound: true, TimeProvider);
-        _connections[connection.Remote] = connection;
-        connection.Start(OnTcpFrame, OnTcpClosed, _options.Parser.MaxMessageSize);
-    }
-
-    private void ReleaseSource(IPAddress source)
-    {
-        while (_inboundPerSource.TryGetValue(source, out var n))
-        {
-            if (n <= 1 ? _inboundPerSource.TryRemove(new KeyValuePair<IPAddress, int>(source, n)) : _inboundPerSource.TryUpdate(source, n - 1, n))
-            {
-                return;
-            }
-        }
-    }
-
-    /// <summary>Closes connections idle for longer than <see cref="SipTransportOptions.TcpIdleTimeout"/>.</summary>
-    private void CloseIdleConnections()
-    {
-        foreach (var connection in _connections.Values)
-        {
-            var idle = connection.IdleFor;
-            if (idle >= _options.TcpIdleTimeout)
-            {
-                // Once (the next sweep can still see it before the read loop removes it), and before the peer sees the close.
-                connection.Close(() => SecurityEvents?.TcpIdleClosed(connection.Remote.Address, idle));
-            }
-        }
-    }
-
-    private bool OnTcpFrame(ReadOnlyMemory<byte> frame, SipTcpConnection connection) =>
-        HandleBytes(frame.Span, new SipEndPoint(SipTransportKind.Tcp, connection.Remote));
-
-    private void OnTcpClosed(SipTcpConnection connection, string? framingError)
-    {
-        if (_connections.TryRemove(new KeyValuePair<IPEndPoint, SipTcpConnection>(connection.Remote, connection)) && connection.Inbound)
-        {
-            ReleaseSource(connection.Remote.Address);
-        }
-
-        if (framingError is not null)
-        {
-            Metrics.MessageMalformed();
-            SipLog.TcpFramingError(_logger, new SipEndPoint(SipTransportKind.Tcp, connection.Remote), framingError);
         }
     }
 
@@ -462,13 +314,12 @@ public sealed class SipNetworkTransport : ISipTransport, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _idleSweep?.Dispose();
         await _cts.CancelAsync().ConfigureAwait(false);
         _udp?.Dispose();
         _tcpListener?.Dispose();
-        foreach (var c in _connections.Values)
+        if (_tcp is not null)
         {
-            await c.DisposeAsync().ConfigureAwait(false);
+            await _tcp.DisposeAsync().ConfigureAwait(false);
         }
 
         try
