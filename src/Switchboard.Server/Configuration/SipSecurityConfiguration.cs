@@ -35,8 +35,10 @@ public static class SipSecurityConfiguration
             CapacityRefusal = Refusal(configuration, "Sip:Security:CapacityRefusal", d.CapacityRefusal),
             MaxServerTransactions = (int)Number(configuration, "Sip:Security:MaxServerTransactions", d.MaxServerTransactions, 1, 10_000_000),
             MaxServerTransactionBytes = (long)Number(configuration, "Sip:Security:MaxServerTransactionBytes", d.MaxServerTransactionBytes, 65_536, 1L << 40),
+            PriorityReservePercent = (int)Number(configuration, "Sip:Security:PriorityReservePercent", d.PriorityReservePercent, 0, 90),
             MaxDialogs = (int)Number(configuration, "Sip:Security:MaxDialogs", d.MaxDialogs, 1, 10_000_000),
             MaxUnconfirmedCalls = (int)Number(configuration, "Sip:Security:MaxUnconfirmedCalls", d.MaxUnconfirmedCalls, 1, 10_000_000),
+            MaxUnconfirmedCallsPerSource = (int)Number(configuration, "Sip:Security:MaxUnconfirmedCallsPerSource", d.MaxUnconfirmedCallsPerSource, 1, 10_000_000),
             RetryAfter = Span(configuration, "Sip:Security:RetryAfter", d.RetryAfter, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1)),
         };
         sip.Registrar = ReadRegistrar(configuration, sip.Registrar);

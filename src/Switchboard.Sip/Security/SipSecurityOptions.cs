@@ -31,11 +31,26 @@ public sealed record SipSecurityOptions
     /// <summary>Total size of the requests held by server transactions. Default 16 MiB.</summary>
     public long MaxServerTransactionBytes { get; init; } = 16L * 1024 * 1024;
 
+    /// <summary>
+    /// Share (0-90 %) of <see cref="MaxServerTransactions"/> and <see cref="MaxServerTransactionBytes"/> kept for requests
+    /// from <see cref="CallSources"/> and the rate limit's exempt sources and for requests inside a dialog: a flood of
+    /// requests from other sources fills the rest and then gets 503, while the trunk's calls and the BYEs of calls in
+    /// progress still get a transaction. Default 20.
+    /// </summary>
+    public int PriorityReservePercent { get; init; } = 20;
+
     /// <summary>Dialogs at once (calls in and out, agent legs included); a new INVITE beyond this gets 503. Default 2,000.</summary>
     public int MaxDialogs { get; init; } = 2_000;
 
     /// <summary>Incoming INVITEs not yet confirmed by an ACK (ringing or answered, unacknowledged); beyond this, 503. Default 200.</summary>
     public int MaxUnconfirmedCalls { get; init; } = 200;
+
+    /// <summary>
+    /// Incoming INVITEs not yet confirmed by ACK from one source address; beyond this, 503. Default 50: an allowed source
+    /// that never ACKs (a flood slower than the rate limit, or a broken SBC) holds at most this share of
+    /// <see cref="MaxUnconfirmedCalls"/>, so the other call sources' calls still get in.
+    /// </summary>
+    public int MaxUnconfirmedCallsPerSource { get; init; } = 50;
 
     /// <summary>Retry-After (RFC 3261 §20.33) on a 503 for a flood or a full cap. Default 30 s.</summary>
     public TimeSpan RetryAfter { get; init; } = TimeSpan.FromSeconds(30);

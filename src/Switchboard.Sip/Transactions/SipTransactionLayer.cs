@@ -20,6 +20,7 @@ public sealed class SipTransactionLayer
     private readonly ConcurrentDictionary<string, SipClientTransaction> _client = new(StringComparer.Ordinal);
     private readonly ISipTransport _transport;
     private readonly ILogger _logger;
+    private readonly ServerTransactionAdmission _admission;
     private long _serverBytes;
 
     public SipTransactionLayer(ISipTransport transport, TimeProvider timeProvider, SipTimerOptions? timers = null, ILogger? logger = null)
@@ -29,6 +30,7 @@ public sealed class SipTransactionLayer
         Timers = timers ?? SipTimerOptions.Default;
         _logger = logger ?? NullLogger.Instance;
         Metrics = transport is SipNetworkTransport network ? network.Metrics : new SipTransactionMetrics();
+        _admission = new ServerTransactionAdmission(this);
     }
 
     /// <summary>
@@ -74,7 +76,7 @@ public sealed class SipTransactionLayer
         {
             if (message is SipRequest request)
             {
-                ReceiveRequest(StampVia(request, remote), remote);
+                ReceiveRequest(SipTransactionKeys.StampVia(request, remote), remote);
             }
             else if (message is SipResponse response)
             {
@@ -91,7 +93,7 @@ public sealed class SipTransactionLayer
     public SipClientTransaction SendRequest(SipRequest request, SipEndPoint destination)
     {
         request = WithNewVia(request, destination.Transport);
-        var key = ClientKey(request.TopVia!.Branch!, request.Method);
+        var key = SipTransactionKeys.Client(request.TopVia!.Branch!, request.Method);
         SipClientTransaction tx = request.Method == SipMethods.Invite
             ? new ClientInviteTransaction(this, request, destination, key)
             : new ClientNonInviteTransaction(this, request, destination, key);
@@ -117,7 +119,7 @@ public sealed class SipTransactionLayer
         };
         headers.AddRange(r.Headers.GetAll(SipHeaderNames.Route).Select(v => new SipHeader(SipHeaderNames.Route, v)));
         var cancel = new SipRequest(SipMethods.Cancel, r.Uri) { Headers = new SipHeaders(headers.ToArray()) };
-        var key = ClientKey(r.TopVia!.Branch!, SipMethods.Cancel);
+        var key = SipTransactionKeys.Client(r.TopVia!.Branch!, SipMethods.Cancel);
         var tx = new ClientNonInviteTransaction(this, cancel, invite.Remote, key);
         _client[key] = tx;
         Metrics.ClientStarted();
@@ -190,7 +192,7 @@ public sealed class SipTransactionLayer
 
     private void ReceiveRequest(SipRequest request, SipEndPoint remote)
     {
-        var key = ServerKey(request, request.Method == SipMethods.Ack ? SipMethods.Invite : request.Method);
+        var key = SipTransactionKeys.Server(request, request.Method == SipMethods.Ack ? SipMethods.Invite : request.Method);
         if (_server.TryGetValue(key, out var existing))
         {
             if (request.Method == SipMethods.Ack && existing.State == SipTransactionState.Accepted)
@@ -208,7 +210,7 @@ public sealed class SipTransactionLayer
             case SipMethods.Ack:
                 User?.OnAck(request, remote);
                 return;
-            case SipMethods.Cancel when !Admit(request, remote):
+            case SipMethods.Cancel when !_admission.Admit(request, remote):
                 return;
             case SipMethods.Cancel:
                 var cancelTx = new ServerNonInviteTransaction(this, request, remote, key);
@@ -220,7 +222,7 @@ public sealed class SipTransactionLayer
                 Metrics.ServerStarted();
                 cancelTx.Activity = SipTracing.Start(request, System.Diagnostics.ActivityKind.Server, remote.Transport);
                 cancelTx.Start();
-                var inviteKey = ServerKey(request, SipMethods.Invite);
+                var inviteKey = SipTransactionKeys.Server(request, SipMethods.Invite);
                 if (_server.TryGetValue(inviteKey, out var invite) && invite is ServerInviteTransaction pending)
                 {
                     cancelTx.Respond(SipStatusCodes.Ok);
@@ -232,7 +234,7 @@ public sealed class SipTransactionLayer
                 }
 
                 return;
-            case SipMethods.Invite when !Admit(request, remote):
+            case SipMethods.Invite when !_admission.Admit(request, remote):
                 return;
             case SipMethods.Invite:
                 var inviteTx = new ServerInviteTransaction(this, request, remote, key);
@@ -246,7 +248,7 @@ public sealed class SipTransactionLayer
 
                 return;
             default:
-                if (!Admit(request, remote))
+                if (!_admission.Admit(request, remote))
                 {
                     return;
                 }
@@ -275,51 +277,6 @@ public sealed class SipTransactionLayer
         return true;
     }
 
-    /// <summary>
-    /// The checks made before a new server transaction is created: an INVITE starting a call must come from a call
-    /// source, and the transaction count and held bytes stay under their caps. A refused request gets a stateless
-    /// 403 or 503 + Retry-After (or nothing, per <see cref="SipSecurityOptions"/>) and allocates nothing.
-    /// </summary>
-    private bool Admit(SipRequest request, SipEndPoint remote)
-    {
-        var security = Security;
-        var source = remote.Address.Address;
-        if (request.Method == SipMethods.Invite && request.To?.Tag is null && !SipSourceList.Contains(security.CallSources, source))
-        {
-            SecurityEvents?.CallSourceRefused(source);
-            if (security.CallSourceRefusal == SipRefusal.Reject)
-            {
-                SendStateless(SipResponseFactory.Create(request, SipStatusCodes.Forbidden, null, RandomToken(6)), remote);
-            }
-
-            return false;
-        }
-
-        string? cap = null;
-        long limit = 0;
-        if (_server.Count >= security.MaxServerTransactions)
-        {
-            (cap, limit) = ("server transactions", security.MaxServerTransactions);
-        }
-        else if (ServerTransactionBytes + request.ReceivedSize > security.MaxServerTransactionBytes)
-        {
-            (cap, limit) = ("server transaction bytes", security.MaxServerTransactionBytes);
-        }
-
-        if (cap is null)
-        {
-            return true;
-        }
-
-        SecurityEvents?.CapacityRefused(source, cap, limit);
-        if (security.CapacityRefusal == SipRefusal.Reject)
-        {
-            SendStateless(ServiceUnavailable(request, security.RetryAfter), remote);
-        }
-
-        return false;
-    }
-
     /// <summary>503 Service Unavailable with Retry-After (RFC 3261 §21.5.4, §20.33).</summary>
     internal static SipResponse ServiceUnavailable(SipRequest request, TimeSpan retryAfter)
     {
@@ -343,62 +300,13 @@ public sealed class SipTransactionLayer
     {
         var via = response.TopVia;
         var cseq = response.CSeq;
-        if (via?.Branch is { } branch && cseq is { } c && _client.TryGetValue(ClientKey(branch, c.Method), out var tx))
+        if (via?.Branch is { } branch && cseq is { } c && _client.TryGetValue(SipTransactionKeys.Client(branch, c.Method), out var tx))
         {
             tx.OnResponse(response);
             return;
         }
 
         User?.OnStrayResponse(response, remote);
-    }
-
-    private static string ClientKey(string branch, string method) => string.Concat(branch, "|", method);
-
-    /// <summary>Server transaction key (§17.2.3); requests without the magic cookie use the RFC 2543 fields.</summary>
-    private static string ServerKey(SipRequest request, string method)
-    {
-        var via = request.TopVia;
-        if (via?.Branch is { } branch && branch.StartsWith(SipVia.BranchCookie, StringComparison.Ordinal) && branch.Length > SipVia.BranchCookie.Length)
-        {
-            return string.Join('|', branch, via.SentBy, method);
-        }
-
-        return string.Join('|', "2543", request.CallId, request.CSeq?.Number.ToString(CultureInfo.InvariantCulture), request.From?.Tag, via?.SentBy, via?.Branch, method);
-    }
-
-    /// <summary>Adds received and rport to the top Via of a request (RFC 3261 §18.2.1, RFC 3581 §4).</summary>
-    private static SipRequest StampVia(SipRequest request, SipEndPoint remote)
-    {
-        var first = request.Headers.Get(SipHeaderNames.Via);
-        if (first is null)
-        {
-            return request;
-        }
-
-        var values = new List<string>();
-        HeaderValueSplitter.Split(first, values);
-        if (!SipVia.TryParse(values[0], out var via))
-        {
-            return request;
-        }
-
-        var address = remote.Address.Address.ToString();
-        var ps = via.Parameters;
-        if (ps.Has("rport"))
-        {
-            ps = ps.With("rport", remote.Address.Port.ToString(CultureInfo.InvariantCulture)).With("received", address);
-        }
-        else if (via.Host != address)
-        {
-            ps = ps.With("received", address);
-        }
-        else
-        {
-            return request;
-        }
-
-        values[0] = (via with { Parameters = ps }).ToString();
-        return request with { Headers = request.Headers.ReplaceFirst(SipHeaderNames.Via, string.Join(", ", values)) };
     }
 
     private SipRequest WithNewVia(SipRequest request, SipTransportKind transport)

@@ -153,7 +153,7 @@ public sealed class IncomingCall
     {
         if (Interlocked.Exchange(ref _settled, 1) == 0)
         {
-            _ua.CallSettled();
+            _ua.CallSettled(Remote.Address.Address);
         }
     }
 }

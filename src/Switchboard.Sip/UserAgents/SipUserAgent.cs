@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Sip.Diagnostics;
 using Switchboard.Sip.Dialogs;
 using Switchboard.Sip.Messages;
+using Switchboard.Sip.Security;
 using Switchboard.Sip.Transactions;
 using Switchboard.Sip.Transport;
 
@@ -20,7 +21,7 @@ public sealed partial class SipUserAgent : ISipTransactionUser
     private readonly ConcurrentDictionary<string, SipDialog> _dialogs = new(StringComparer.Ordinal);
     private readonly Channel<IncomingCall> _incoming = Channel.CreateUnbounded<IncomingCall>();
     private readonly ILogger _logger;
-    private int _unconfirmedCalls;
+    private readonly UnconfirmedCallTable _unconfirmed = new();
 
     public SipUserAgent(SipTransactionLayer layer, SipUserAgentOptions? options = null, ILogger? logger = null)
     {
@@ -42,8 +43,11 @@ public sealed partial class SipUserAgent : ISipTransactionUser
 
     public int DialogCount => _dialogs.Count;
 
-    /// <summary>Incoming calls not yet confirmed by an ACK nor refused (bounded by <see cref="Security.SipSecurityOptions.MaxUnconfirmedCalls"/>).</summary>
-    public int UnconfirmedCallCount => Volatile.Read(ref _unconfirmedCalls);
+    /// <summary>
+    /// Incoming calls not yet confirmed by an ACK nor refused (bounded by <see cref="SipSecurityOptions.MaxUnconfirmedCalls"/>
+    /// in total and <see cref="SipSecurityOptions.MaxUnconfirmedCallsPerSource"/> per source address).
+    /// </summary>
+    public int UnconfirmedCallCount => _unconfirmed.Count;
 
     /// <summary>
     /// Read for every out-of-dialog OPTIONS and INVITE (must not block): anything but
@@ -115,7 +119,6 @@ public sealed partial class SipUserAgent : ISipTransactionUser
                     return;
                 }
 
-                Interlocked.Increment(ref _unconfirmedCalls);
                 var call = new IncomingCall(this, (ServerInviteTransaction)tx);
                 if (!_incoming.Writer.TryWrite(call))
                 {
@@ -142,25 +145,28 @@ public sealed partial class SipUserAgent : ISipTransactionUser
         }
     }
 
-    /// <summary>A new call beyond the dialog or unconfirmed-call cap gets 503 with Retry-After before any dialog or media exists.</summary>
+    /// <summary>
+    /// A new call beyond the dialog cap or the unconfirmed-call caps (in total, per source) gets 503 with Retry-After
+    /// before any dialog or media exists; otherwise it is counted as unconfirmed until <see cref="CallSettled"/>.
+    /// </summary>
     private bool RefuseOverCapacity(SipServerTransaction tx)
     {
         var security = Layer.Security;
-        var (cap, limit) = _dialogs.Count >= security.MaxDialogs ? ("dialogs", security.MaxDialogs)
-            : UnconfirmedCallCount >= security.MaxUnconfirmedCalls ? ("unconfirmed calls", security.MaxUnconfirmedCalls)
-            : (null, 0);
-        if (cap is null)
+        var source = tx.Remote.Address.Address;
+        var refused = _dialogs.Count >= security.MaxDialogs ? ("dialogs", security.MaxDialogs)
+            : _unconfirmed.TryAdd(source, security.MaxUnconfirmedCalls, security.MaxUnconfirmedCallsPerSource);
+        if (refused is not ({ } cap, var limit))
         {
             return false;
         }
 
-        Layer.SecurityEvents?.CapacityRefused(tx.Remote.Address.Address, cap, limit);
+        Layer.SecurityEvents?.CapacityRefused(source, cap, limit);
         tx.Respond(SipTransactionLayer.ServiceUnavailable(tx.Request, security.RetryAfter));
         return true;
     }
 
-    /// <summary>An incoming call was confirmed by ACK, refused, cancelled or abandoned.</summary>
-    internal void CallSettled() => Interlocked.Decrement(ref _unconfirmedCalls);
+    /// <summary>An incoming call from <paramref name="source"/> was confirmed by ACK, refused, cancelled or abandoned.</summary>
+    internal void CallSettled(IPAddress source) => _unconfirmed.Remove(source);
 
     private async Task HandleAsync(ISipRequestHandler handler, SipServerTransaction tx)
     {

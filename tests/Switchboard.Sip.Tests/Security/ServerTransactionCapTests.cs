@@ -89,6 +89,49 @@ public sealed class ServerTransactionCapTests
     }
 
     [Fact]
+    public void Flood_FromOtherSources_FillsOnlyItsShareAndTheTrunkStillGetsTransactions()
+    {
+        var layer = Layer(new SipSecurityOptions
+        {
+            CallSources = [IPNetwork.Parse("127.0.0.2/32")],
+            RateLimit = new SourceRateLimitOptions { ExemptSources = [] },
+            MaxServerTransactions = 10,
+            PriorityReservePercent = 30,
+        });
+
+        for (var i = 0; i < 20; i++)
+        {
+            layer.Receive(Request(SipMethods.Options, i), Stranger);
+        }
+
+        Assert.Equal(7, layer.ServerTransactionCount); // 30 % of the cap is out of the stranger's reach
+        Assert.Equal(13, _transport.CountResponses(503));
+
+        layer.Receive(Request(SipMethods.Invite, 100), Trunk);             // the trunk's new call
+        layer.Receive(InDialog(SipMethods.Bye, 101), Stranger);            // a BYE of a call in progress, from an agent's phone
+        layer.Receive(Request(SipMethods.Options, 102), Trunk);
+        Assert.Equal(10, layer.ServerTransactionCount);
+
+        layer.Receive(Request(SipMethods.Options, 103), Trunk);            // the whole cap is still a cap
+        Assert.Equal(10, layer.ServerTransactionCount);
+        Assert.Equal(14, _transport.CountResponses(503));
+    }
+
+    private static SipRequest InDialog(string method, int i) => (SipRequest)TestMessages.Parse(
+        $"""
+        {method} sip:ivr@127.0.0.1:5060 SIP/2.0
+        Via: SIP/2.0/UDP 127.0.0.9:5060;branch=z9hG4bK{i};rport
+        Max-Forwards: 70
+        From: <sip:a@127.0.0.9>;tag=f{i}
+        To: <sip:ivr@127.0.0.1>;tag=ours{i}
+        Call-ID: {i}@cap
+        CSeq: 2 {method}
+        Content-Length: 0
+
+
+        """);
+
+    [Fact]
     public void Options_LargeRequests_HeldBytesCappedThenFreedWhenAnswered()
     {
         var layer = Layer(new SipSecurityOptions { MaxServerTransactionBytes = 100_000 });

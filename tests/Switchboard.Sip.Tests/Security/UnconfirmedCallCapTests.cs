@@ -16,6 +16,8 @@ public sealed class UnconfirmedCallCapTests
     private readonly FakeTimeProvider _time = new();
     private readonly RecordingTransport _transport = new();
 
+    private static readonly SipEndPoint OtherSource = new(SipTransportKind.Udp, new IPEndPoint(IPAddress.Parse("127.0.0.3"), 5060));
+
     private static SipRequest Invite(int i) => (SipRequest)TestMessages.Parse(
         $"""
         INVITE sip:ivr@127.0.0.1:5060 SIP/2.0
@@ -52,6 +54,34 @@ public sealed class UnconfirmedCallCapTests
 
         layer.Receive(Invite(4), Trunk);
         Assert.Equal(2, ua.UnconfirmedCallCount);
+        Assert.Equal(1, _transport.CountResponses(503));
+    }
+
+    [Fact]
+    public async Task Invite_BeyondPerSourceCap_503ForThatSourceOnlyUntilOneOfItsCallsIsSettled()
+    {
+        var events = new SipSecurityEvents();
+        var layer = new SipTransactionLayer(_transport, _time)
+        {
+            Security = new SipSecurityOptions { MaxUnconfirmedCalls = 10, MaxUnconfirmedCallsPerSource = 2 },
+            SecurityEvents = events,
+        };
+        var ua = new SipUserAgent(layer);
+
+        layer.Receive(Invite(1), Trunk);
+        layer.Receive(Invite(2), Trunk);
+        layer.Receive(Invite(3), Trunk);   // the source's third unconfirmed call: refused
+        layer.Receive(Invite(4), OtherSource); // another allowed source still gets in
+
+        Assert.Equal(3, ua.UnconfirmedCallCount);
+        Assert.Equal(1, _transport.CountResponses(503));
+        Assert.Equal(1, events.Count(SipSecurityEvent.CapacityRefused));
+
+        var first = await ua.IncomingCalls.ReadAsync().AsTask().DefaultTimeout();
+        Assert.Equal(Trunk, first.Remote);
+        await first.RejectAsync(486);
+        layer.Receive(Invite(5), Trunk);   // room again for that source
+        Assert.Equal(3, ua.UnconfirmedCallCount);
         Assert.Equal(1, _transport.CountResponses(503));
     }
 
