@@ -112,9 +112,10 @@ public sealed class CallLeg : IAsyncDisposable
         var offer = _media.AnswerOffer(Encoding.UTF8.GetString(incoming.OfferBody.Span));
         if (offer is not { IsAccepted: true, Answer: { } answer, Media: { } media })
         {
-            CallLegLog.OfferRefused(_logger, _callId, Id.ToString(), SipMethods.Invite, offer.FailureReason);
+            var why = CallLegLog.LoggableSdpFailure(offer.FailureReason);
+            CallLegLog.OfferRefused(_logger, _callId, Id.ToString(), SipMethods.Invite, why);
             await incoming.RejectAsync(SipStatusCodes.NotAcceptableHere, null, cancellationToken).ConfigureAwait(false);
-            Gone("488: " + offer.FailureReason);
+            Gone("488: " + why);
             return;
         }
 
@@ -166,12 +167,15 @@ public sealed class CallLeg : IAsyncDisposable
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            Gone(ex.Message, announce: false);
-            _post(new LegDialled(Id, ex is OperationCanceledException ? DialOutcome.NoAnswer : DialOutcome.Failed, ex is OperationCanceledException ? "cancelled" : ex.Message));
+            // The exception's type, never its message: a message may quote the dialled URI (a citizen's number).
+            var failure = ex is OperationCanceledException ? "cancelled" : ex.GetType().Name;
+            Gone(failure, announce: false);
+            _post(new LegDialled(Id, ex is OperationCanceledException ? DialOutcome.NoAnswer : DialOutcome.Failed, failure));
             return;
         }
 
-        var detail = $"{result.StatusCode} {result.FinalResponse.ReasonPhrase}".Trim();
+        // The status code with its standard phrase, not the peer's: a reason phrase is free text (it may carry a number).
+        var detail = $"{result.StatusCode} {SipStatusCodes.ReasonPhrase(result.StatusCode)}";
         if (result is not { Answered: true, Dialog: { } dialog })
         {
             Gone(detail, announce: false);
@@ -185,7 +189,7 @@ public sealed class CallLeg : IAsyncDisposable
         {
             Attach(dialog);
             HangUp();
-            _post(new LegDialled(Id, DialOutcome.Failed, "no common codec: " + media.FailureReason, result.StatusCode));
+            _post(new LegDialled(Id, DialOutcome.Failed, "no common codec: " + CallLegLog.LoggableSdpFailure(media.FailureReason), result.StatusCode));
             return;
         }
 

@@ -75,7 +75,7 @@ internal sealed class LegDialogRequests
         var result = _media.AcceptOffer(Encoding.UTF8.GetString(request.Body.Span));
         if (result is not { IsAccepted: true, Answer: { } answer, Media: { } media })
         {
-            CallLegLog.OfferRefused(_logger, _callId, _leg.ToString(), request.Method, result.FailureReason);
+            CallLegLog.OfferRefused(_logger, _callId, _leg.ToString(), request.Method, CallLegLog.LoggableSdpFailure(result.FailureReason));
             await request.RespondAsync(SipStatusCodes.NotAcceptableHere, cancellationToken: cancellationToken).ConfigureAwait(false);
             return;
         }

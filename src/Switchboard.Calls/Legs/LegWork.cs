@@ -50,7 +50,7 @@ internal sealed class LegWork : IAsyncDisposable
         }
         catch (Exception ex) when (ex is OperationCanceledException or TimeoutException or InvalidOperationException)
         {
-            CallLegLog.RequestFailed(_logger, _callId, _leg, what, ex.Message);
+            CallLegLog.RequestFailed(_logger, _callId, _leg, what, ex.GetType().Name); // never the message: it may quote a URI
         }
     }
 
@@ -69,7 +69,7 @@ internal sealed class LegWork : IAsyncDisposable
         }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
         {
-            CallLegLog.RequestFailed(_logger, _callId, _leg, "release", ex.Message);
+            CallLegLog.RequestFailed(_logger, _callId, _leg, "release", ex.GetType().Name);
         }
 
         await _life.CancelAsync().ConfigureAwait(false);
