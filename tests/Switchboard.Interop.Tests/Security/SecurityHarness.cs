@@ -30,12 +30,16 @@ internal static partial class SecurityHarness
         return settings;
     }
 
-    /// <summary>Places the legitimate call and asserts it is answered, bridged and carries audio both ways; hangs up.</summary>
-    public static async Task AssertCallBridgedBothWaysAsync(CallFlowHarness harness)
+    /// <summary>
+    /// Places the legitimate call and asserts it is answered, queued, bridged to the agent and carries audio both ways;
+    /// runs <paramref name="whileBridged"/> (if any) while the call is still up; hangs up and completes the wrap-up.
+    /// </summary>
+    public static async Task AssertCallBridgedBothWaysAsync(CallFlowHarness harness, Func<Task>? whileBridged = null)
     {
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await harness.SignInAsync();
         using var events = harness.OpenEvents(stop.Token);
+        var agentRecordings = harness.AgentPhone.HeardRecordings().Count; // the shared agent phone has recorded earlier calls
         await using var caller = await BaresipPhone.StartAsync(new BaresipOptions { User = "0701234567", SineFrequency = CallFlowHarness.CallerTone, Record = true }).DefaultTimeout();
         try
         {
@@ -49,31 +53,99 @@ internal static partial class SecurityHarness
                 $"Server:\n{Tail(harness.Server.StandardOutput)}\n{Tail(harness.Server.StandardError)}", timeout);
         }
 
-        var agentHeard = await harness.AgentPhone.WaitForHeardAudioAsync(TimeSpan.FromSeconds(2)).DefaultTimeout();
+        var agentHeard = await NewRecordingAsync(harness.AgentPhone, agentRecordings, TimeSpan.FromSeconds(2));
         var callerMark = HeardAudio.CurrentLength(caller);
         await HeardAudio.WaitForMoreAudioAsync(caller, callerMark, TimeSpan.FromSeconds(1.5)).DefaultTimeout();
         var atAgent = HeardAudio.Tail(PcmRecording.Read(agentHeard), TimeSpan.FromSeconds(1));
         Assert.True(atAgent.ToneRatio(CallFlowHarness.CallerTone) > 0.3, $"agent hears the caller: {atAgent.ToneRatio(CallFlowHarness.CallerTone):0.00}");
         var atCaller = HeardAudio.Tail(PcmRecording.Read(caller.HeardRecordings()[^1]), TimeSpan.FromSeconds(1));
         Assert.True(atCaller.ToneRatio(CallFlowHarness.AgentTone) > 0.3, $"caller hears the agent: {atCaller.ToneRatio(CallFlowHarness.AgentTone):0.00}");
+        if (whileBridged is not null)
+        {
+            await whileBridged();
+        }
 
+        var agentSince = harness.AgentPhone.EventCount;
         await caller.HangupAsync().DefaultTimeout();
-        await harness.AgentPhone.WaitForEventAsync(BaresipEventType.CallClosed).DefaultTimeout();
+        await harness.AgentPhone.WaitForEventAsync(BaresipEventType.CallClosed, agentSince).DefaultTimeout();
         await CallFlowHarness.NextAsync(events.ResponseStream, AgentEvent.EventOneofCase.WrapUpStarted, stop.Token).DefaultTimeout();
         await harness.Agent.CompleteWrapUpAsync(new CompleteWrapUpRequest { AgentId = CallFlowHarness.AgentId, Outcome = Outcome.Resolved }, harness.AgentHeaders)
             .ResponseAsync.DefaultTimeout();
     }
 
+    /// <summary>
+    /// The recording of the call <paramref name="phone"/> is in now (not one of the <paramref name="earlier"/> calls
+    /// it recorded before), once it holds <paramref name="duration"/> of audio.
+    /// </summary>
+    public static async Task<string> NewRecordingAsync(BaresipPhone phone, int earlier, TimeSpan duration)
+    {
+        await WaitUntilAsync(() => phone.HeardRecordings().Count > earlier, "the phone records the new call", TimeSpan.FromSeconds(15));
+        await HeardAudio.WaitForMoreAudioAsync(phone, 44, duration).DefaultTimeout();
+        return phone.HeardRecordings()[^1];
+    }
+
+    /// <summary>Polls <paramref name="condition"/> until it holds; fails after <paramref name="timeout"/> saying <paramref name="what"/>.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (!condition())
+        {
+            try
+            {
+                await Task.Delay(50, deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"{what}: not within {timeout.TotalSeconds:0} s");
+            }
+        }
+    }
+
     private static string Tail(string text) => text.Length <= 6000 ? text : text[^6000..];
 
-    /// <summary>One counter of <c>switchboard_sip_security_events_total</c> from the server's /metrics.</summary>
-    public static async Task<long> SecurityEventCountAsync(SwitchboardProcess server, string label)
+    /// <summary>One counter of <c>switchboard_sip_security_events_total</c> from the server's /metrics (0 before the first event).</summary>
+    public static async Task<long> SecurityEventCountAsync(SwitchboardProcess server, string label) =>
+        (long)(Metric(await MetricsAsync(server), "switchboard_sip_security_events_total", $"event=\"{label}\"") ?? 0);
+
+    /// <summary>The server's /metrics text.</summary>
+    public static async Task<string> MetricsAsync(SwitchboardProcess server)
     {
         using var http = new HttpClient();
-        var text = await http.GetStringAsync(new Uri(server.WebUrl, "/metrics")).DefaultTimeout();
-        var match = Regex.Match(text, $"^switchboard_sip_security_events_total{{event=\"{label}\"}} (\\d+)$", RegexOptions.Multiline);
-        Assert.True(match.Success, $"no {label} counter on /metrics");
-        return long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        return await http.GetStringAsync(new Uri(server.WebUrl, "/metrics")).DefaultTimeout();
+    }
+
+    /// <summary>One series of <paramref name="metrics"/>: <paramref name="name"/> with exactly <paramref name="labels"/> (none: any or no labels); null when absent.</summary>
+    public static double? Metric(string metrics, string name, string? labels = null)
+    {
+        var series = labels is null ? "(?:\\{[^}]*\\})?" : "\\{" + Regex.Escape(labels) + "\\}";
+        var match = Regex.Match(metrics, "^" + Regex.Escape(name) + series + " (\\S+)", RegexOptions.Multiline);
+        return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>Gauge <paramref name="name"/> from /metrics (0 when not exported yet).</summary>
+    public static async Task<double> GaugeAsync(SwitchboardProcess server, string name) => Metric(await MetricsAsync(server), name) ?? 0;
+
+    /// <summary>Polls /metrics until <paramref name="condition"/> holds; fails after <paramref name="timeout"/> saying <paramref name="what"/>.</summary>
+    public static async Task<string> WaitForMetricsAsync(SwitchboardProcess server, Func<string, bool> condition, string what, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            var text = await MetricsAsync(server);
+            if (condition(text))
+            {
+                return text;
+            }
+
+            try
+            {
+                await Task.Delay(250, deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"{what} did not happen within {timeout.TotalSeconds:0} s");
+            }
+        }
     }
 
     /// <summary>The server's resident set size in bytes (VmRSS in /proc/PID/status).</summary>
