@@ -4,7 +4,7 @@
 # (benchmarks/load/caller.xml: RTP with rtp_stream, DTMF "1" as SIP INFO, hold S seconds, BYE).
 #
 # Usage: benchmarks/load/run.sh [--calls N] [--rate R] [--hold S] [--ramp] [--target 127.0.0.1]
-#                               [--sipp-procs K] [--window W] [--agents] [--no-build] [--keep]
+#                               [--sipp-procs K] [--window W] [--agents] [--no-build] [--keep] [--server-tree DIR]
 #   --calls N       concurrent callers (default 200)          --rate R   new calls per second (default 20)
 #   --hold S        seconds each caller stays (default 30)    --ramp     raise N until a limit is crossed (see below)
 #   --sipp-procs K  SIPp processes sharing the callers (default: one per 250 callers)
@@ -12,6 +12,8 @@
 #   --agents        bridged calls: N agents (LoadTool, real gRPC API) accept every offer and a SIPp uas answers for
 #                   their phones with RTP echo, so every caller is bridged to an agent leg for the hold time
 #   --no-build      use the existing Release build          --keep     keep the work directory (captures, SIPp logs)
+#   --server-tree DIR  run the server of another checkout (e.g. a `git worktree` of an older commit, for an A/B
+#                   comparison): DIR's Release build (built unless --no-build), started in DIR; LoadTool stays this tree's
 # Ramp mode: N = --calls, then x1.5 per step, until failed calls >= 0.1 % or pacing p99 > 2 ms (or --ramp-max,
 # default 3000); prints the highest N that passed.
 #
@@ -23,7 +25,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 
-calls=200 rate=20 hold=30 ramp=0 target=127.0.0.1 procs=0 window=10 build=1 keep=0 ramp_max=3000 bridged=0
+calls=200 rate=20 hold=30 ramp=0 target=127.0.0.1 procs=0 window=10 build=1 keep=0 ramp_max=3000 bridged=0 server_tree=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --calls) calls="$2"; shift 2 ;;
@@ -37,7 +39,8 @@ while [ $# -gt 0 ]; do
     --no-build) build=0; shift ;;
     --keep) keep=1; shift ;;
     --agents) bridged=1; shift ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    --server-tree) server_tree="$(cd "$2" && pwd)"; shift 2 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -55,12 +58,14 @@ done
 command -v dumpcap >/dev/null 2>&1 || echo "run.sh: dumpcap (tshark) missing: no pacing figures" >&2
 
 art="${SB_ARTIFACTS:-$root/artifacts}"
+server_root="${server_tree:-$root}"
 if [ "$build" -eq 1 ]; then
-  echo "run.sh: building Switchboard.Server and LoadTool (Release)..." >&2
-  dotnet build "$root/src/Switchboard.Server/Switchboard.Server.csproj" -c Release -nologo -v:q -clp:ErrorsOnly >&2
+  echo "run.sh: building Switchboard.Server ($server_root) and LoadTool (Release)..." >&2
+  dotnet build "$server_root/src/Switchboard.Server/Switchboard.Server.csproj" -c Release -nologo -v:q -clp:ErrorsOnly >&2
   dotnet build "$here/LoadTool/Switchboard.LoadTool.csproj" -c Release -nologo -v:q -clp:ErrorsOnly >&2
 fi
 server_dll="$art/bin/Switchboard.Server/release/Switchboard.Server.dll"
+[ -n "$server_tree" ] && server_dll="$server_tree/artifacts/bin/Switchboard.Server/release/Switchboard.Server.dll"
 tool_dll="$art/bin/Switchboard.LoadTool/release/Switchboard.LoadTool.dll"
 for f in "$server_dll" "$tool_dll"; do [ -f "$f" ] || { echo "run.sh: build output not found: $f" >&2; exit 1; }; done
 loadtool() { dotnet "$tool_dll" "$@"; }
@@ -110,7 +115,7 @@ sip_port=$(free_port 45000)
 web_port=$(free_port 47000)
 api_port=$(free_port 49000)
 (
-  cd "$root"
+  cd "$server_root"
   export Sip__BindAddress=127.0.0.1 Sip__Port="$sip_port" Web__Url="http://127.0.0.1:$web_port" Api__Url="http://127.0.0.1:$api_port"
   export Redis__Configuration="127.0.0.1:$redis_port" Dialplan__Path="$here/load.yaml" Acd__NodeId="load-$sip_port"
   export Logging__LogLevel__Default=Warning
@@ -248,7 +253,7 @@ run_step() {
 "
   cat <<EOF
 
-=== Switchboard load: $n callers, $rate calls/s, hold $hold s, $k SIPp process(es) ($(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, load avg $(cut -d' ' -f1-3 /proc/loadavg))
+=== Switchboard load: $n callers, $rate calls/s, hold $hold s, $k SIPp process(es), server $(git -C "$server_root" rev-parse --short HEAD 2>/dev/null || echo '?') ($(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, load avg $(cut -d' ' -f1-3 /proc/loadavg))
 calls attempted        $created of $n
 calls succeeded        $ok
 in the queue (ACD)     $(( enqueued - enqueued_before )) callers enqueued (Enqueued events in the Redis stream)
