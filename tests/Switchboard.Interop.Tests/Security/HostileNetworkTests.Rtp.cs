@@ -56,12 +56,7 @@ public sealed partial class HostileNetworkTests
         var metrics = await SecurityHarness.MetricsAsync(harness.Server);
         var dropped = (long)(SecurityHarness.Metric(metrics, "switchboard_media_wrong_source_packets_total", "protocol=\"rtp\"") ?? 0) - droppedBefore;
         Assert.InRange(dropped, 1, sent);
-        var agentSince = harness.AgentPhone.EventCount;
-        await caller.HangupAsync().DefaultTimeout();
-        await harness.AgentPhone.WaitForEventAsync(BaresipEventType.CallClosed, agentSince).DefaultTimeout();
-        await CallFlowHarness.NextAsync(events.ResponseStream, AgentEvent.EventOneofCase.WrapUpStarted, stop.Token).DefaultTimeout();
-        await harness.Agent.CompleteWrapUpAsync(new CompleteWrapUpRequest { AgentId = CallFlowHarness.AgentId, Outcome = Outcome.Resolved }, harness.AgentHeaders)
-            .ResponseAsync.DefaultTimeout();
+        await SecurityHarness.HangUpAndWrapUpAsync(harness, caller, events, stop.Token);
     }
 
     /// <summary>Each round: a loud 3 kHz audio frame (PT 0 and 8) and RFC 4733 presses of '9' (PT 101) to every port.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Grpc.Core;
 using Switchboard.Api.Agent.V1;
 using Switchboard.Interop.Tests.Calls;
 using Switchboard.TestSupport;
@@ -65,10 +66,16 @@ internal static partial class SecurityHarness
             await whileBridged();
         }
 
+        await HangUpAndWrapUpAsync(harness, caller, events, stop.Token);
+    }
+
+    /// <summary>The caller hangs up; once the agent's phone has closed the call, the agent completes the wrap-up (ready for the next attack).</summary>
+    public static async Task HangUpAndWrapUpAsync(CallFlowHarness harness, BaresipPhone caller, AsyncServerStreamingCall<AgentEvent> events, CancellationToken cancellationToken)
+    {
         var agentSince = harness.AgentPhone.EventCount;
         await caller.HangupAsync().DefaultTimeout();
         await harness.AgentPhone.WaitForEventAsync(BaresipEventType.CallClosed, agentSince).DefaultTimeout();
-        await CallFlowHarness.NextAsync(events.ResponseStream, AgentEvent.EventOneofCase.WrapUpStarted, stop.Token).DefaultTimeout();
+        await CallFlowHarness.NextAsync(events.ResponseStream, AgentEvent.EventOneofCase.WrapUpStarted, cancellationToken).DefaultTimeout();
         await harness.Agent.CompleteWrapUpAsync(new CompleteWrapUpRequest { AgentId = CallFlowHarness.AgentId, Outcome = Outcome.Resolved }, harness.AgentHeaders)
             .ResponseAsync.DefaultTimeout();
     }
