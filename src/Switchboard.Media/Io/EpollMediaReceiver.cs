@@ -13,14 +13,15 @@ internal sealed class EpollMediaReceiver : IMediaReceiver
     private int _next = -1;
 
     /// <param name="threads">Receive threads (at least one).</param>
-    public EpollMediaReceiver(int threads)
+    /// <param name="errors">Counts the exceptions handlers threw (swallowed).</param>
+    public EpollMediaReceiver(int threads, ReceiveErrorCounter? errors = null)
     {
         _loops = new EpollReceiveLoop[Math.Max(1, threads)];
         try
         {
             for (var i = 0; i < _loops.Length; i++)
             {
-                _loops[i] = new EpollReceiveLoop($"media-receive-{i}");
+                _loops[i] = new EpollReceiveLoop($"media-receive-{i}", errors);
             }
         }
         catch

@@ -27,6 +27,7 @@ internal sealed unsafe class EpollReceiveLoop : IDisposable
     private const int MaxEvents = 256;
     private const ulong WakeToken = ulong.MaxValue;
 
+    private readonly ReceiveErrorCounter _errors;
     private readonly int _epoll;
     private readonly int _wake;
     private readonly Thread _thread;
@@ -46,8 +47,9 @@ internal sealed unsafe class EpollReceiveLoop : IDisposable
     private volatile bool _stopping;
     private int _disposed;
 
-    public EpollReceiveLoop(string name)
+    public EpollReceiveLoop(string name, ReceiveErrorCounter? errors = null)
     {
+        _errors = errors ?? new();
         _epoll = EpollCreate(EpollCloexec);
         if (_epoll < 0)
         {
@@ -279,6 +281,7 @@ internal sealed unsafe class EpollReceiveLoop : IDisposable
             catch (Exception)
 #pragma warning restore CA1031
             {
+                _errors.Increment();
             }
         }
     }

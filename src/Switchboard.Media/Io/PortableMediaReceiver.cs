@@ -9,13 +9,15 @@ namespace Switchboard.Media.Io;
 /// socket (<c>ReceiveFromAsync</c> with a reused buffer and <see cref="SocketAddress"/> and a pooled state machine, so no
 /// allocation per datagram); each completion runs on the thread pool.
 /// </summary>
-internal sealed class PortableMediaReceiver : IMediaReceiver
+internal sealed class PortableMediaReceiver(ReceiveErrorCounter? errors = null) : IMediaReceiver
 {
+    private readonly ReceiveErrorCounter _errors = errors ?? new();
+
     public IAsyncDisposable Register(Socket socket, DatagramHandler handler)
     {
         ArgumentNullException.ThrowIfNull(socket);
         ArgumentNullException.ThrowIfNull(handler);
-        return new Loop(socket, handler);
+        return new Loop(socket, handler, _errors);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
@@ -60,10 +62,10 @@ internal sealed class PortableMediaReceiver : IMediaReceiver
         private readonly Task _task;
         private int _disposed;
 
-        public Loop(Socket socket, DatagramHandler handler)
+        public Loop(Socket socket, DatagramHandler handler, ReceiveErrorCounter errors)
         {
             var token = _cancellation.Token;
-            _task = Task.Run(() => RunAsync(socket, handler, token), CancellationToken.None);
+            _task = Task.Run(() => RunAsync(socket, handler, errors, token), CancellationToken.None);
         }
 
         public async ValueTask DisposeAsync()
@@ -78,7 +80,7 @@ internal sealed class PortableMediaReceiver : IMediaReceiver
             _cancellation.Dispose();
         }
 
-        private static async Task RunAsync(Socket socket, DatagramHandler handler, CancellationToken cancellationToken)
+        private static async Task RunAsync(Socket socket, DatagramHandler handler, ReceiveErrorCounter errors, CancellationToken cancellationToken)
         {
             var buffer = new byte[2048];
             var from = new SocketAddress(socket.AddressFamily);
@@ -98,6 +100,7 @@ internal sealed class PortableMediaReceiver : IMediaReceiver
                 catch (Exception)
 #pragma warning restore CA1031
                 {
+                    errors.Increment();
                 }
             }
         }

@@ -21,6 +21,7 @@ public sealed class MediaEngine : IAsyncDisposable
     private readonly IPAddress _address;
     private readonly ConcurrentDictionary<MediaSession, byte> _open = new();
     private readonly Lock _receiverGate = new();
+    private readonly ReceiveErrorCounter _receiveErrors = new();
     private IMediaReceiver? _receiver;
     private long _sessionIds;
     private int _sessions;
@@ -52,6 +53,8 @@ public sealed class MediaEngine : IAsyncDisposable
         Security = new MediaSecurityMonitor((loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(MediaSecurityLog.Category), TimeProvider, Meter);
         Clock = new MediaClock(TimeProvider, Options.Clock, Meter);
         Meter.CreateObservableGauge("switchboard.rtp.sessions", () => ActiveSessions, "{session}", "RTP sessions open on this node.");
+        Meter.CreateObservableCounter("switchboard.media.receive.handler_errors", () => _receiveErrors.Count, "{error}",
+            "Exceptions thrown while handling a received RTP/RTCP datagram (swallowed so the receive loop keeps serving every call).");
         Meter.CreateObservableCounter("switchboard.rtp.packets", ObservePackets, "{packet}", "RTP packets sent and received by this node's media sessions.");
         Negotiator = new SdpNegotiator(Options.Negotiation);
         _sessionIds = TimeProvider.GetUtcNow().ToUnixTimeSeconds();
@@ -93,7 +96,7 @@ public sealed class MediaEngine : IAsyncDisposable
         {
             lock (_receiverGate)
             {
-                return _receiver ??= CreateReceiver(Options.ReceiveThreads);
+                return _receiver ??= CreateReceiver(Options.ReceiveThreads, _receiveErrors);
             }
         }
     }
@@ -202,7 +205,7 @@ public sealed class MediaEngine : IAsyncDisposable
         }
     }
 
-    private static IMediaReceiver CreateReceiver(int threads)
+    private static IMediaReceiver CreateReceiver(int threads, ReceiveErrorCounter errors)
     {
         if (threads < 0)
         {
@@ -211,16 +214,16 @@ public sealed class MediaEngine : IAsyncDisposable
 
         if (threads == 0 || !LinuxMediaCalls.IsSupported)
         {
-            return new PortableMediaReceiver();
+            return new PortableMediaReceiver(errors);
         }
 
         try
         {
-            return new EpollMediaReceiver(threads);
+            return new EpollMediaReceiver(threads, errors);
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or SocketException)
         {
-            return new PortableMediaReceiver();
+            return new PortableMediaReceiver(errors);
         }
     }
 
