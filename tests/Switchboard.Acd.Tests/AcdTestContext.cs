@@ -27,9 +27,10 @@ internal sealed class AcdTestContext : IAsyncDisposable
 
     public AcdStore Store { get; }
 
-    public AcdStore AddNode(string nodeId, TimeSpan? heartbeatTtl = null)
+    public AcdStore AddNode(string nodeId, TimeSpan? heartbeatTtl = null, TimeSpan? schedulerInterval = null)
     {
-        var store = new AcdStore(Redis, new AcdOptions { Tenant = Tenant, NodeId = nodeId, HeartbeatTtl = heartbeatTtl ?? TimeSpan.FromSeconds(10), ResilienceTimeProvider = TimeProvider.System }, Time);
+        var options = new AcdOptions { Tenant = Tenant, NodeId = nodeId, HeartbeatTtl = heartbeatTtl ?? TimeSpan.FromSeconds(10), ResilienceTimeProvider = TimeProvider.System };
+        var store = new AcdStore(Redis, schedulerInterval is { } interval ? options with { SchedulerInterval = interval } : options, Time);
         _stores.Add(store);
         return store;
     }

@@ -44,6 +44,15 @@ local function publishCall(node, typ, callId, queue, agent, sip)
     cjson.encode({ t = typ, call = callId, queue = queue or '', agent = agent or '', sip = sip or '', at = NOW }))
 end
 
+-- Arms (or moves) an ACD timer. When it becomes the earliest, it is published on the 'timers' channel: every node's
+-- scheduler sleeps until its earliest timer and wakes for an earlier one (a lost notice waits for the safety tick).
+local function armTimer(due, member)
+  redis.call('ZADD', P .. 'timers', due, member)
+  if redis.call('ZRANGE', P .. 'timers', 0, 0)[1] == member then
+    redis.call('PUBLISH', P .. 'timers', string.format('%d', due))
+  end
+end
+
 local function indexAgent(id, qs, state)
   for _, q in ipairs(qs) do
     if state == 'Ready' then redis.call('ZADD', P .. 'ready:' .. q, NOW, id) else redis.call('ZREM', P .. 'ready:' .. q, id) end
@@ -81,7 +90,7 @@ local function reserve(callId, q, member, agentId)
   local ckey = P .. 'call:' .. callId
   redis.call('HSET', ckey, 'state', 'Offered', 'agent', agentId, 'offerexp', exp)
   setAgentState(agentId, 'Reserved', '', callId)
-  redis.call('ZADD', P .. 'timers', exp, 'offer|' .. callId .. '|' .. agentId)
+  armTimer(exp, 'offer|' .. callId .. '|' .. agentId)
   local c = redis.call('HMGET', ckey, 'caller', 'kind', 'cbnum', 'at')
   emit({ 'type', 'offered', 'call', callId, 'queue', q, 'agent', agentId, 'wait', NOW - tonumber(c[4]) })
   publishAgent(agentId, 'offer', { call = callId, queue = q, caller = c[1] or '', kind = c[2] or 'Call', cbnum = c[3] or '', exp = exp })
@@ -255,7 +264,7 @@ local function startWrapUp(agentId, queue, callId)
   local wrap = tonumber(redis.call('HGET', P .. 'qopt:' .. queue, 'wrap') or '0')
   if wrap > 0 then
     setAgentState(agentId, 'WrapUp', '', callId)
-    redis.call('ZADD', P .. 'timers', NOW + wrap, 'wrap|' .. agentId)
+    armTimer(NOW + wrap, 'wrap|' .. agentId)
     return {}
   end
   return setAgentState(agentId, 'Ready', '', nil)

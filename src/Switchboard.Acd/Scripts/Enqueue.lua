@@ -39,9 +39,9 @@ setRoute(callId, q, skills, lang, langat)
 if kind == 'Call' then redis.call('SADD', P .. 'nodecalls:' .. node, callId) end
 local steps = split(opt[2], ';')
 if #steps > 0 then
-  redis.call('ZADD', P .. 'timers', at + tonumber(split(steps[1], '/')[1]), 'esc|' .. callId)
+  armTimer(at + tonumber(split(steps[1], '/')[1]), 'esc|' .. callId)
 end
-if lang ~= '' and langat > NOW then redis.call('ZADD', P .. 'timers', langat, 'lang|' .. callId) end
+if lang ~= '' and langat > NOW then armTimer(langat, 'lang|' .. callId) end
 emit({ 'type', 'enqueued', 'call', callId, 'queue', q, 'kind', kind, 'prio', prio, 'lang', lang,
   'skills', skills, 'caller_hash', ARGV[14] or '', 'node', node, 'place', at, 'outcome', outcome })
 match({ q })

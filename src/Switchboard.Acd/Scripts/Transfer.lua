@@ -28,7 +28,7 @@ redis.call('HSET', ckey, 'queue', target, 'skills', skills, 'seq', seq, 'member'
   'state', 'Waiting', 'agent', '', 'esci', esteps, 'escq', target, 'langat', langat, 'answeredat', '', 'acceptedat', '')
 redis.call('ZADD', P .. 'q:' .. target, score, member)
 setRoute(callId, target, skills, lang, langat)
-if lang ~= '' and langat > NOW then redis.call('ZADD', P .. 'timers', langat, 'lang|' .. callId) end
+if lang ~= '' and langat > NOW then armTimer(langat, 'lang|' .. callId) end
 if mode == 'returned' then
   emit({ 'type', 'transfer_not_answered', 'call', callId, 'queue', target, 'agent', c[2], 'target', ext,
     'returned_to', 'queue', 'handle', handle, 'place', at })

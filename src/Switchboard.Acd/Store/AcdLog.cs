@@ -17,6 +17,9 @@ internal static partial class AcdLog
     [LoggerMessage(EventId = 6004, Level = LogLevel.Warning, Message = "Dropped malformed ACD pub/sub message on {Channel}")]
     public static partial void BadMessage(ILogger logger, string channel, Exception exception);
 
+    [LoggerMessage(EventId = 6007, Level = LogLevel.Warning, Message = "ACD timer notices not subscribed; the scheduler wakes every {TickMs} ms until they are")]
+    public static partial void TimerWatchFailed(ILogger logger, long tickMs, Exception exception);
+
     [LoggerMessage(EventId = 6006, Level = LogLevel.Information, Message = "Handed over {Count} calls of this node (drain deadline)")]
     public static partial void Released(ILogger logger, int count);
 

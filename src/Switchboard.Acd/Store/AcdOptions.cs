@@ -15,9 +15,13 @@ public sealed record AcdOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan HeartbeatTtl { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How often the scheduler loop heartbeats, fires due timers and sweeps.</summary>
+    /// <summary>
+    /// Longest sleep of the scheduler (its safety tick): it heartbeats and sweeps dead nodes at least this often (and at
+    /// least three times per <see cref="HeartbeatTtl"/>), and otherwise sleeps until the earliest ACD timer or a notice
+    /// that an earlier one was armed. A lost notice delays a timer by at most this long.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
-    public TimeSpan SchedulerInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan SchedulerInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Approximate bound on the event stream (XADD MAXLEN ~).</summary>
     [Range(1_000, 100_000_000)]

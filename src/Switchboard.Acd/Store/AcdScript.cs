@@ -1,6 +1,6 @@
 namespace Switchboard.Acd.Store;
 
-/// <summary>One Lua script: the shared <c>Common.lua</c> functions followed by the operation's body.</summary>
+/// <summary>One Lua script: the shared <c>Common.lua</c> functions, the function libraries it names, then the operation's body.</summary>
 internal sealed class AcdScript
 {
     private AcdScript(string name, string text)
@@ -13,9 +13,12 @@ internal sealed class AcdScript
 
     public string Text { get; }
 
-    public static AcdScript Load(string name)
+    public static AcdScript Load(string name, params string[] libraries)
     {
-        return new AcdScript(name, Read("Common") + "\n" + Read(name));
+        var parts = new List<string>(libraries.Length + 2) { Read("Common") };
+        parts.AddRange(libraries.Select(Read));
+        parts.Add(Read(name));
+        return new AcdScript(name, string.Join('\n', parts));
     }
 
     private static string Read(string name)

@@ -15,10 +15,11 @@ internal static class AcdScripts
     public static readonly AcdScript Ended = AcdScript.Load(nameof(Ended));
     public static readonly AcdScript Abandon = AcdScript.Load(nameof(Abandon));
     public static readonly AcdScript Position = AcdScript.Load(nameof(Position));
-    public static readonly AcdScript Tick = AcdScript.Load(nameof(Tick));
-    public static readonly AcdScript Sweep = AcdScript.Load(nameof(Sweep));
+    public static readonly AcdScript Tick = AcdScript.Load(nameof(Tick), "Timers");
+    public static readonly AcdScript Sweep = AcdScript.Load(nameof(Sweep), "Nodes");
+    public static readonly AcdScript Round = AcdScript.Load(nameof(Round), "Timers", "Nodes");
     public static readonly AcdScript Transfer = AcdScript.Load(nameof(Transfer));
 
     public static readonly IReadOnlyList<AcdScript> All =
-        [Register, Ready, Pause, Logout, Accept, Reject, EndWrapUp, Enqueue, Answered, Ended, Abandon, Position, Tick, Sweep, Transfer];
+        [Register, Ready, Pause, Logout, Accept, Reject, EndWrapUp, Enqueue, Answered, Ended, Abandon, Position, Tick, Sweep, Round, Transfer];
 }

@@ -24,6 +24,49 @@ public sealed partial class AcdStore
         }
     }
 
+    /// <summary>
+    /// One scheduler round in one Redis round trip (one script): heartbeat, up to <see cref="TimersPerRun"/> due timers
+    /// fired, dead nodes swept; returns what it did and when the earliest timer left is due (in the past when more were
+    /// due than one round fires).
+    /// </summary>
+    public async Task<SchedulerRound> RunSchedulerRoundAsync(CancellationToken cancellationToken = default)
+    {
+        var ttl = ((long)Options.HeartbeatTtl.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var result = (RedisResult[])(await EvalAsync(AcdScripts.Round, [Options.NodeId, ttl, TimersPerRun.ToString(System.Globalization.CultureInfo.InvariantCulture)], cancellationToken).ConfigureAwait(false))!;
+        var swept = (int)result[1];
+        if (swept > 0)
+        {
+            AcdLog.Swept(_logger, swept);
+        }
+
+        var next = (long)result[2];
+        return new SchedulerRound((int)result[0], swept, next < 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(next));
+    }
+
+    /// <summary>
+    /// Calls <paramref name="onArmed"/> with the due time whenever a node arms a timer that becomes the earliest (the
+    /// scripts publish it on the tenant's <c>timers</c> channel), until the returned handle is disposed. Notices are
+    /// a hint for sleeping schedulers, never the only way a timer fires.
+    /// </summary>
+    public async Task<IAsyncDisposable> WatchTimersAsync(Action<DateTimeOffset> onArmed, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(onArmed);
+        var name = _prefix + "timers";
+        var queue = await RunAsync(token => _redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(name)).WaitAsync(token), cancellationToken).ConfigureAwait(false);
+        queue.OnMessage(message =>
+        {
+            if (long.TryParse((string?)message.Message, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var due))
+            {
+                onArmed(DateTimeOffset.FromUnixTimeMilliseconds(due));
+            }
+            else
+            {
+                AcdLog.BadMessage(_logger, name, new FormatException("timer notice is not a time in unix milliseconds"));
+            }
+        });
+        return new TimerWatch(queue);
+    }
+
     /// <summary>Refreshes this node's heartbeat key (expires after <see cref="AcdOptions.HeartbeatTtl"/>).</summary>
     public Task HeartbeatAsync(CancellationToken cancellationToken = default)
     {
@@ -68,4 +111,9 @@ public sealed partial class AcdStore
     /// <summary>Simulates this node's death for tests and drills: deletes its heartbeat key at once.</summary>
     internal Task ExpireHeartbeatAsync() =>
         RunAsync(token => _redis.GetDatabase().KeyDeleteAsync((RedisKey)(_prefix + "node:" + Options.NodeId)).WaitAsync(token), CancellationToken.None);
+
+    private sealed class TimerWatch(ChannelMessageQueue queue) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await queue.UnsubscribeAsync(CommandFlags.FireAndForget).ConfigureAwait(false);
+    }
 }

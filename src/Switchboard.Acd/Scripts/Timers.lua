@@ -1,0 +1,83 @@
+-- Fires at most `limit` due timers (offer timeouts, wrap-up ends, escalations, language fallbacks) at NOW; each is
+-- removed and handled in the same script, so several nodes may run this at once. Returns the number fired.
+local function fireDueTimers(limit)
+  local due = redis.call('ZRANGEBYSCORE', P .. 'timers', '-inf', NOW, 'LIMIT', 0, limit)
+  local mq = {}
+  local function escalate(callId)
+    local ckey = P .. 'call:' .. callId
+    local c = redis.call('HMGET', ckey, 'esci', 'escq', 'queue', 'member', 'score', 'state', 'skills', 'at', 'node', 'lang', 'langat')
+    -- Escalation is about waiting: a caller already accepted or talking is not moved.
+    if not c[1] or c[6] == 'Accepted' or c[6] == 'Answered' then return end
+    local steps = split(redis.call('HGET', P .. 'qopt:' .. c[2], 'esc'), ';')
+    local i = tonumber(c[1]) + 1
+    if not steps[i] then return end
+    local p = split(steps[i], '/')
+    local action, level, skill, target = p[2], tonumber(p[3]), p[4], p[5]
+    local q = c[3]
+    if action == 'LowerMinLevel' then
+      local reqs = parseSkills(c[7])
+      for _, r in ipairs(reqs) do if r[2] > level then r[2] = level end end
+      redis.call('HSET', ckey, 'skills', joinSkills(reqs))
+      setRoute(callId, q, joinSkills(reqs), c[10], c[11])
+    elseif action == 'AddSkill' then
+      local reqs = parseSkills(c[7])
+      local found = false
+      for _, r in ipairs(reqs) do
+        if r[1] == skill then
+          found = true
+          if r[2] > level then r[2] = level end
+        end
+      end
+      if not found then reqs[#reqs + 1] = { skill, level } end
+      redis.call('HSET', ckey, 'skills', joinSkills(reqs))
+      setRoute(callId, q, joinSkills(reqs), c[10], c[11])
+    elseif action == 'Overflow' and target ~= q and redis.call('EXISTS', P .. 'qopt:' .. target) == 1 then
+      if c[6] == 'Waiting' then
+        redis.call('ZREM', P .. 'q:' .. q, c[4])
+        redis.call('ZADD', P .. 'q:' .. target, c[5], c[4])
+      end
+      redis.call('HSET', ckey, 'queue', target)
+      redis.call('HDEL', P .. 'route:' .. q, callId)
+      setRoute(callId, target, c[7], c[10], c[11])
+      publishCall(c[9], 'overflowed', callId, target, nil, nil)
+      q = target
+    end
+    redis.call('HSET', ckey, 'esci', i)
+    emit({ 'type', 'escalated', 'call', callId, 'queue', q, 'step', i, 'action', action, 'level', level,
+      'skill', skill, 'target', target, 'wait', NOW - tonumber(c[8]) })
+    if steps[i + 1] then
+      armTimer(tonumber(c[8]) + tonumber(split(steps[i + 1], '/')[1]), 'esc|' .. callId)
+    end
+    mq[q] = true
+  end
+  for _, t in ipairs(due) do
+    redis.call('ZREM', P .. 'timers', t)
+    local parts = split(t, '|')
+    local kind = parts[1]
+    if kind == 'offer' then
+      local callId, agentId = parts[2], parts[3]
+      local c = redis.call('HMGET', P .. 'call:' .. callId, 'state', 'agent', 'node')
+      if c[1] == 'Offered' and c[2] == agentId then
+        local q = requeue(callId)
+        emit({ 'type', 'offer_timeout', 'call', callId, 'queue', q, 'agent', agentId })
+        addAll(mq, missed(agentId, q, callId))
+        publishAgent(agentId, 'rescind', { call = callId, queue = q })
+        publishCall(c[3], 'requeued', callId, q, agentId, nil)
+        mq[q] = true
+      end
+    elseif kind == 'wrap' then
+      local agentId = parts[2]
+      if redis.call('HGET', P .. 'agent:' .. agentId, 'state') == 'WrapUp' then
+        emit({ 'type', 'wrapup_ended', 'agent', agentId, 'outcome', '', 'by', 'timer' })
+        addAll(mq, setAgentState(agentId, 'Ready', '', nil))
+      end
+    elseif kind == 'esc' then
+      escalate(parts[2])
+    elseif kind == 'lang' then
+      local q = redis.call('HGET', P .. 'call:' .. parts[2], 'queue')
+      if q then mq[q] = true end
+    end
+  end
+  if next(mq) then match(keysOf(mq)) end
+  return #due
+end
