@@ -35,4 +35,15 @@ public static partial class WebSecurityLog
     /// <summary>A successful web sign-in (the role only).</summary>
     [LoggerMessage(EventId = 4205, EventName = "WebSignedIn", Level = LogLevel.Information, Message = "Web sign-in from {Source} with role {Role}")]
     public static partial void SignedIn(ILogger logger, string source, string role);
+
+    /// <summary>A gRPC call (HTTP/2 or gRPC-Web) with a bearer token that is not valid (unknown, expired, badly signed), answered UNAUTHENTICATED.</summary>
+    [LoggerMessage(EventId = 4206, EventName = "ApiBearerFailed", Level = LogLevel.Warning, Message = "API bearer token refused from {Source} on {Path} ({Failures} failures from this source in the window)")]
+    public static partial void BearerFailed(ILogger logger, string source, string path, long failures);
+
+    /// <summary>
+    /// Bearer failures from one source passed the sign-in limit in the window: written once; further failures in the
+    /// window are counted (<c>/metrics</c>) but not written, and web sign-in from that source is throttled.
+    /// </summary>
+    [LoggerMessage(EventId = 4207, EventName = "ApiBearerFailuresOverLimit", Level = LogLevel.Warning, Message = "API bearer failures from {Source} passed {Limit} in the window: further failures counted, not logged, until the window ends")]
+    public static partial void BearerFailuresOverLimit(ILogger logger, string source, int limit);
 }

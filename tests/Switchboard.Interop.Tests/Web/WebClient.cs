@@ -15,30 +15,17 @@ namespace Switchboard.Interop.Tests.Web;
 public sealed partial class WebClient : IDisposable
 {
     private readonly Uri _web;
+    private readonly IPAddress _local;
 
     public WebClient(Uri web, string source = "127.0.0.1")
     {
         _web = web;
-        var local = IPAddress.Parse(source);
+        _local = IPAddress.Parse(source);
         Http = new HttpClient(new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
             UseCookies = false,
-            ConnectCallback = async (context, ct) =>
-            {
-                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                try
-                {
-                    socket.Bind(new IPEndPoint(local, 0));
-                    await socket.ConnectAsync(context.DnsEndPoint, ct);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
+            ConnectCallback = ConnectFrom(_local),
         })
         { BaseAddress = web };
     }
@@ -111,9 +98,27 @@ public sealed partial class WebClient : IDisposable
 
     private GrpcChannel CreateChannel(string? cookie, string? csrf)
     {
-        var handler = new HeaderHandler(cookie, csrf) { InnerHandler = new HttpClientHandler { UseCookies = false } };
+        // From this client's source address too, so the server's per-source counters are the test's own.
+        var handler = new HeaderHandler(cookie, csrf) { InnerHandler = new SocketsHttpHandler { UseCookies = false, ConnectCallback = ConnectFrom(_local) } };
         return GrpcChannel.ForAddress(_web, new GrpcChannelOptions { HttpHandler = new GrpcWebHandler(GrpcWebMode.GrpcWeb, handler), HttpVersion = HttpVersion.Version11, HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact });
     }
+
+    /// <summary>Connects from <paramref name="local"/> (any port), so the server sees that source address.</summary>
+    private static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> ConnectFrom(IPAddress local) => async (context, ct) =>
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            socket.Bind(new IPEndPoint(local, 0));
+            await socket.ConnectAsync(context.DnsEndPoint, ct);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    };
 
     private async Task<string?> ReadCsrfAsync(string page)
     {

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using Grpc.Core;
 using Switchboard.Api.Agent.V1;
 using Switchboard.Api.Supervisor.V1;
@@ -191,5 +193,55 @@ public sealed class WebSessionTests(WebServerFixture fixture) : IClassFixture<We
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         var rpc = await Assert.ThrowsAsync<RpcException>(() => new SupervisorClient(again.GrpcWeb()).ListAgentsAsync(new ListAgentsRequest()).ResponseAsync.DefaultTimeout());
         Assert.Equal(StatusCode.Unauthenticated, rpc.StatusCode);
+    }
+
+    [Fact]
+    public async Task GrpcCall_BadBearerToken_SecurityEventCountedAndWebSignInThrottledLikeFailedSignIns()
+    {
+        using var client = new WebClient(Web, "127.0.0.31");
+        using var metrics = new HttpClient { BaseAddress = Web };
+        var before = BearerFailures(await ScrapeAsync(metrics));
+        var bad = new Metadata { { "authorization", "Bearer not-a-configured-token-0123456789" } };
+        var good = new Metadata { { "authorization", "Bearer " + WebServerFixture.SupervisorToken } };
+        var api = new SupervisorClient(client.GrpcWeb(withCsrf: false));
+
+        // Six bad tokens from one source (the fixture allows 5 sign-in attempts a minute per source): each refused.
+        for (var i = 0; i < 6; i++)
+        {
+            var refused = await Assert.ThrowsAsync<RpcException>(() => api.ListAgentsAsync(new ListAgentsRequest(), bad).ResponseAsync.DefaultTimeout());
+            Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+        }
+
+        // Counted on /metrics, one per failure; a good token is still served; web sign-in from that source is throttled
+        // as after six failed sign-ins, while another source signs in.
+        using var deadline = new CancellationTokenSource(ConsoleBrowser.Live);
+        var after = before;
+        while (after < before + 6 && !deadline.IsCancellationRequested)
+        {
+            await Task.Delay(100);
+            after = BearerFailures(await ScrapeAsync(metrics));
+        }
+
+        Assert.Equal(before + 6, after);
+        await api.ListAgentsAsync(new ListAgentsRequest(), good).ResponseAsync.DefaultTimeout();
+        using var throttled = await client.SignInAsync(WebServerFixture.SupervisorToken, "/console");
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        using var other = new WebClient(Web, "127.0.0.32");
+        using var allowed = await other.SignInAsync(WebServerFixture.SupervisorToken, "/console");
+        Assert.Equal(HttpStatusCode.Found, allowed.StatusCode);
+    }
+
+    private static async Task<string> ScrapeAsync(HttpClient http)
+    {
+        using var response = await http.GetAsync(new Uri("/metrics", UriKind.Relative)).DefaultTimeout();
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync().DefaultTimeout();
+    }
+
+    /// <summary><c>switchboard_web_security_events_total{event="api_bearer_failed"}</c>, 0 before the first one.</summary>
+    private static double BearerFailures(string metrics)
+    {
+        var match = Regex.Match(metrics, "^switchboard_web_security_events_total\\{[^}]*event=\"api_bearer_failed\"[^}]*\\} (\\S+)", RegexOptions.Multiline);
+        return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
     }
 }

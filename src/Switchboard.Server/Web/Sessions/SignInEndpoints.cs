@@ -50,7 +50,7 @@ public static class SignInEndpoints
     }
 
     private static async Task<IResult> SignInAsync(
-        HttpContext context, BearerTokenValidator validator, WebSessions sessions, WebSessionStore store, WebSessionOptions options, ILoggerFactory loggers)
+        HttpContext context, BearerTokenValidator validator, WebSessions sessions, WebSessionStore store, WebSessionOptions options, WebSecurityEvents events, ILoggerFactory loggers)
     {
         var security = loggers.CreateLogger(WebSecurityLog.Category);
         var source = WebSessions.Source(context);
@@ -62,6 +62,7 @@ public static class SignInEndpoints
         if (attempts > options.SignInAttempts)
         {
             WebSecurityLog.SignInThrottled(security, source, attempts);
+            events.Count(WebSecurityEvents.SignInThrottled);
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(options.SignInWindow.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Form(context, next, "För många inloggningsförsök. Vänta en stund och försök igen.", StatusCodes.Status429TooManyRequests);
         }
@@ -82,6 +83,7 @@ public static class SignInEndpoints
         if (result.Caller is not { } caller)
         {
             WebSecurityLog.SignInFailed(security, source, "invalid or expired token");
+            events.Count(WebSecurityEvents.SignInFailed);
             return Form(context, next, "Ogiltig eller utgången token.", StatusCodes.Status401Unauthorized);
         }
 
@@ -89,6 +91,7 @@ public static class SignInEndpoints
         if (role is null || (next == "/wallboard" && role != ApiRoles.Supervisor))
         {
             WebSecurityLog.SignInFailed(security, source, next == "/wallboard" ? "not a supervisor token (wallboard)" : "no agent or supervisor role");
+            events.Count(WebSecurityEvents.SignInFailed);
             return Form(context, next, next == "/wallboard" ? "Tokenen saknar rollen supervisor." : "Tokenen saknar rollen agent eller supervisor.", StatusCodes.Status403Forbidden);
         }
 

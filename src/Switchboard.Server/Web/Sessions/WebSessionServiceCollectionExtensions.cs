@@ -1,9 +1,13 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.HttpOverrides;
 using Switchboard.Server.Configuration;
 
 namespace Switchboard.Server.Web.Sessions;
 
-/// <summary>Registers the web sessions' settings and the forwarded-headers handling for configured proxies only.</summary>
+/// <summary>
+/// Registers the web sessions' settings, the forwarded-headers handling for configured proxies only, and the API/web
+/// security events (<see cref="WebSecurityEvents"/>, <see cref="BearerFailureHandler"/>).
+/// </summary>
 public static class WebSessionServiceCollectionExtensions
 {
     /// <summary>Reads <c>Web:Sessions:*</c> and <c>Web:KnownProxies</c>; a bad value is a configuration error naming the setting.</summary>
@@ -12,6 +16,9 @@ public static class WebSessionServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         var options = Read(configuration);
         services.AddSingleton(options);
+        services.AddSingleton<WebSecurityEvents>();
+        // Failed bearer tokens on the API are security events, counted with the source's sign-in attempts.
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, BearerFailureHandler>();
         services.Configure<ForwardedHeadersOptions>(forwarded =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
