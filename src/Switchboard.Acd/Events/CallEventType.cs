@@ -9,6 +9,9 @@ public enum CallEventType
     /// <summary>The call moved to another queue by escalation (place kept).</summary>
     Overflowed,
 
-    /// <summary>The offer went back to waiting (reject or timeout); the caller keeps waiting.</summary>
+    /// <summary>The offer went back to waiting (reject or timeout, in <see cref="CallEvent.Reason"/>); the caller keeps waiting.</summary>
     Requeued,
+
+    /// <summary>The call was offered to <see cref="CallEvent.AgentId"/> (an <see cref="Accepted"/> or <see cref="Requeued"/> follows).</summary>
+    Offered,
 }

@@ -38,10 +38,11 @@ local function publishAgent(id, typ, extra)
   redis.call('PUBLISH', P .. 'agent-events', cjson.encode(msg))
 end
 
-local function publishCall(node, typ, callId, queue, agent, sip)
+-- why: for 'requeued', what ended the offer ('rejected' or 'timeout'; the call's trace shows it)
+local function publishCall(node, typ, callId, queue, agent, sip, why)
   if not node or node == '' then return end
   redis.call('PUBLISH', P .. 'call-events:' .. node,
-    cjson.encode({ t = typ, call = callId, queue = queue or '', agent = agent or '', sip = sip or '', at = NOW }))
+    cjson.encode({ t = typ, call = callId, queue = queue or '', agent = agent or '', sip = sip or '', why = why or '', at = NOW }))
 end
 
 -- Arms (or moves) an ACD timer. When it becomes the earliest, it is published on the 'timers' channel: every node's
@@ -91,9 +92,10 @@ local function reserve(callId, q, member, agentId)
   redis.call('HSET', ckey, 'state', 'Offered', 'agent', agentId, 'offerexp', exp)
   setAgentState(agentId, 'Reserved', '', callId)
   armTimer(exp, 'offer|' .. callId .. '|' .. agentId)
-  local c = redis.call('HMGET', ckey, 'caller', 'kind', 'cbnum', 'at')
+  local c = redis.call('HMGET', ckey, 'caller', 'kind', 'cbnum', 'at', 'node')
   emit({ 'type', 'offered', 'call', callId, 'queue', q, 'agent', agentId, 'wait', NOW - tonumber(c[4]) })
   publishAgent(agentId, 'offer', { call = callId, queue = q, caller = c[1] or '', kind = c[2] or 'Call', cbnum = c[3] or '', exp = exp })
+  if c[2] ~= 'Callback' then publishCall(c[5], 'offered', callId, q, agentId, nil) end -- a live call's node traces the offer
 end
 
 local function loadAgent(id)

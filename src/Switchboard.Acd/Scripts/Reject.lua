@@ -9,7 +9,7 @@ if a[2] ~= callId or c[2] ~= agentId or (c[1] ~= 'Offered' and c[1] ~= 'Accepted
 redis.call('ZREM', P .. 'timers', 'offer|' .. callId .. '|' .. agentId)
 local q = requeue(callId)
 emit({ 'type', 'rejected', 'call', callId, 'queue', q, 'agent', agentId, 'after', c[1] })
-publishCall(c[4], 'requeued', callId, q, agentId, nil)
+publishCall(c[4], 'requeued', callId, q, agentId, nil, 'rejected')
 local qs = missed(agentId, q, callId)
 local mq = { [q] = true }
 addAll(mq, qs)

@@ -62,7 +62,7 @@ local function fireDueTimers(limit)
         emit({ 'type', 'offer_timeout', 'call', callId, 'queue', q, 'agent', agentId })
         addAll(mq, missed(agentId, q, callId))
         publishAgent(agentId, 'rescind', { call = callId, queue = q })
-        publishCall(c[3], 'requeued', callId, q, agentId, nil)
+        publishCall(c[3], 'requeued', callId, q, agentId, nil, 'timeout')
         mq[q] = true
       end
     elseif kind == 'wrap' then

@@ -44,6 +44,7 @@ internal static class AcdMessages
             "accepted" => CallEventType.Accepted,
             "overflowed" => CallEventType.Overflowed,
             "requeued" => CallEventType.Requeued,
+            "offered" => CallEventType.Offered,
             var other => throw new FormatException($"Unknown call event type '{other}'."),
         };
         return new CallEvent(
@@ -52,7 +53,8 @@ internal static class AcdMessages
             Text(root, "queue") ?? string.Empty,
             Time(root, "at") ?? DateTimeOffset.UnixEpoch,
             NullIfEmpty(Text(root, "agent")),
-            NullIfEmpty(Text(root, "sip")));
+            NullIfEmpty(Text(root, "sip")),
+            NullIfEmpty(Text(root, "why")));
     }
 
     private static string? Text(JsonElement root, string name) =>

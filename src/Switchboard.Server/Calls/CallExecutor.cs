@@ -51,6 +51,9 @@ public sealed class CallExecutor : IAsyncDisposable
     /// <summary>The span context of the call's current step (default when not traced): the parent of the ACD's spans about it.</summary>
     public System.Diagnostics.ActivityContext TraceContext => _trace.Context;
 
+    /// <summary>The span of the ACD's current offer of this call (started and ended by the node's call-event loop).</summary>
+    internal AcdOfferSpan Offer { get; } = new();
+
     /// <summary>The call's id in the ACD and logs.</summary>
     public string CallId => _flow.CallId;
 
@@ -250,6 +253,7 @@ public sealed class CallExecutor : IAsyncDisposable
     /// <summary>Stops the timers, lets every leg go and waits for what they started (BYE, CANCEL, NOTIFY).</summary>
     public async ValueTask DisposeAsync()
     {
+        Offer.End("call_ended");
         _trace.End(_endReason);
         _timers.Dispose();
         _released.AddRange(_legs.Values.Select(leg => leg.DisposeAsync().AsTask()));

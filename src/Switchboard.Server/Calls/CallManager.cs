@@ -118,6 +118,19 @@ public sealed class CallManager(CallContext context, CallRegistry calls, AcdSche
             {
                 CallLog.AcdEvent(context.Logger, e.CallId, e.Type.ToString(), e.AgentId);
                 AcdTracing.Event(e.Type.ToString(), call.TraceContext, e.CallId, e.AgentId);
+                switch (e.Type)
+                {
+                    case CallEventType.Offered:
+                        call.Offer.Start(call.TraceContext, e.CallId, e.AgentId);
+                        break;
+                    case CallEventType.Accepted:
+                        call.Offer.End("accepted");
+                        break;
+                    case CallEventType.Requeued:
+                        call.Offer.End(e.Reason ?? "requeued");
+                        break;
+                }
+
                 if (e is { Type: CallEventType.Accepted, AgentId: { } agentId })
                 {
                     call.Post(new AgentAccepted(agentId, e.AgentPhoneUser));

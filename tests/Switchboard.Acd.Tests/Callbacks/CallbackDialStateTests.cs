@@ -123,9 +123,11 @@ public sealed class CallbackDialStateTests(RedisServerFixture redis) : IClassFix
         await ctx.Acd.Store.EnsureCallSubscriptionAsync().DefaultTimeout();
         await ctx.Acd.EnqueueAsync("c1", "bsu");
 
+        Assert.True(await nextA.AsTask().DefaultTimeout());
+        Assert.Equal((CallEventType.Offered, "c1"), (atA.Current.Type, atA.Current.CallId)); // the owning node sees the offer
         Assert.Equal(AcdCommandResult.Ok, await nodeB.AcceptAsync("a1", "c1").DefaultTimeout());
 
-        Assert.True(await nextA.AsTask().DefaultTimeout());
+        Assert.True(await atA.MoveNextAsync().AsTask().DefaultTimeout());
         Assert.Equal((CallEventType.Accepted, "c1"), (atA.Current.Type, atA.Current.CallId));
     }
 

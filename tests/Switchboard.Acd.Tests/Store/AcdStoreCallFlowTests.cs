@@ -49,13 +49,35 @@ public sealed class AcdStoreCallFlowTests(RedisServerFixture redis) : IClassFixt
         await acd.Store.EnsureCallSubscriptionAsync().DefaultTimeout();
         await acd.EnqueueAsync("c1", "bsu");
 
+        Assert.True(await next.AsTask().DefaultTimeout());
+        Assert.Equal((CallEventType.Offered, "c1", "a1"), (events.Current.Type, events.Current.CallId, events.Current.AgentId));
         Assert.Equal(AcdCommandResult.Ok, await acd.Store.AcceptAsync("a1", "c1").DefaultTimeout());
 
-        Assert.True(await next.AsTask().DefaultTimeout());
+        Assert.True(await events.MoveNextAsync().AsTask().DefaultTimeout());
         Assert.Equal(CallEventType.Accepted, events.Current.Type);
         Assert.Equal("c1", events.Current.CallId);
         Assert.Equal("sip:a1@127.0.0.1", events.Current.AgentPhoneUser);
         Assert.Equal(AgentState.OnCall, (await acd.AgentStatusAsync("a1")).State);
+    }
+
+    [Fact]
+    public async Task RejectAsync_Offered_OwningNodeGetsOfferedThenRequeuedWithTheReason()
+    {
+        await using var acd = new AcdTestContext(redis.Connection);
+        await acd.QueueAsync("bsu");
+        await acd.AgentAsync("a1", "bsu");
+        using var cts = new CancellationTokenSource(TestTimeouts.Default);
+        await using var events = acd.Store.SubscribeCallsAsync(cts.Token).GetAsyncEnumerator(cts.Token);
+        var next = events.MoveNextAsync();
+        await acd.Store.EnsureCallSubscriptionAsync().DefaultTimeout();
+        await acd.EnqueueAsync("c1", "bsu");
+        Assert.True(await next.AsTask().DefaultTimeout());
+        Assert.Equal((CallEventType.Offered, "a1"), (events.Current.Type, events.Current.AgentId));
+
+        Assert.Equal(AcdCommandResult.Ok, await acd.Store.RejectAsync("a1", "c1").DefaultTimeout());
+
+        Assert.True(await events.MoveNextAsync().AsTask().DefaultTimeout());
+        Assert.Equal((CallEventType.Requeued, "a1", "rejected"), (events.Current.Type, events.Current.AgentId, events.Current.Reason));
     }
 
     [Fact]

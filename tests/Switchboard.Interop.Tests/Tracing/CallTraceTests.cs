@@ -54,6 +54,12 @@ public sealed class CallTraceTests
         var agentInvite = Span(trace, "SIP INVITE", under: "DiallingAgent", call);
         Assert.Equal(3, agentInvite.Kind); // client
 
+        // The offer to the agent is a span of its own, from the ACD's offer to the accept, under the step the call was
+        // in when its node heard of it (the offer may come before the call has moved from JoiningQueue to Queued).
+        var offered = Assert.Single(trace, s => s.Name == "ACD Offer");
+        Assert.Contains(trace, s => s.SpanId == offered.ParentSpanId && s.ParentSpanId == call.SpanId && s.Name is "JoiningQueue" or "Queued");
+        Assert.Equal(("accepted", CallFlowHarness.AgentId), (offered.Attributes["switchboard.offer.outcome"], offered.Attributes["switchboard.agent_id"]));
+
         // The accept arrived over gRPC: ASP.NET Core's span of that request.
         Assert.Contains(spans, s => s.Scope == "Microsoft.AspNetCore" && s.Name.Contains("AcceptOffer", StringComparison.Ordinal));
 
