@@ -102,7 +102,7 @@ internal sealed class SoftPhone : IAsyncDisposable
     public async Task<PhoneCallResult> CallAsync(SipUri target, string digits, TimeSpan digitsAfter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var session = _media.CreateSession();
+        var session = _media.CreateSession(MediaLegDirection.Outbound); // a dialled leg: may use the outbound port reserve
         await using var _ = session.ConfigureAwait(false);
         var host = _options.Address.ToString();
         _output.WriteLine($"phone: calling {target} from sip:{_options.User}@{host}:{_sip.Port}");
@@ -117,6 +117,7 @@ internal sealed class SoftPhone : IAsyncDisposable
             return new PhoneCallResult(false, result.StatusCode, $"{result.StatusCode} {result.FinalResponse.ReasonPhrase}", TimeSpan.Zero, null);
         }
 
+        session.SetSignallingSource(dialog.Peer.Address.Address); // strict RTP: the answerer behind NAT sends from there
         var negotiated = session.AcceptAnswer(Encoding.UTF8.GetString(result.AnswerBody.Span));
         if (!negotiated.IsAccepted)
         {
@@ -138,8 +139,9 @@ internal sealed class SoftPhone : IAsyncDisposable
     private async Task<PhoneCallResult> AnswerAsync(IncomingCall call, CancellationToken cancellationToken)
     {
         _output.WriteLine($"phone: incoming call from {call.From.Uri}");
-        var session = _media.CreateSession();
+        var session = _media.CreateSession(MediaLegDirection.Inbound);
         await using var _ = session.ConfigureAwait(false);
+        session.SetSignallingSource(call.Remote.Address.Address); // strict RTP: a caller behind NAT sends from there
         var negotiated = session.AcceptOffer(Encoding.UTF8.GetString(call.OfferBody.Span));
         if (!negotiated.IsAccepted)
         {

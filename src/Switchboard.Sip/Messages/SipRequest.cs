@@ -82,7 +82,7 @@ public sealed record SipRequest(string Method, SipUri Uri) : SipMessage
         var text = Encoding.UTF8.GetString(_uriSource!, _uriStart, _uriLength);
         if (!SipUri.TryParse(text, out var uri))
         {
-            throw new InvalidOperationException($"Request-URI '{text}' was validated when parsed but no longer parses");
+            throw new InvalidOperationException($"A Request-URI of {text.Length} characters was validated when parsed but no longer parses"); // never quoted: it may hold a number
         }
 
         _uri = uri;
