@@ -99,18 +99,12 @@ public sealed class ClusterTests(ITestOutputHelper output)
         // at their original place (cb-lost-<call>), booked by the surviving node.
         IReadOnlyList<Dictionary<string, string>> lost = [];
         IReadOnlyDictionary<string, long> callbacks = new Dictionary<string, long>();
-        var started = Stopwatch.GetTimestamp();
-        while (Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(40))
+        await Eventually.TryUntilAsync(async () =>
         {
             lost = [.. (await acd.EventsAsync("node_lost")).Where(e => e["node"] == "node-1")];
             callbacks = await acd.OpenCallbacksAsync("bsu");
-            if (lost.Count > 0 && callbacks.Count == lost.Count)
-            {
-                break;
-            }
-
-            await Task.Delay(250);
-        }
+            return lost.Count > 0 && callbacks.Count == lost.Count;
+        }, reached => reached, TimeSpan.FromSeconds(40)); // the asserts below say what was missing
 
         var places = (await acd.EventsAsync("enqueued")).ToDictionary(e => e["call"], e => long.Parse(e["place"], CultureInfo.InvariantCulture));
         Assert.InRange(lost.Count, 1, 4); // round robin: about two of the four were on node 1
@@ -144,18 +138,11 @@ public sealed class ClusterTests(ITestOutputHelper output)
 
         Assert.Equal(4, promised.Count);
 
-        Assert.True(await WaitUntilAsync(() => probe1.Count >= 10 && probe2.Count >= 10, TimeSpan.FromSeconds(10))); // past their warm-up
+        await Eventually.UntilAsync(() => probe1.Count >= 10 && probe2.Count >= 10, "both OPTIONS probes past their warm-up", TimeSpan.FromSeconds(10));
         var killedAt = Stopwatch.GetTimestamp();
         await cluster.RunAsync(TimeSpan.FromSeconds(20), "kill-primary");
-        var newPrimary = oldPrimary;
-        for (var i = 0; i < 60 && newPrimary == oldPrimary; i++)
-        {
-            newPrimary = await cluster.RunAsync(TimeSpan.FromSeconds(10), "primary");
-            if (newPrimary == oldPrimary)
-            {
-                await Task.Delay(250);
-            }
-        }
+        var (_, newPrimary) = await Eventually.TryUntilAsync(() => cluster.RunAsync(TimeSpan.FromSeconds(10), "primary"), primary => primary != oldPrimary,
+            TimeSpan.FromSeconds(60));
 
         Assert.NotEqual(oldPrimary, newPrimary);
 
@@ -265,22 +252,6 @@ public sealed class ClusterTests(ITestOutputHelper output)
 
         var enqueued = (await acd.EventsAsync("enqueued")).Single(x => x["call"] == callId);
         return (node, enqueued["node"]);
-    }
-
-    private static async Task<bool> WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
-    {
-        var started = Stopwatch.GetTimestamp();
-        while (!condition())
-        {
-            if (Stopwatch.GetElapsedTime(started) > timeout)
-            {
-                return false;
-            }
-
-            await Task.Delay(20);
-        }
-
-        return true;
     }
 
     [Fact]

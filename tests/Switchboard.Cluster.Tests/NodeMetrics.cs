@@ -1,4 +1,5 @@
 using System.Globalization;
+using Switchboard.TestSupport;
 
 namespace Switchboard.Cluster.Tests;
 
@@ -29,26 +30,20 @@ internal static class NodeMetrics
     /// <summary>Polls until <paramref name="done"/> holds for the sample; returns the last value read (the caller asserts).</summary>
     public static async Task<double> WaitForAsync(Uri webUrl, string series, Func<double, bool> done, TimeSpan timeout)
     {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var value = double.NaN;
-        while (System.Diagnostics.Stopwatch.GetElapsedTime(started) < timeout)
+        await Eventually.TryUntilAsync(async () =>
         {
             try
             {
                 value = await ReadAsync(webUrl, series);
-                if (done(value))
-                {
-                    return value;
-                }
             }
             catch (HttpRequestException)
             {
                 // The node may be restarting; try again.
             }
 
-            await Task.Delay(200);
-        }
-
+            return done(value);
+        }, reached => reached, timeout);
         return value;
     }
 }

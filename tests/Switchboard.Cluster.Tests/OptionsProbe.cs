@@ -99,7 +99,7 @@ internal sealed class OptionsProbe : IAsyncDisposable
 
             try
             {
-                await Task.Delay(20, cancellationToken);
+                await Task.Delay(20, cancellationToken); // the probe's own pace (one OPTIONS every 20 ms), not a wait for the node
             }
             catch (OperationCanceledException)
             {

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Switchboard.TestSupport;
 
@@ -138,21 +136,11 @@ public sealed class RedisServer : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>A TCP port on 127.0.0.1 that nobody listens on right now.</summary>
-    public static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>A TCP port on 127.0.0.1 nobody listens on, handed out once (see <see cref="LoopbackPorts"/>).</summary>
+    public static int FreeTcpPort() => LoopbackPorts.FreeTcp();
 
-    /// <summary>A UDP port on 127.0.0.1 that nobody is bound to right now.</summary>
-    public static int FreeUdpPort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
-    }
+    /// <summary>A UDP port on 127.0.0.1 nobody has bound, handed out once (see <see cref="LoopbackPorts"/>).</summary>
+    public static int FreeUdpPort() => LoopbackPorts.FreeUdp();
 
     /// <summary>Finds a program on PATH (or in /usr/sbin, /usr/bin).</summary>
     public static string? FindExecutable(string name)

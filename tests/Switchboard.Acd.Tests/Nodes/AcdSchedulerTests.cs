@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Switchboard.Acd.Agents;
 using Switchboard.Acd.Nodes;
 using Switchboard.Acd.Store;
@@ -94,23 +93,10 @@ public sealed class AcdSchedulerTests(RedisServerFixture redis) : IClassFixture<
 
     private static async Task UntilMissedAsync(AcdTestContext acd, string agent)
     {
-        var watch = Stopwatch.StartNew();
-        while ((await acd.AgentStatusAsync(agent)).State != AgentState.Paused)
-        {
-            Assert.True(watch.Elapsed < TestTimeouts.Default, "the scheduler never fired the offer timeout");
-            await Task.Delay(10);
-        }
+        await Eventually.UntilAsync(async () => (await acd.AgentStatusAsync(agent)).State == AgentState.Paused, $"the scheduler fired the offer timeout ({agent} paused)");
 
         Assert.Equal(PauseReason.Missed, (await acd.AgentStatusAsync(agent)).PauseReason);
     }
 
-    private static async Task UntilAsync(Func<bool> condition, string what)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(watch.Elapsed < TestTimeouts.Default, what + " never happened");
-            await Task.Delay(10);
-        }
-    }
+    private static Task UntilAsync(Func<bool> condition, string what) => Eventually.UntilAsync(condition, what);
 }

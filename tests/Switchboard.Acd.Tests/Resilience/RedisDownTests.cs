@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using StackExchange.Redis;
 using Switchboard.Acd.Queues;
 using Switchboard.Acd.Store;
@@ -22,26 +21,23 @@ public sealed class RedisDownTests
         await store.EnqueueAsync(new EnqueueRequest("before", "bsu", [])).DefaultTimeout();
 
         server.Kill();
-        var watch = Stopwatch.StartNew();
+        // Bounded by RedisTimeout and RedisRetries (FailFast, no backlog): the call fails within the await's deadline, it never hangs.
         var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.EnqueueAsync(new EnqueueRequest("during", "bsu", []))).DefaultTimeout();
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
         Assert.NotNull(error.InnerException);
         await Assert.ThrowsAsync<StoreUnavailableException>(() => store.ReadyAsync("a1")).DefaultTimeout();
 
         await server.RestartAsync().DefaultTimeout();
-        EnqueueResult? result = null;
-        while (result is null)
+        var result = await Eventually.UntilAsync(async () =>
         {
-            Assert.True(watch.Elapsed < TestTimeouts.Default, "never recovered");
             try
             {
-                result = await store.EnqueueAsync(new EnqueueRequest("after", "bsu", [])).DefaultTimeout();
+                return await store.EnqueueAsync(new EnqueueRequest("after", "bsu", [])).DefaultTimeout();
             }
             catch (StoreUnavailableException)
             {
-                await Task.Delay(100);
+                return null;
             }
-        }
+        }, enqueued => enqueued is not null, "the store recovered after Redis restarted");
 
         Assert.Equal(EnqueueOutcome.Queued, result.Outcome);
         // With appendfsync everysec a Redis crash may lose the last second of writes (docs/acd.md); "before" may or may not be back.

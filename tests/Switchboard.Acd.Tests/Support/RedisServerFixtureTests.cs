@@ -37,19 +37,11 @@ public sealed class RedisServerFixtureTests(RedisServerFixture redis) : IClassFi
 
     private static async Task WaitForRewriteAsync(StackExchange.Redis.IDatabase db)
     {
-        for (var i = 0; i < 200; i++)
+        await Eventually.UntilAsync(async () =>
         {
             var info = (string?)await db.ExecuteAsync("INFO", "persistence").DefaultTimeout() ?? string.Empty;
-            if (info.Contains("aof_rewrite_in_progress:0", StringComparison.Ordinal)
-                && info.Contains("aof_rewrite_scheduled:0", StringComparison.Ordinal))
-            {
-                return;
-            }
-
-            await Task.Yield();
-            await Task.Delay(10);
-        }
-
-        throw new TimeoutException("AOF rewrite did not finish");
+            return info.Contains("aof_rewrite_in_progress:0", StringComparison.Ordinal)
+                && info.Contains("aof_rewrite_scheduled:0", StringComparison.Ordinal);
+        }, "the AOF rewrite finished");
     }
 }

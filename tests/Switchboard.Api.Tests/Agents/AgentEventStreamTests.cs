@@ -89,12 +89,15 @@ public sealed class AgentEventStreamTests(RedisServerFixture redis) : IClassFixt
 
         // The stream reads the queues every QueueCountsInterval of the (fake) clock: advance it until the change shows.
         var changed = NextOfKindAsync(stream, AgentEvent.EventOneofCase.QueueCounts);
-        var deadline = DateTimeOffset.UtcNow + TestTimeouts.Default;
-        while (!changed.IsCompleted && DateTimeOffset.UtcNow < deadline)
+        await Eventually.UntilAsync(() =>
         {
-            _host.Time.Advance(Api.Agents.AgentService.QueueCountsInterval);
-            await Task.WhenAny(changed, Task.Delay(20));
-        }
+            if (!changed.IsCompleted)
+            {
+                _host.Time.Advance(Api.Agents.AgentService.QueueCountsInterval);
+            }
+
+            return changed.IsCompleted;
+        }, "queue counts showing the new caller");
 
         var counts = Assert.Single((await changed.DefaultTimeout()).QueueCounts.Queues);
         Assert.Equal(1, counts.Waiting);

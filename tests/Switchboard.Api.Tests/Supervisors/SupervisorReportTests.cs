@@ -137,12 +137,17 @@ public sealed class SupervisorReportTests(RedisServerFixture redis) : IClassFixt
         // The next snapshot reads only what was added since: the stream is not read again from the start.
         await _host.Acd.AbandonAsync("w-1").DefaultTimeout();
         var next = watch.ResponseStream.MoveNext(cts.Token);
-        while (!next.IsCompleted)
+
+        // The stream waits its interval on the fake clock; move it on at each check until the next snapshot comes.
+        await Eventually.UntilAsync(() =>
         {
-            // The stream waits its interval on the fake clock; move it on until the next snapshot comes (bounded by cts).
-            _host.Time.Advance(TimeSpan.FromMilliseconds(500));
-            await Task.WhenAny(next, Task.Delay(50, cts.Token));
-        }
+            if (!next.IsCompleted)
+            {
+                _host.Time.Advance(TimeSpan.FromMilliseconds(500));
+            }
+
+            return next.IsCompleted;
+        }, "the next WatchQueues snapshot");
 
         Assert.True(await next);
         var second = Assert.Single(watch.ResponseStream.Current.Queues);

@@ -83,19 +83,17 @@ public sealed class CallbackCrashTests
         }
     }
 
-    private static async Task WaitConnectedAsync(ConnectionMultiplexer redis)
-    {
-        while (true)
+    private static Task WaitConnectedAsync(ConnectionMultiplexer redis) =>
+        Eventually.UntilAsync(async () =>
         {
             try
             {
                 await redis.GetDatabase().PingAsync();
-                return;
+                return true;
             }
             catch (RedisConnectionException)
             {
-                await Task.Delay(100);
+                return false;
             }
-        }
-    }
+        }, "the restarted Redis answers PING");
 }

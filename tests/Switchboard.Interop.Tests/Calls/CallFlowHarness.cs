@@ -204,23 +204,6 @@ internal sealed class CallFlowHarness : IAsyncDisposable
     public AsyncServerStreamingCall<AgentEvent> OpenSecondAgentEvents(CancellationToken cancellationToken) =>
         Agent.Events(new EventsRequest { AgentId = SecondAgentId }, SecondAgentHeaders, cancellationToken: cancellationToken);
 
-    /// <summary>Waits until the server's log holds <paramref name="text"/>: only for tests about the log itself (privacy); call behaviour is waited for on ACD or agent events.</summary>
-    public async Task WaitForLogAsync(string text, TimeSpan timeout)
-    {
-        using var deadline = new CancellationTokenSource(timeout);
-        while (!Server.StandardOutput.Contains(text, StringComparison.Ordinal))
-        {
-            try
-            {
-                await Task.Delay(100, deadline.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"the server log never said '{text}'");
-            }
-        }
-    }
-
     /// <summary>Waits until the tenant's ACD stream holds an event matching <paramref name="match"/>; fails after <paramref name="timeout"/>.</summary>
     public async Task<AcdEvent> WaitForAcdEventAsync(Func<AcdEvent, bool> match, TimeSpan timeout) =>
         await FindAcdEventAsync(match, timeout) ?? throw new TimeoutException("no matching event in the ACD stream: " + Describe(await Acd.ReadEventsAsync(null, 1000)));
@@ -252,23 +235,8 @@ internal sealed class CallFlowHarness : IAsyncDisposable
 
     private async Task<AcdEvent?> FindAcdEventAsync(Func<IReadOnlyList<AcdEvent>, AcdEvent?> pick, TimeSpan timeout)
     {
-        using var deadline = new CancellationTokenSource(timeout);
-        while (true)
-        {
-            if (pick(await Acd.ReadEventsAsync(null, 1000).DefaultTimeout()) is { } found)
-            {
-                return found;
-            }
-
-            try
-            {
-                await Task.Delay(100, deadline.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                return null;
-            }
-        }
+        var (_, found) = await Eventually.TryUntilAsync(async () => pick(await Acd.ReadEventsAsync(null, 1000).DefaultTimeout()), found => found is not null, timeout);
+        return found;
     }
 
     /// <summary>
@@ -356,20 +324,8 @@ internal sealed class CallFlowHarness : IAsyncDisposable
     }
 
     /// <summary>Waits until the ACD stream holds an event of <paramref name="type"/> for the call.</summary>
-    public async Task<IReadOnlyList<AcdEvent>> WaitForCallEventAsync(string callId, AcdEventType type, TimeSpan timeout)
-    {
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        while (true)
-        {
-            var events = await CallEventsAsync(callId);
-            if (events.Any(e => e.Type == type) || DateTimeOffset.UtcNow > deadline)
-            {
-                return events;
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    public async Task<IReadOnlyList<AcdEvent>> WaitForCallEventAsync(string callId, AcdEventType type, TimeSpan timeout) =>
+        (await Eventually.TryUntilAsync(() => CallEventsAsync(callId), events => events.Any(e => e.Type == type), timeout)).Last;
 
     public string Describe(IEnumerable<AcdEvent> events) =>
         string.Join(", ", events.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Type}({e.AgentId})")));

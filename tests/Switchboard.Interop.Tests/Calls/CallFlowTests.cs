@@ -108,19 +108,8 @@ public sealed class CallFlowTests
         await caller.HangupAsync().DefaultTimeout();
     }
 
-    private static async Task<string> WaitForEnqueuedAsync(CallFlowHarness harness)
-    {
-        while (true)
-        {
-            var all = await harness.Acd.ReadEventsAsync(null, 1000);
-            if (all.FirstOrDefault(e => e.Type == AcdEventType.Enqueued) is { CallId: { } callId })
-            {
-                return callId;
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    private static async Task<string> WaitForEnqueuedAsync(CallFlowHarness harness) =>
+        (await harness.WaitForAcdEventAsync(e => e.Type == AcdEventType.Enqueued && e.CallId is not null, TestTimeouts.Default)).CallId!;
 
     private static void AssertInOrder(IReadOnlyList<AcdEvent> story, CallFlowHarness harness, params AcdEventType[] expected)
     {

@@ -62,24 +62,11 @@ public sealed class DialplanPublishTests
     {
         using var http = new HttpClient();
         var pattern = new Regex($"^switchboard_dialplan{{emergency=\"({emergency})\",version=\"({version})\"}} 1$", RegexOptions.Multiline);
-        while (!pattern.IsMatch(await http.GetStringAsync(new Uri(harness.Server.WebUrl, "/metrics"))))
-        {
-            await Task.Delay(100);
-        }
+        await Eventually.UntilAsync(async () => pattern.IsMatch(await http.GetStringAsync(new Uri(harness.Server.WebUrl, "/metrics"))),
+            $"/metrics says dialplan version {version}, emergency {emergency}");
     }
 
-    private static async Task<IReadOnlyList<AcdEvent>> WaitForEnqueuedAsync(CallFlowHarness harness, int count)
-    {
-        while (true)
-        {
-            var all = await harness.Acd.ReadEventsAsync(null, 1000);
-            var enqueued = all.Where(e => e.Type == AcdEventType.Enqueued).ToList();
-            if (enqueued.Count >= count)
-            {
-                return enqueued;
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    private static Task<List<AcdEvent>> WaitForEnqueuedAsync(CallFlowHarness harness, int count) =>
+        Eventually.UntilAsync(async () => (await harness.Acd.ReadEventsAsync(null, 1000)).Where(e => e.Type == AcdEventType.Enqueued).ToList(),
+            enqueued => enqueued.Count >= count, $"{count} calls enqueued", describe: enqueued => $"{enqueued.Count} enqueued");
 }

@@ -20,10 +20,7 @@ internal static class HeardAudio
     public static async Task WaitForMoreAudioAsync(BaresipPhone phone, long mark, TimeSpan duration)
     {
         var bytes = mark + (long)(duration.TotalSeconds * 8000 * 2);
-        while (CurrentLength(phone) < bytes)
-        {
-            await Task.Delay(50);
-        }
+        await Eventually.UntilAsync(() => CurrentLength(phone) >= bytes, $"{phone.Uri} heard {duration.TotalSeconds:0.#} s more audio");
     }
 
     /// <summary>
@@ -36,37 +33,30 @@ internal static class HeardAudio
         ArgumentNullException.ThrowIfNull(phone);
         ArgumentNullException.ThrowIfNull(condition);
         const long second = 8000 * 2;
-        using var deadline = new CancellationTokenSource(timeout);
         PcmRecording? heard = null;
         var (file, mark) = Newest(phone);
-        try
+
+        // Each check reads the newest second once it is complete (a new recording starts from its beginning).
+        var (reached, _) = await Eventually.TryUntilAsync(() =>
         {
-            while (true)
+            var (now, length) = Newest(phone);
+            if (now != file)
             {
-                await Task.Delay(100, deadline.Token).ConfigureAwait(false);
-                var (now, length) = Newest(phone);
-                if (now != file)
-                {
-                    (file, mark) = (now, 0);
-                }
-
-                if (now is null || length < mark + second)
-                {
-                    continue;
-                }
-
-                heard = Tail(PcmRecording.Read(now), TimeSpan.FromSeconds(1));
-                mark = length;
-                if (condition(heard))
-                {
-                    return heard;
-                }
+                (file, mark) = (now, 0);
             }
-        }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
-        {
-            throw new TimeoutException($"never heard {what} within {timeout.TotalSeconds:0} s (recording {file}, last second: RMS {heard?.Rms():0})");
-        }
+
+            if (now is null || length < mark + second)
+            {
+                return Task.FromResult(false);
+            }
+
+            heard = Tail(PcmRecording.Read(now), TimeSpan.FromSeconds(1));
+            mark = length;
+            return Task.FromResult(condition(heard));
+        }, held => held, timeout).ConfigureAwait(false);
+        return reached
+            ? heard!
+            : throw new TimeoutException($"never heard {what} within {timeout.TotalSeconds:0} s (recording {file}, last second: RMS {heard?.Rms():0})");
     }
 
     private static (string? File, long Length) Newest(BaresipPhone phone) =>

@@ -245,11 +245,6 @@ public sealed class TransferTests
         ["Trunk:CallerId"] = "+4631123456",
     };
 
-    private static async Task WaitForFileAsync(string path, long bytes)
-    {
-        while (new FileInfo(path).Length < bytes)
-        {
-            await Task.Delay(50);
-        }
-    }
+    private static Task WaitForFileAsync(string path, long bytes) =>
+        Eventually.UntilAsync(() => new FileInfo(path).Length >= bytes, $"{path} holds {bytes} bytes");
 }

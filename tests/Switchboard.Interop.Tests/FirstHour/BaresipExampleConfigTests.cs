@@ -44,14 +44,11 @@ public sealed class BaresipExampleConfigTests
         {
             using var redis = await ConnectionMultiplexer.ConnectAsync(RedisServer.Shared.Configuration).DefaultTimeout();
             var key = (RedisKey)("sb:{" + tenant + "}:reg:sip:anna@127.0.0.1");
-            using var deadline = new CancellationTokenSource(TestTimeouts.Default);
-            HashEntry[] bindings = [];
-            while (bindings.Length == 0)
+            var bindings = await Eventually.UntilAsync(async () =>
             {
                 Assert.False(baresip.HasExited, "baresip exited: " + log);
-                await Task.Delay(100, deadline.Token).ConfigureAwait(true);
-                bindings = await redis.GetDatabase().HashGetAllAsync(key).DefaultTimeout();
-            }
+                return await redis.GetDatabase().HashGetAllAsync(key).DefaultTimeout();
+            }, found => found.Length > 0, "anna's registration binding in Redis", describe: _ => "none; baresip: " + log);
 
             var binding = Assert.Single(bindings);
             Assert.Contains($"127.0.0.1:{phonePort}", binding.Name.ToString(), StringComparison.Ordinal);

@@ -179,19 +179,12 @@ public sealed partial class ReadmeTryingItTests
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, (Process Process, OutputTail Output) process, string what, TimeSpan? timeout = null)
     {
-        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
-        while (!await condition())
+        var reached = await Eventually.TryUntilAsync(async () =>
         {
             Assert.False(process.Process.HasExited, $"{what}: the process exited with {(process.Process.HasExited ? process.Process.ExitCode : 0)}: {process.Output}");
-            try
-            {
-                await Task.Delay(100, deadline.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                Assert.Fail($"{what}: not reached in time. Output: {process.Output}");
-            }
-        }
+            return await condition();
+        }, held => held, timeout ?? TimeSpan.FromSeconds(30));
+        Assert.True(reached.Reached, $"{what}: not reached in time. Output: {process.Output}");
     }
 
     // A temporary working directory that looks like the repository root to README's relative commands.

@@ -35,9 +35,7 @@ public sealed class PrivacyLogInteropTests
         await second.DialAsync(harness.IvrUri).DefaultTimeout();
         await second.WaitForEventAsync(BaresipEventType.CallEstablished).DefaultTimeout();
         await second.SendDtmfAsync("2").DefaultTimeout();
-        await harness.WaitForLogAsync("enqueued in bbmt: OfferCallback", TimeSpan.FromSeconds(20));
-        await second.SendDtmfAsync("1").DefaultTimeout();
-        await WaitForCallbackRequestedAsync(harness).WaitAsync(TimeSpan.FromSeconds(20));
+        await harness.PressUntilAsync(second, "1", e => e.Type == AcdEventType.CallbackRequested);
         await second.WaitForEventAsync(BaresipEventType.CallClosed).WaitAsync(TimeSpan.FromSeconds(30));
 
         var log = harness.Server.StandardOutput + harness.Server.StandardError;
@@ -48,14 +46,6 @@ public sealed class PrivacyLogInteropTests
             var nsn = number[1..];
             var at = log.IndexOf(nsn, StringComparison.Ordinal);
             Assert.True(at < 0, $"the log holds {number}: ...{(at < 0 ? "" : log.Substring(Math.Max(0, at - 120), Math.Min(240, log.Length - Math.Max(0, at - 120))))}...");
-        }
-    }
-
-    private static async Task WaitForCallbackRequestedAsync(CallFlowHarness harness)
-    {
-        while (!(await harness.Acd.ReadEventsAsync(null, 1000)).Any(e => e.Type == AcdEventType.CallbackRequested))
-        {
-            await Task.Delay(200);
         }
     }
 }

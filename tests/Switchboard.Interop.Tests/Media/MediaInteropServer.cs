@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using StackExchange.Redis;
 using Switchboard.Acd.Events;
 using Switchboard.Acd.Store;
@@ -59,20 +58,8 @@ internal sealed class MediaInteropServer : IAsyncDisposable
     public async Task<IReadOnlyList<AcdEvent>> EventsAsync() => await Acd.ReadEventsAsync(null, 10_000).DefaultTimeout();
 
     /// <summary>Polls the ACD stream until it holds an event of <paramref name="type"/> or <paramref name="timeout"/> passes.</summary>
-    public async Task<IReadOnlyList<AcdEvent>> WaitForEventAsync(AcdEventType type, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var events = await EventsAsync();
-            if (events.Any(e => e.Type == type) || clock.Elapsed > timeout)
-            {
-                return events;
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    public async Task<IReadOnlyList<AcdEvent>> WaitForEventAsync(AcdEventType type, TimeSpan timeout) =>
+        (await Eventually.TryUntilAsync(EventsAsync, events => events.Any(e => e.Type == type), timeout)).Last;
 
     public async ValueTask DisposeAsync()
     {

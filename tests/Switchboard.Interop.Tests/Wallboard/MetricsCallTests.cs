@@ -87,25 +87,8 @@ public sealed class MetricsCallTests
     }
 
     /// <summary>Scrapes until <paramref name="condition"/> holds (a poll with a deadline, not a fixed wait).</summary>
-    private static async Task<string> WaitForAsync(HttpClient http, Func<string, bool> condition)
-    {
-        var deadline = DateTimeOffset.UtcNow + Live;
-        while (true)
-        {
-            var text = await ScrapeAsync(http);
-            if (condition(text))
-            {
-                return text;
-            }
-
-            if (DateTimeOffset.UtcNow > deadline)
-            {
-                throw new TimeoutException("metrics never matched; last scrape:\n" + text);
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    private static Task<string> WaitForAsync(HttpClient http, Func<string, bool> condition) =>
+        Eventually.UntilAsync(() => ScrapeAsync(http), condition, "the metrics match", Live, text => "\n" + text);
 
     /// <summary>The value of one sample (<paramref name="labels"/> exactly as rendered, or null for none: no braces or <c>{}</c>); NaN when absent.</summary>
     private static double Value(string text, string name, string? labels)

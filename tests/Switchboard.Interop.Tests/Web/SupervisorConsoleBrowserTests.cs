@@ -190,20 +190,7 @@ public sealed partial class SupervisorConsoleBrowserTests(SupervisorConsoleFixtu
     private async Task WaitForLineAsync(Func<string, bool> condition)
     {
         using var http = new HttpClient();
-        using var deadline = new CancellationTokenSource(Live);
-        string line = string.Empty;
-        while (!deadline.IsCancellationRequested)
-        {
-            line = await http.GetStringAsync(Harness.Server.WebUrl).DefaultTimeout();
-            if (condition(line))
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("the node's line status never matched: " + line);
+        await Eventually.UntilAsync(() => http.GetStringAsync(Harness.Server.WebUrl).DefaultTimeout(), condition, "the node's line status matches", Live);
     }
 
     private static async Task<string> SbctlAsync(params string[] args)

@@ -67,7 +67,7 @@ public sealed class HealthzTests
         Assert.Equal("healthy", body.GetProperty("checks").GetProperty("sip").GetProperty("status").GetString());
 
         await redis.RestartAsync().DefaultTimeout();
-        await PollUntilHealthyAsync(http, web).WaitAsync(TimeSpan.FromSeconds(30));
+        await PollUntilHealthyAsync(http, web, TimeSpan.FromSeconds(30));
     }
 
     [Fact]
@@ -90,17 +90,6 @@ public sealed class HealthzTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    private static async Task PollUntilHealthyAsync(HttpClient http, Uri web)
-    {
-        while (true)
-        {
-            var (status, _) = await GetHealthAsync(http, web);
-            if (status == HttpStatusCode.OK)
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    private static Task PollUntilHealthyAsync(HttpClient http, Uri web, TimeSpan deadline) =>
+        Eventually.UntilAsync(async () => (await GetHealthAsync(http, web)).Item1 == HttpStatusCode.OK, "/healthz answers 200", deadline);
 }

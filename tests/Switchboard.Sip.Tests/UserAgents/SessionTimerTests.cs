@@ -40,14 +40,6 @@ public sealed class SessionTimerTests : IAsyncDisposable
         return (result, result.Answered ? await answered.DefaultTimeout() : null);
     }
 
-    private static async Task UntilAsync(Func<bool> condition)
-    {
-        while (!condition())
-        {
-            await Task.Delay(10);
-        }
-    }
-
     [Fact]
     public async Task PeerRefreshes_NoRefreshBeforeExpiry_WeSendByeAndEndTheSession()
     {
@@ -79,7 +71,7 @@ public sealed class SessionTimerTests : IAsyncDisposable
         await request.RespondAsync(200, TestSdp.ContentType, TestSdp.Create(5000)).DefaultTimeout();
         var response = await refresh.DefaultTimeout();
         Assert.Equal("120;refresher=uac", response.Headers[SipHeaderNames.SessionExpires]);
-        await UntilAsync(() => !callee.AwaitingAck).DefaultTimeout(); // else the fake clock would time our 2xx out first
+        await Eventually.UntilAsync(() => !callee.AwaitingAck, "the callee got our ACK"); // else the fake clock would time our 2xx out first
 
         _time.Advance(TimeSpan.FromSeconds(87)); // 137 s after the answer: the first interval (88 s) would be over, the refreshed one not
         Assert.Equal(SipDialogState.Confirmed, callee.State);
@@ -103,7 +95,7 @@ public sealed class SessionTimerTests : IAsyncDisposable
         Assert.Equal("90;refresher=uac", refresh.Request.Headers[SipHeaderNames.SessionExpires]);
         await refresh.RespondAsync(200, refresh.Method == SipMethods.Invite ? TestSdp.ContentType : null,
             refresh.Method == SipMethods.Invite ? TestSdp.Create(4000) : default).DefaultTimeout();
-        await UntilAsync(() => !ReferenceEquals(callee.Session, first) && !caller.AwaitingAck).DefaultTimeout(); // the 2xx re-armed our timer
+        await Eventually.UntilAsync(() => !ReferenceEquals(callee.Session, first) && !caller.AwaitingAck, "the refresh's 2xx re-armed the session and was ACKed"); // the 2xx re-armed our timer
 
         _time.Advance(TimeSpan.FromSeconds(44));
         Assert.False(callee.Terminated.IsCompleted);

@@ -21,16 +21,8 @@ public sealed partial class BaresipPhone
         }
 
         var bytes = 44 + (long)(duration.TotalSeconds * 8000 * 2);
-        while (true)
-        {
-            var latest = HeardRecordings().LastOrDefault();
-            if (latest is not null && new FileInfo(latest).Length >= bytes)
-            {
-                return latest;
-            }
-
-            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
-        }
+        return (await Eventually.UntilAsync(() => Task.FromResult(HeardRecordings().LastOrDefault()), latest => latest is not null && new FileInfo(latest).Length >= bytes,
+            $"{Uri} heard {duration.TotalSeconds:0.#} s of audio", cancellationToken: cancellationToken).ConfigureAwait(false))!;
     }
 
     private List<string> ListRecordings(string suffix) =>

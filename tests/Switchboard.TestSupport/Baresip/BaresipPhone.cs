@@ -140,6 +140,7 @@ public sealed partial class BaresipPhone : IAsyncDisposable
         config.AppendLine("module_path /usr/lib/baresip/modules");
         config.AppendLine(CultureInfo.InvariantCulture, $"sip_listen 127.0.0.1:{sipPort}");
         config.AppendLine("net_interface 127.0.0.1");
+        config.AppendLine("rtp_ports 10000-20000"); // as the server's; never the ports LoopbackPorts hands out (baresip's default reaches 49152)
         config.AppendLine("audio_player");
         if (options.AudioFile is not null)
         {

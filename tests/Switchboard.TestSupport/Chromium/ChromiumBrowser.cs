@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using PuppeteerSharp;
 using PuppeteerSharp.Input;
@@ -126,31 +125,25 @@ public sealed class ChromiumBrowser : IAsyncDisposable
     /// <summary>Evaluates <paramref name="expression"/> until it is <c>true</c>; throws <see cref="TimeoutException"/> with the page text after <paramref name="timeout"/>.</summary>
     public async Task WaitUntilAsync(string expression, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        var deadline = Stopwatch.StartNew();
         Exception? last = null;
-        while (true)
+        var (reached, _) = await Eventually.TryUntilAsync(async () =>
         {
             try
             {
                 var value = await EvaluateAsync($"(() => {{ try {{ return ({expression}) === true; }} catch (e) {{ return false; }} }})()", cancellationToken).ConfigureAwait(false);
-                if (value.ValueKind == JsonValueKind.True)
-                {
-                    return;
-                }
+                return value.ValueKind == JsonValueKind.True;
             }
             catch (PuppeteerException ex)
             {
                 // The page may be between documents during a navigation.
                 last = ex;
+                return false;
             }
-
-            if (deadline.Elapsed > timeout)
-            {
-                var text = await TryPageTextAsync(cancellationToken).ConfigureAwait(false);
-                throw new TimeoutException($"not true within {timeout.TotalSeconds:0} s: {expression}; page: {text}; last error: {last?.Message}; console: {ConsoleOutput}");
-            }
-
-            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+        }, held => held, timeout, cancellationToken).ConfigureAwait(false);
+        if (!reached)
+        {
+            var text = await TryPageTextAsync(cancellationToken).ConfigureAwait(false);
+            throw new TimeoutException($"not true within {timeout.TotalSeconds:0} s: {expression}; page: {text}; last error: {last?.Message}; console: {ConsoleOutput}");
         }
     }
 

@@ -18,24 +18,15 @@ public static class ListeningSockets
     /// <summary>Polls until the port is bound (UDP) or listening (TCP), or throws TimeoutException.</summary>
     public static async Task WaitAsync(int port, bool tcp, TimeSpan timeout, Func<bool>? hasExited = null, CancellationToken cancellationToken = default)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
-        while (!(tcp ? IsTcpListening(port) : IsUdpBound(port)))
+        await Eventually.UntilAsync(() =>
         {
             if (hasExited?.Invoke() == true)
             {
                 throw new InvalidOperationException($"the process exited before binding port {port}");
             }
 
-            try
-            {
-                await Task.Delay(20, deadline.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new TimeoutException($"nothing bound {(tcp ? "TCP" : "UDP")} 127.0.0.1:{port} within {timeout.TotalSeconds:0} s");
-            }
-        }
+            return tcp ? IsTcpListening(port) : IsUdpBound(port);
+        }, $"something bound {(tcp ? "TCP" : "UDP")} 127.0.0.1:{port}", timeout, cancellationToken).ConfigureAwait(false);
     }
 
     private static bool Scan(string table, int port, bool requireListen)

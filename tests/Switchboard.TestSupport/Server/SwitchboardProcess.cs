@@ -119,10 +119,8 @@ public sealed class SwitchboardProcess : IAsyncDisposable
     public async Task WaitUntilHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
         var health = new Uri(WebUrl, "/healthz");
-        while (true)
+        var (healthy, _) = await Eventually.TryUntilAsync(async () =>
         {
             if (_process.HasExited)
             {
@@ -131,33 +129,21 @@ public sealed class SwitchboardProcess : IAsyncDisposable
 
             try
             {
-                using var response = await http.GetAsync(health, deadline.Token).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
+                using var response = await http.GetAsync(health, cancellationToken).ConfigureAwait(false);
+                return response.IsSuccessStatusCode;
             }
             catch (HttpRequestException)
             {
-                // Not listening yet.
+                return false; // not listening yet
             }
-            catch (TaskCanceledException) when (!deadline.IsCancellationRequested)
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                // One slow request; try again.
+                return false; // one slow request; try again
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new TimeoutException($"Switchboard not healthy within {timeout.TotalSeconds:0} s: {StandardError} {StandardOutput}");
-            }
-
-            try
-            {
-                await Task.Delay(100, deadline.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new TimeoutException($"Switchboard not healthy within {timeout.TotalSeconds:0} s: {StandardError} {StandardOutput}");
-            }
+        }, held => held, timeout, cancellationToken).ConfigureAwait(false);
+        if (!healthy)
+        {
+            throw new TimeoutException($"Switchboard not healthy within {timeout.TotalSeconds:0} s: {StandardError} {StandardOutput}");
         }
     }
 
