@@ -16,7 +16,7 @@ namespace Switchboard.Interop.Tests.AgentDirectory;
 /// nothing but the agent's own registration, callbacks outside the assigned queues stay out of reach, and a disabled
 /// agent is refused.
 /// </summary>
-[Collection(CallFlowCollection.Name)]
+[Collection(MediaCollection.Name)]
 public sealed class AgentDirectoryInteropTests
 {
     private const string PremiumNumber = "+46900123456";

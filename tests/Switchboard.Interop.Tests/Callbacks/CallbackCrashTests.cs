@@ -14,7 +14,7 @@ namespace Switchboard.Interop.Tests.Callbacks;
 /// (AOF), and the restarted server works them in their original order (each offered, accepted, the agent's phone
 /// rung and the citizen dialled through the trunk, where a SIPp citizen is busy).
 /// </summary>
-[Collection(CallFlowCollection.Name)]
+[Collection(TransferCollection.Name)]
 public sealed class CallbackCrashTests
 {
     private const int Count = 20;
@@ -57,7 +57,7 @@ public sealed class CallbackCrashTests
         Assert.NotNull(queued);
 
         // The same node comes back (same settings) and works them, oldest place first.
-        await using var restarted = await SwitchboardProcess.StartAsync(harness.Server.Settings).WaitAsync(TimeSpan.FromSeconds(40));
+        await using var restarted = await SwitchboardProcess.StartAsync(harness.Server.Settings); // bounded by TestTimeouts.ProcessStart
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(180));
         using var events = harness.OpenEvents(stop.Token);
         await CallFlowHarness.NextAsync(events.ResponseStream, AgentEvent.EventOneofCase.StateChanged, stop.Token).DefaultTimeout();

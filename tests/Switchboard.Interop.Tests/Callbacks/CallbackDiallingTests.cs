@@ -15,7 +15,7 @@ namespace Switchboard.Interop.Tests.Callbacks;
 /// address, plays the hello prompt and bridges the legs. The callbacks are requested by a second node (this test's
 /// own store), so the accept must reach the server that took the offer.
 /// </summary>
-[Collection(CallFlowCollection.Name)]
+[Collection(TransferCollection.Name)]
 public sealed class CallbackDiallingTests
 {
     private const string CallerId = "+4631123456";

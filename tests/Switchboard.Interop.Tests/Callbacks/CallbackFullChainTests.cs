@@ -11,7 +11,7 @@ namespace Switchboard.Interop.Tests.Callbacks;
 /// server rings the agent's phone and dials the caller's number through the trunk, where SIPp answers; the legs are
 /// bridged; after the callback the later live caller is answered.
 /// </summary>
-[Collection(CallFlowCollection.Name)]
+[Collection(TransferCollection.Name)]
 public sealed class CallbackFullChainTests
 {
     [Fact]

@@ -94,7 +94,7 @@ internal sealed class CallFlowHarness : IAsyncDisposable
             all[key] = value;
         }
 
-        var server = await SwitchboardProcess.StartAsync(all).WaitAsync(TimeSpan.FromSeconds(40)); // start-up on a loaded 2-core machine
+        var server = await SwitchboardProcess.StartAsync(all); // bounded by TestTimeouts.ProcessStart
         BaresipPhone? phone = null;
         try
         {

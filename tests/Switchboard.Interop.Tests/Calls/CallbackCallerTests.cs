@@ -10,7 +10,7 @@ namespace Switchboard.Interop.Tests.Calls;
 /// requested by DTMF keeping the place ahead of a later live caller, and a caller who hangs up and calls again within
 /// the resume window getting the old place back.
 /// </summary>
-[Collection(CallFlowCollection.Name)]
+[Collection(TransferCollection.Name)]
 public sealed class CallbackCallerTests
 {
     [Fact]

@@ -11,7 +11,7 @@ namespace Switchboard.Interop.Tests.Calls;
 /// "handläggare" behind a loopback trunk address. Every transfer ends in a TransferResult on the agent's stream and
 /// transfer events in the ACD stream.
 /// </summary>
-[Collection(CallFlowCollection.Name)]
+[Collection(TransferCollection.Name)]
 public sealed class TransferTests
 {
     private const string Number = "+46812345678";

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using StackExchange.Redis;
-using Switchboard.Interop.Tests.Calls;
 using Switchboard.TestSupport;
 
 namespace Switchboard.Interop.Tests.FirstHour;
@@ -9,7 +8,7 @@ namespace Switchboard.Interop.Tests.FirstHour;
 /// The baresip configuration the docs give (docs/examples/baresip/agent) as it is, only its ports moved to free ones:
 /// it registers the agent anna with the real server's registrar (digest auth), the binding lands in Redis.
 /// </summary>
-[Collection(CallFlowCollection.Name)]
+[Collection(WebCollection.Name)]
 public sealed class BaresipExampleConfigTests
 {
     [Fact]

@@ -174,7 +174,7 @@ public sealed partial class ReadmeTryingItTests
             {
                 return false;
             }
-        }, server, "run.sh healthy", TimeSpan.FromSeconds(60));
+        }, server, "run.sh healthy", TestTimeouts.ProcessStart + TimeSpan.FromSeconds(30));
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, (Process Process, OutputTail Output) process, string what, TimeSpan? timeout = null)

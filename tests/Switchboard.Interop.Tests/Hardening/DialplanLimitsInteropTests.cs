@@ -8,7 +8,7 @@ using Switchboard.TestSupport;
 namespace Switchboard.Interop.Tests.Hardening;
 
 /// <summary>Hostile dialplan documents sent to the running node are refused while a bridged call on it carries on.</summary>
-[Collection(CallFlowCollection.Name)]
+[Collection(SecurityCollection.Name)]
 public sealed class DialplanLimitsInteropTests
 {
     [Fact]

@@ -9,7 +9,7 @@ namespace Switchboard.Interop.Tests.Hardening;
 /// Two eligible agents ready with registered baresip phones, the better-skilled one (anna, level 5) offered first: a
 /// missed offer (rejected, or let time out) reaches the colleague (bo, level 2) next, over the real gRPC API.
 /// </summary>
-[Collection(CallFlowCollection.Name)]
+[Collection(SecurityCollection.Name)]
 public sealed class FairReofferInteropTests
 {
     [Fact]

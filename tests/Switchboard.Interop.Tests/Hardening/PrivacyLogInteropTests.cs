@@ -8,7 +8,7 @@ namespace Switchboard.Interop.Tests.Hardening;
 /// The node's whole log, at Debug level, during a full call (caller connected to an agent, then hung up) and a callback
 /// request (number read back and confirmed) holds no caller's phone number in any form.
 /// </summary>
-[Collection(CallFlowCollection.Name)]
+[Collection(SecurityCollection.Name)]
 public sealed class PrivacyLogInteropTests
 {
     private const string Caller = "0703141592";

@@ -1,5 +1,4 @@
 using StackExchange.Redis;
-using Switchboard.Interop.Tests.Calls;
 using Switchboard.Media.Codecs;
 using Switchboard.TestSupport;
 
@@ -10,7 +9,7 @@ namespace Switchboard.Interop.Tests.Load;
 /// Redis with benchmarks/load/load.yaml, and SIPp running benchmarks/load/caller.xml for a few callers that send RTP,
 /// press 1 by SIP INFO and wait in the queue. Proves the scenario, the dialplan and the server agree.
 /// </summary>
-[Collection(CallFlowCollection.Name)]
+[Collection(MediaCollection.Name)]
 public sealed class LoadSmokeTests
 {
     private const int Callers = 3;

@@ -1,5 +1,4 @@
 using Switchboard.Acd.Events;
-using Switchboard.Interop.Tests.Calls;
 using Switchboard.TestSupport;
 
 namespace Switchboard.Interop.Tests.Media;
@@ -9,7 +8,7 @@ namespace Switchboard.Interop.Tests.Media;
 /// routes the call: a chain of menus (Fixtures/digit-chain.yaml) sends 1, 2, 3 (each exactly once) to queue "exact",
 /// a digit reported twice to "dup" and a lost digit to "lost"; the queue is read back from the ACD event stream.
 /// </summary>
-[Collection(CallFlowCollection.Name)]
+[Collection(MediaCollection.Name)]
 public sealed class DtmfInteropTests
 {
     private static readonly TimeSpan SippLimit = TimeSpan.FromSeconds(30);

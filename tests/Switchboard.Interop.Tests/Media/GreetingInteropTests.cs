@@ -9,7 +9,7 @@ namespace Switchboard.Interop.Tests.Media;
 /// the greeting prompt itself, found by normalised cross-correlation against the prompt's 8 kHz samples (after the
 /// server's G.711 encoding and baresip's decoding), and must not match a prompt that was not played.
 /// </summary>
-[Collection(CallFlowCollection.Name)]
+[Collection(MediaCollection.Name)]
 public sealed class GreetingInteropTests(ITestOutputHelper output)
 {
     private const double RequiredPeak = 0.6;

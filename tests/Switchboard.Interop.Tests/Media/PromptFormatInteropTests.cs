@@ -9,7 +9,7 @@ namespace Switchboard.Interop.Tests.Media;
 /// server (NAudio reads it, our resampler takes it to 8 kHz): a real baresip caller's recording must correlate with the
 /// original 8 kHz greeting as it does for the bundled file (GreetingInteropTests).
 /// </summary>
-[Collection(CallFlowCollection.Name)]
+[Collection(MediaCollection.Name)]
 public sealed class PromptFormatInteropTests(ITestOutputHelper output) : IDisposable
 {
     private const double RequiredPeak = 0.6;

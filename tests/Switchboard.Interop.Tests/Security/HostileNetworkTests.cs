@@ -10,7 +10,7 @@ namespace Switchboard.Interop.Tests.Security;
 /// from its own loopback addresses and every flood is bounded in count; a test leaves the server as it found it (the
 /// agent ready, its flood's transactions, calls and ports gone), so the order of the tests does not matter.
 /// </summary>
-[Collection(CallFlowCollection.Name)]
+[Collection(SecurityCollection.Name)]
 public sealed partial class HostileNetworkTests(SecurityFixture fixture, ITestOutputHelper output) : IClassFixture<SecurityFixture>
 {
     private CallFlowHarness Harness => fixture.Harness;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Switchboard.Interop.Tests.Calls;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Parsing;
 using Switchboard.TestSupport;
@@ -13,7 +12,7 @@ namespace Switchboard.Interop.Tests.Support;
 /// scenario completes 100 calls with 0 failures, and a garbage/oversized/truncated flood at the SIP port leaves the
 /// server answering OPTIONS.
 /// </summary>
-[Collection(CallFlowCollection.Name)]
+[Collection(MediaCollection.Name)]
 public sealed class ServerSipTests
 {
     private static readonly TimeSpan Slow = TimeSpan.FromSeconds(90);

@@ -9,7 +9,7 @@ namespace Switchboard.Interop.Tests.Tracing;
 /// a baresip caller goes through the menu into the queue, the agent accepts over gRPC, the agent's baresip phone
 /// answers, the caller hangs up. The receiver decodes the protobuf and the test checks the spans and their links.
 /// </summary>
-[Collection(CallFlowCollection.Name)]
+[Collection(MediaCollection.Name)]
 public sealed class CallTraceTests
 {
     private const string CallerNumber = "0701112233";

@@ -6,7 +6,7 @@ using Switchboard.TestSupport;
 namespace Switchboard.Interop.Tests.Wallboard;
 
 /// <summary>/metrics of the real server process while a real baresip call goes through the menu into a queue and hangs up.</summary>
-[Collection(CallFlowCollection.Name)]
+[Collection(SecurityCollection.Name)]
 public sealed class MetricsCallTests
 {
     private static readonly TimeSpan Live = TimeSpan.FromSeconds(15);

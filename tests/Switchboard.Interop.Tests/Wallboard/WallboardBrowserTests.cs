@@ -14,7 +14,7 @@ namespace Switchboard.Interop.Tests.Wallboard;
 /// sign-in is required, the session cookie holds no token, the queues show with Swedish labels, and a baresip caller dialling into a queue appears,
 /// then leaves as abandoned, without the page being reloaded; after signing out the old cookie is refused. Saves a screenshot.
 /// </summary>
-[Collection(CallFlowCollection.Name)]
+[Collection(WebCollection.Name)]
 public sealed class WallboardBrowserTests(ITestOutputHelper output)
 {
     private const string SupervisorToken = "wallboard-supervisor-token-0123456789";
@@ -37,7 +37,7 @@ public sealed class WallboardBrowserTests(ITestOutputHelper output)
             ["Api:Tokens:1:Role"] = "agent",
             ["Statistics:ShortAbandonThreshold"] = "00:00:00",
         }).WaitAsync(TimeSpan.FromSeconds(40));
-        await using var browser = await ChromiumBrowser.StartAsync(1600, 900).WaitAsync(TimeSpan.FromSeconds(40));
+        await using var browser = await ChromiumBrowser.StartAsync(1600, 900).WaitAsync(TestTimeouts.ProcessStart);
         var wallboard = new Uri(server.WebUrl, "/wallboard");
 
         // Not signed in: the page sends the browser to the shared sign-in page.

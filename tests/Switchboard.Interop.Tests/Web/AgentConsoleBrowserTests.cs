@@ -15,7 +15,7 @@ namespace Switchboard.Interop.Tests.Web;
 /// page's own figures count the call; then the supervisor's report page counts it (table and chart). axe-core finds no
 /// serious violation; screenshots are saved.
 /// </summary>
-[Collection(CallFlowCollection.Name)]
+[Collection(WebCollection.Name)]
 public sealed class AgentConsoleBrowserTests(ITestOutputHelper output)
 {
     private const string Handlaggare = "+46812345678";
@@ -29,7 +29,7 @@ public sealed class AgentConsoleBrowserTests(ITestOutputHelper output)
             ["Trunk:Uri"] = $"sip:127.0.0.1:{handlaggare.LocalPort}",
             ["Trunk:CallerId"] = "+4631123456",
         });
-        await using var browser = await ChromiumBrowser.StartAsync(1280, 900).WaitAsync(TimeSpan.FromSeconds(40));
+        await using var browser = await ChromiumBrowser.StartAsync(1280, 900).WaitAsync(TestTimeouts.ProcessStart);
         var live = ConsoleBrowser.Live;
 
         // Sign in on the shared page with the keyboard; the agent's page opens.

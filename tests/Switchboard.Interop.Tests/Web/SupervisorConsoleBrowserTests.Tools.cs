@@ -205,21 +205,7 @@ public sealed partial class SupervisorConsoleBrowserTests
     }
 
     /// <summary>Polls the node's calendar (the dialplan it follows) until the probed day has <paramref name="reason"/>.</summary>
-    private async Task WaitForCalendarReasonAsync(GetOpeningCalendarRequest probe, string reason)
-    {
-        using var deadline = new CancellationTokenSource(Live);
-        var seen = string.Empty;
-        while (!deadline.IsCancellationRequested)
-        {
-            seen = (await Harness.Supervisor.GetOpeningCalendarAsync(probe, Harness.SupervisorHeaders).ResponseAsync.DefaultTimeout()).Days[0].Reason;
-            if (seen == reason)
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"the calendar of {probe.From} never said {reason}: {seen}");
-    }
+    private Task WaitForCalendarReasonAsync(GetOpeningCalendarRequest probe, string reason) =>
+        Eventually.UntilAsync(async () => (await Harness.Supervisor.GetOpeningCalendarAsync(probe, Harness.SupervisorHeaders).ResponseAsync.DefaultTimeout()).Days[0].Reason,
+            seen => seen == reason, $"the calendar of {probe.From} says {reason}", Live);
 }

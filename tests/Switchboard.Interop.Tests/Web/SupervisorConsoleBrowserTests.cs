@@ -17,7 +17,7 @@ namespace Switchboard.Interop.Tests.Web;
 /// a dialplan edited with an error has the line marked, is fixed, published (a new call follows the new menu while a
 /// call in progress keeps the old one) and rolled back.
 /// </summary>
-[Collection(CallFlowCollection.Name)]
+[Collection(WebCollection.Name)]
 public sealed partial class SupervisorConsoleBrowserTests(SupervisorConsoleFixture fixture, ITestOutputHelper output) : IClassFixture<SupervisorConsoleFixture>
 {
     private static readonly TimeSpan Live = ConsoleBrowser.Live;

@@ -21,7 +21,7 @@ public sealed class SupervisorConsoleFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _harness = await CallFlowHarness.StartAsync();
-        _browser = await ChromiumBrowser.StartAsync(1280, 1000).WaitAsync(TimeSpan.FromSeconds(40));
+        _browser = await ChromiumBrowser.StartAsync(1280, 1000).WaitAsync(TestTimeouts.ProcessStart);
         await ConsoleBrowser.SignInAsync(_browser, _harness.Server.WebUrl, CallFlowHarness.SupervisorToken, "/console/supervisor");
     }
 

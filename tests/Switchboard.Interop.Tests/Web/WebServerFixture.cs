@@ -35,7 +35,7 @@ public sealed class WebServerFixture : IAsyncLifetime
     };
 
     public async Task InitializeAsync() =>
-        _server = await SwitchboardProcess.StartAsync(Settings(Tenant)).WaitAsync(TimeSpan.FromSeconds(40));
+        _server = await SwitchboardProcess.StartAsync(Settings(Tenant)); // bounded by TestTimeouts.ProcessStart
 
     public async Task DisposeAsync()
     {

@@ -174,7 +174,7 @@ public sealed class WebSessionTests(WebServerFixture fixture) : IClassFixture<We
         var settings = WebServerFixture.Settings(tenant);
         string session;
         string csrf;
-        await using (var first = await SwitchboardProcess.StartAsync(settings).WaitAsync(TimeSpan.FromSeconds(40)))
+        await using (var first = await SwitchboardProcess.StartAsync(settings)) // bounded by TestTimeouts.ProcessStart
         {
             using var client = new WebClient(first.WebUrl, "127.0.0.19");
             (await client.SignInAsync(WebServerFixture.SupervisorToken, "/wallboard")).Dispose();
@@ -187,7 +187,7 @@ public sealed class WebSessionTests(WebServerFixture fixture) : IClassFixture<We
         settings["Api:Tokens:1:Token"] = null;
         settings["Api:Tokens:1:Subject"] = null;
         settings["Api:Tokens:1:Role"] = null;
-        await using var second = await SwitchboardProcess.StartAsync(settings).WaitAsync(TimeSpan.FromSeconds(40));
+        await using var second = await SwitchboardProcess.StartAsync(settings); // bounded by TestTimeouts.ProcessStart
         using var again = new WebClient(second.WebUrl, "127.0.0.19") { Session = session, Csrf = csrf };
         using var refused = await again.GetAsync("/wallboard/events");
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
