@@ -3,7 +3,8 @@ namespace Switchboard.Interop.Tests.Media;
 /// <summary>
 /// Normalised cross-correlation of a recording against a reference signal: for every lag where the whole reference
 /// fits into the recording, sum(rec[lag + i] * ref[i]) / sqrt(sum(rec[lag + i]^2) * sum(ref^2)); the best lag wins.
-/// 1 means the recording holds the reference exactly (up to gain), around 0 means unrelated audio.
+/// 1 means the recording holds the reference exactly (up to gain), around 0 means unrelated audio. The dot products
+/// come from <see cref="SlidingDotProduct"/> (FFT), the window energies from a running sum.
 /// </summary>
 internal readonly record struct AudioCorrelation(double Peak, int Lag)
 {
@@ -28,6 +29,7 @@ internal readonly record struct AudioCorrelation(double Peak, int Lag)
             windowEnergy += (double)recording[i] * recording[i];
         }
 
+        var dots = SlidingDotProduct.Compute(recording, reference);
         var best = new AudioCorrelation(0, -1);
         for (var lag = 0; lag + n <= recording.Length; lag++)
         {
@@ -44,14 +46,7 @@ internal readonly record struct AudioCorrelation(double Peak, int Lag)
                 continue;
             }
 
-            long dot = 0;
-            var window = recording.Slice(lag, n);
-            for (var i = 0; i < n; i++)
-            {
-                dot += window[i] * reference[i];
-            }
-
-            var value = dot / denominator;
+            var value = dots[lag] / denominator;
             if (value > best.Peak)
             {
                 best = new AudioCorrelation(value, lag);
