@@ -49,7 +49,7 @@ public sealed class AcdSchedulerTests(RedisServerFixture redis) : IClassFixture<
         var sleeper = acd.AddNode("node-b", heartbeatTtl: TimeSpan.FromHours(1), schedulerInterval: TimeSpan.FromMinutes(10));
         await using var scheduler = new AcdScheduler(sleeper, acd.Time);
         scheduler.Start();
-        await UntilAsync(() => scheduler.Rounds >= 1, "first round");
+        await Eventually.UntilAsync(() => scheduler.Rounds >= 1, "the scheduler's first round");
 
         // Node A offers c1 (its offer timer becomes the earliest: published); node B sleeps for ten minutes unless told.
         await acd.EnqueueAsync("c1", "bsu");
@@ -73,7 +73,7 @@ public sealed class AcdSchedulerTests(RedisServerFixture redis) : IClassFixture<
         var node = acd.AddNode("node-b", heartbeatTtl: TimeSpan.FromHours(1), schedulerInterval: TimeSpan.FromSeconds(30));
         await using var scheduler = new AcdScheduler(node, acd.Time);
         scheduler.Start();
-        await UntilAsync(() => scheduler.Rounds >= 1, "first round");
+        await Eventually.UntilAsync(() => scheduler.Rounds >= 1, "the scheduler's first round");
 
         // The timer comes back as if its notice were lost: only the 30 s safety tick finds it.
         Assert.True(await db.SortedSetAddAsync(timers, offer.Element, offer.Score).DefaultTimeout());
@@ -97,6 +97,4 @@ public sealed class AcdSchedulerTests(RedisServerFixture redis) : IClassFixture<
 
         Assert.Equal(PauseReason.Missed, (await acd.AgentStatusAsync(agent)).PauseReason);
     }
-
-    private static Task UntilAsync(Func<bool> condition, string what) => Eventually.UntilAsync(condition, what);
 }
