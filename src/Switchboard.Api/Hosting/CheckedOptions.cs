@@ -26,9 +26,20 @@ public static class CheckedOptions
             throw new OptionsValidationException(section, typeof(T), result.Failures);
         }
 
-        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<T>>(new NamedValidator<T>(section, validator)));
+        Register(services, configuration, section, new NamedValidator<T>(section, validator));
         return value;
+    }
+
+    /// <summary>
+    /// Registers <typeparamref name="T"/> as <c>AddOptions().Bind(section).ValidateOnStart()</c> with
+    /// <paramref name="validator"/> (one that validates the default-named options under the section's name).
+    /// </summary>
+    public static void Register<T>(IServiceCollection services, IConfiguration configuration, string section, IValidateOptions<T> validator)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton(validator));
     }
 
     /// <summary>Runs the validator under the section's name, so failures carry the key's path.</summary>

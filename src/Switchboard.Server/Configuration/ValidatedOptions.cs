@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Switchboard.Api.Hosting;
 
 namespace Switchboard.Server.Configuration;
 
@@ -20,10 +20,8 @@ public static class ValidatedOptions
         where T : class, new()
         where TValidator : class, IValidateOptions<T>, new()
     {
-        ArgumentNullException.ThrowIfNull(configuration);
         var value = Read<T, TValidator>(configuration, section);
-        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<T>>(new SectionValidator<T, TValidator>(configuration, section)));
+        CheckedOptions.Register<T>(services, configuration, section, new SectionValidator<T, TValidator>(configuration, section));
         return value;
     }
 
