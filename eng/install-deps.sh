@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Switchboard's scripts use, when missing. Usage: eng/install-deps.sh [run|test|load|prompts|web|cluster|floor]
+# Installs the Debian packages Switchboard's scripts use, when missing. Usage: eng/install-deps.sh [run|test|load|prompts|web|cluster|floor|compose]
 set -euo pipefail
 
 want=()
@@ -20,7 +20,9 @@ case "${1:-test}" in
   # benchmarks/floor/compare.sh: the C floor program (gcc), SIPp, the server's Redis, and the two references.
   floor)   need gcc gcc; need sipp sip-tester; need redis-server redis-server; need redis-cli redis-tools; need curl curl
            need kamailio kamailio; need rtpengine rtpengine-daemon ;;
-  *) echo "usage: $0 [run|test|load|prompts|web|cluster|floor]" >&2; exit 2 ;;
+  # docker/compose-up.sh: Debian's Docker daemon and docker-compose 1.29; debootstrap makes the base image (no registry).
+  compose) need dockerd docker.io; need docker-compose docker-compose; need debootstrap debootstrap; need curl curl ;;
+  *) echo "usage: $0 [run|test|load|prompts|web|cluster|floor|compose]" >&2; exit 2 ;;
 esac
 
 [ ${#want[@]} -eq 0 ] && exit 0

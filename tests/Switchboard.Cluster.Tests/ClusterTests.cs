@@ -1,9 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using Grpc.Core;
-using Grpc.Net.Client;
-using Switchboard.Api.Agent.V1;
 using Switchboard.TestSupport;
 using Xunit.Abstractions;
 
@@ -19,27 +15,12 @@ public sealed class ClusterTests(ITestOutputHelper output)
 {
     private const string InvitesAnswered = "switchboard_sip_transactions_total{method=\"INVITE\",result=\"2xx\",side=\"server\"}";
     private const string BsuWaiting = "switchboard_queue_callers_waiting{queue=\"bsu\"}";
-    private const string AgentId = "anna";
-    private const string AgentToken = "agent-token-anna-0123456789";
-    private const string AgentPassword = "anna-secret-pw";
-    private const string SupervisorToken = "supervisor-token-0123456789";
     private static readonly TimeSpan SippTimeout = TimeSpan.FromSeconds(90);
-    private static readonly TimeSpan AgentTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>Key 1: BSU (offers callbacks), key 2: BBMT (anna's queue).</summary>
     private static readonly string CallbacksDialplan =
         Path.Combine(RepositoryPaths.Root, "tests", "Switchboard.Interop.Tests", "Calls", "Fixtures", "transfers-callbacks.yaml");
 
-    /// <summary>The nodes' API tokens: anna (agent) and sara (supervisor).</summary>
-    private static readonly Dictionary<string, string> ApiTokens = new()
-    {
-        ["Api__Tokens__0__Token"] = AgentToken,
-        ["Api__Tokens__0__Subject"] = AgentId,
-        ["Api__Tokens__0__Role"] = "agent",
-        ["Api__Tokens__1__Token"] = SupervisorToken,
-        ["Api__Tokens__1__Subject"] = "sara",
-        ["Api__Tokens__1__Role"] = "supervisor",
-    };
 
     [Fact]
     public async Task Calls_SpreadOverBothNodes_AgentOnOneNodeTakesCallsOfTheOther_ThenNodeKilled_NewCallsSucceedWithinFiveSeconds_AgentCarriesOn_WaitingCallersGetCallbacks()
@@ -47,7 +28,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
         // BSU offers callbacks in this dialplan (so a lost caller gets one); a dead node is noticed after 5 s and the
         // callback sweep runs every 2 s, so the test need not wait the production 10 s + 15 s. anna serves BBMT (key 2)
         // only, so BSU's waiting callers and their callbacks never reach her.
-        await using var cluster = await LocalCluster.StartAsync(nodes: 2, new Dictionary<string, string>(ApiTokens)
+        await using var cluster = await LocalCluster.StartAsync(nodes: 2, new Dictionary<string, string>(AgentSteps.ApiTokens)
         {
             ["Dialplan__Path"] = CallbacksDialplan,
             ["Acd__HeartbeatTtl"] = "00:00:05",
@@ -67,10 +48,10 @@ public sealed class ClusterTests(ITestOutputHelper output)
 
         // anna signs in on node 1 (her client knows both nodes), her phone registered through Kamailio; a caller who
         // came in on node 2 is offered to her, she accepts on node 1, node 2 rings her phone through Kamailio.
-        await using var agent = await SignInAgentAsync(cluster);
-        await using var phone = await StartAgentPhoneAsync(cluster);
+        await using var agent = await AgentSteps.SignInAsync([cluster.ApiUrl(1), cluster.ApiUrl(2)]);
+        await using var phone = await AgentSteps.StartPhoneAsync(cluster.Proxy);
         await using var acd = await ClusterAcd.ConnectAsync(cluster);
-        var offered = await TalkToCallerAsync(agent, phone, acd, cluster.NodeSip(2).ToString(), cluster.ClientAddress(5));
+        var offered = await AgentSteps.TalkToCallerAsync(agent, phone, acd, cluster.NodeSip(2).ToString(), cluster.ClientAddress(5));
         Assert.Equal((1, "node-2"), (offered.AgentNode, offered.CallNode));
 
         // Four callers (from +46701234501..04) wait in BSU, spread over both nodes, when node 1 is killed.
@@ -91,7 +72,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
         Assert.Equal(invitesBeforeKill + 10, await NodeMetrics.ReadAsync(cluster.WebUrl(2), InvitesAnswered));
 
         // anna's stream broke with node 1 and reopened on node 2; she is offered the next caller there and answers.
-        var again = await TalkToCallerAsync(agent, phone, acd, cluster.Proxy, cluster.ClientAddress(6));
+        var again = await AgentSteps.TalkToCallerAsync(agent, phone, acd, cluster.Proxy, cluster.ClientAddress(6));
         Assert.Equal((2, "node-2"), (again.AgentNode, again.CallNode));
         Assert.True(agent.Reconnects >= 1);
 
@@ -117,12 +98,12 @@ public sealed class ClusterTests(ITestOutputHelper output)
     [Fact]
     public async Task RedisPrimaryKilled_NodesKeepAnsweringOptions_QueuesAndAgentsCarryOn()
     {
-        await using var cluster = await LocalCluster.StartAsync(nodes: 2, new Dictionary<string, string>(ApiTokens)
+        await using var cluster = await LocalCluster.StartAsync(nodes: 2, new Dictionary<string, string>(AgentSteps.ApiTokens)
         {
             ["Dialplan__Path"] = CallbacksDialplan,
         });
-        await using var agent = await SignInAgentAsync(cluster); // anna (BBMT) on node 1, her phone through Kamailio
-        await using var phone = await StartAgentPhoneAsync(cluster);
+        await using var agent = await AgentSteps.SignInAsync([cluster.ApiUrl(1), cluster.ApiUrl(2)]); // anna (BBMT) on node 1, her phone through Kamailio
+        await using var phone = await AgentSteps.StartPhoneAsync(cluster.Proxy);
         await using var probe1 = new OptionsProbe(cluster.ClientAddress(2), cluster.NodeSip(1));
         await using var probe2 = new OptionsProbe(cluster.ClientAddress(3), cluster.NodeSip(2));
 
@@ -172,86 +153,8 @@ public sealed class ClusterTests(ITestOutputHelper output)
         // anna's stream still delivers offers after the failover (on node 1, or reopened on node 2 if it broke): a caller
         // through Kamailio is offered to her, she accepts, her phone (its binding kept by the new primary) answers.
         await using var acd = await ClusterAcd.ConnectAsync(newPrimary);
-        var offered = await TalkToCallerAsync(agent, phone, acd, cluster.Proxy, cluster.ClientAddress(5));
+        var offered = await AgentSteps.TalkToCallerAsync(agent, phone, acd, cluster.Proxy, cluster.ClientAddress(5));
         output.WriteLine($"after the failover: offer on node {offered.AgentNode}'s stream ({agent.Reconnects} reconnects), call on {offered.CallNode}");
-    }
-
-    /// <summary>
-    /// The supervisor puts anna in the agent directory (BBMT, level 5; phone account anna) on node 2, and anna signs in
-    /// on node 1 with a client that knows both nodes, her event stream open there.
-    /// </summary>
-    private static async Task<ClusterAgent> SignInAgentAsync(LocalCluster cluster)
-    {
-        using (var channel = GrpcChannel.ForAddress(cluster.ApiUrl(2)))
-        {
-            var supervisor = new Api.Supervisor.V1.SupervisorService.SupervisorServiceClient(channel);
-            var entry = new Api.Supervisor.V1.DirectoryAgent
-            {
-                AgentId = AgentId,
-                DisplayName = "Anna Andersson",
-                PhoneUser = AgentId,
-                Queues = { "bbmt" },
-                Skills = { new Api.Supervisor.V1.DirectorySkill { Name = "bbmt", Level = 5 } },
-                Languages = { "sv", "en" },
-                Enabled = true,
-            };
-            await supervisor.CreateAgentAsync(new Api.Supervisor.V1.CreateAgentRequest { Agent = entry, PhonePassword = AgentPassword },
-                new Metadata { { "Authorization", "Bearer " + SupervisorToken } }).ResponseAsync.WaitAsync(AgentTimeout);
-        }
-
-        var agent = new ClusterAgent([cluster.ApiUrl(1), cluster.ApiUrl(2)], AgentId, AgentToken);
-        await agent.CallAsync((c, h) => c.SignInAsync(new SignInRequest { AgentId = AgentId }, h)).WaitAsync(AgentTimeout);
-        agent.StartEvents();
-        Assert.Equal(1, (await agent.NextAsync(AgentEvent.EventOneofCase.StateChanged, AgentTimeout)).Node);
-        return agent;
-    }
-
-    /// <summary>anna's auto-answering baresip phone, registered with her directory account through Kamailio.</summary>
-    private static async Task<BaresipPhone> StartAgentPhoneAsync(LocalCluster cluster)
-    {
-        var phone = await BaresipPhone.StartAsync(new BaresipOptions
-        {
-            User = AgentId,
-            AutoAnswer = true,
-            Registrar = IPEndPoint.Parse(cluster.Proxy),
-            AuthUser = AgentId,
-            Password = AgentPassword,
-        }).WaitAsync(AgentTimeout);
-        try
-        {
-            await phone.WaitForEventAsync(BaresipEventType.RegisterOk).WaitAsync(AgentTimeout);
-            return phone;
-        }
-        catch
-        {
-            await phone.DisposeAsync();
-            throw;
-        }
-    }
-
-    /// <summary>
-    /// One caller (agent-caller.xml, key 2: BBMT) through <paramref name="entry"/>; anna is offered the call on her
-    /// stream, accepts, her phone answers, the stream says connected; she hangs up (the caller gets the BYE) and ends her
-    /// wrap-up. Returns the node her stream was on at the offer and the node the call ran on (ACD event).
-    /// </summary>
-    private static async Task<(int AgentNode, string CallNode)> TalkToCallerAsync(ClusterAgent agent, BaresipPhone phone, ClusterAcd acd, string entry, string callerAddress)
-    {
-        var phoneEvents = phone.EventCount;
-        await using var caller = SippCallers.Start("agent-caller.xml", entry, callerAddress, calls: 1, rate: 1, hold: TimeSpan.Zero);
-        var (node, e) = await agent.NextAsync(AgentEvent.EventOneofCase.Offer, AgentTimeout);
-        Assert.Equal("bbmt", e.Offer.Queue);
-        var callId = e.Offer.CallId;
-        await agent.CallAsync((c, h) => c.AcceptOfferAsync(new AcceptOfferRequest { AgentId = AgentId, CallId = callId }, h)).WaitAsync(AgentTimeout);
-        await phone.WaitForEventAsync(BaresipEventType.CallEstablished, since: phoneEvents).WaitAsync(AgentTimeout);
-        Assert.Equal(callId, (await agent.NextAsync(AgentEvent.EventOneofCase.CallConnected, AgentTimeout)).Event.CallConnected.CallId);
-        await agent.CallAsync((c, h) => c.HangUpAsync(new HangUpRequest { AgentId = AgentId, CallId = callId }, h)).WaitAsync(AgentTimeout);
-        var result = await caller.WaitAsync(SippTimeout);
-        Assert.True(result.Successful == 1 && result.Failed == 0, result.ToString());
-        await agent.NextAsync(AgentEvent.EventOneofCase.WrapUpStarted, AgentTimeout);
-        await agent.CallAsync((c, h) => c.CompleteWrapUpAsync(new CompleteWrapUpRequest { AgentId = AgentId, Outcome = Outcome.Resolved }, h)).WaitAsync(AgentTimeout);
-
-        var enqueued = (await acd.EventsAsync("enqueued")).Single(x => x["call"] == callId);
-        return (node, enqueued["node"]);
     }
 
     [Fact]

@@ -77,47 +77,8 @@ internal sealed class LocalCluster : IAsyncDisposable
     }
 
     /// <summary>Runs one script command (e.g. <c>kill-node 1</c>); throws with its output and the logs when it fails.</summary>
-    public async Task<string> RunAsync(TimeSpan timeout, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("bash")
-        {
-            WorkingDirectory = RepositoryPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "deploy", "local-cluster.sh"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in _environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"local-cluster.sh {string.Join(' ', arguments)} took over {timeout}: {await stderr}{Logs()}");
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"local-cluster.sh {string.Join(' ', arguments)} exited {process.ExitCode}: {await stderr}{Logs()}");
-        }
-
-        return (await stdout).Trim();
-    }
+    public Task<string> RunAsync(TimeSpan timeout, params string[] arguments) =>
+        ScriptRun.RunAsync(Path.Combine(RepositoryPaths.Root, "deploy", "local-cluster.sh"), arguments, _environment, timeout, Logs);
 
     /// <summary>The pid of a component (<c>node-1</c>, <c>redis-2</c>, ...), or null when it is not running.</summary>
     public int? PidOf(string component)

@@ -28,7 +28,7 @@ public sealed partial class AcdStore
             }
 
             acknowledged = (long)await RunAsync(
-                token => _redis.GetDatabase().ExecuteAsync("WAIT", wanted, timeout).WaitAsync(token), cancellationToken).ConfigureAwait(false);
+                token => TenantServer().ExecuteAsync("WAIT", wanted, timeout).WaitAsync(token), cancellationToken).ConfigureAwait(false);
             if (acknowledged >= wanted)
             {
                 return true;
@@ -43,7 +43,14 @@ public sealed partial class AcdStore
         return false;
     }
 
-    /// <summary>Replicas connected to the primary (<c>ROLE</c>), read at most once a second.</summary>
+    /// <summary>
+    /// The primary that holds this tenant's keys (all in one hash slot): on Redis Cluster the shard of that slot, else
+    /// the primary. <c>WAIT</c> and <c>ROLE</c> take no key, so they must be sent there explicitly; it is the same
+    /// connection the scripts' writes went over, which is what <c>WAIT</c> counts.
+    /// </summary>
+    private IServer TenantServer() => _redis.GetServer(_keys[0]);
+
+    /// <summary>Replicas connected to the tenant's primary (<c>ROLE</c>), read at most once a second.</summary>
     private async Task<int> ConnectedReplicasAsync(CancellationToken cancellationToken)
     {
         var now = _timeProvider.GetTimestamp();
@@ -52,7 +59,7 @@ public sealed partial class AcdStore
             return Volatile.Read(ref _replicaCount);
         }
 
-        var role = (RedisResult[])(await RunAsync(token => _redis.GetDatabase().ExecuteAsync("ROLE").WaitAsync(token), cancellationToken).ConfigureAwait(false))!;
+        var role = (RedisResult[])(await RunAsync(token => TenantServer().ExecuteAsync("ROLE").WaitAsync(token), cancellationToken).ConfigureAwait(false))!;
         var count = role.Length >= 3 && string.Equals((string?)role[0], "master", StringComparison.Ordinal) ? ((RedisResult[])role[2]!).Length : 0;
         Volatile.Write(ref _replicaCount, count);
         Interlocked.Exchange(ref _replicaCountValidUntil, now + (long)(ReplicaCountMaxAge.TotalSeconds * _timeProvider.TimestampFrequency));

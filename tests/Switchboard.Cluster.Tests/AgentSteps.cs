@@ -1,0 +1,110 @@
+using System.Net;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Switchboard.Api.Agent.V1;
+using Switchboard.TestSupport;
+
+namespace Switchboard.Cluster.Tests;
+
+/// <summary>
+/// anna, an agent of BBMT (key 2 in transfers-callbacks.yaml), in a cluster: created in the agent directory by a
+/// supervisor over the API, signed in with a client that knows every node, her baresip phone registered through
+/// Kamailio; and one caller she takes from offer to hang-up. Shared by the cluster and compose tests.
+/// </summary>
+internal static class AgentSteps
+{
+    public const string AgentId = "anna";
+    private const string AgentToken = "agent-token-anna-0123456789";
+    private const string AgentPassword = "anna-secret-pw";
+    private const string SupervisorToken = "supervisor-token-0123456789";
+    private static readonly TimeSpan AgentTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The nodes' API tokens: anna (agent) and sara (supervisor).</summary>
+    public static IReadOnlyDictionary<string, string> ApiTokens { get; } = new Dictionary<string, string>
+    {
+        ["Api__Tokens__0__Token"] = AgentToken,
+        ["Api__Tokens__0__Subject"] = AgentId,
+        ["Api__Tokens__0__Role"] = "agent",
+        ["Api__Tokens__1__Token"] = SupervisorToken,
+        ["Api__Tokens__1__Subject"] = "sara",
+        ["Api__Tokens__1__Role"] = "supervisor",
+    };
+
+    /// <summary>
+    /// The supervisor puts anna in the agent directory (BBMT, level 5; phone account anna) on the last node, and anna signs in
+    /// on the first with a client that knows them all, her event stream open there.
+    /// </summary>
+    public static async Task<ClusterAgent> SignInAsync(IReadOnlyList<Uri> apiUrls)
+    {
+        using (var channel = GrpcChannel.ForAddress(apiUrls[^1]))
+        {
+            var supervisor = new Api.Supervisor.V1.SupervisorService.SupervisorServiceClient(channel);
+            var entry = new Api.Supervisor.V1.DirectoryAgent
+            {
+                AgentId = AgentId,
+                DisplayName = "Anna Andersson",
+                PhoneUser = AgentId,
+                Queues = { "bbmt" },
+                Skills = { new Api.Supervisor.V1.DirectorySkill { Name = "bbmt", Level = 5 } },
+                Languages = { "sv", "en" },
+                Enabled = true,
+            };
+            await supervisor.CreateAgentAsync(new Api.Supervisor.V1.CreateAgentRequest { Agent = entry, PhonePassword = AgentPassword },
+                new Metadata { { "Authorization", "Bearer " + SupervisorToken } }).ResponseAsync.WaitAsync(AgentTimeout);
+        }
+
+        var agent = new ClusterAgent(apiUrls, AgentId, AgentToken);
+        await agent.CallAsync((c, h) => c.SignInAsync(new SignInRequest { AgentId = AgentId }, h)).WaitAsync(AgentTimeout);
+        agent.StartEvents();
+        Assert.Equal(1, (await agent.NextAsync(AgentEvent.EventOneofCase.StateChanged, AgentTimeout)).Node);
+        return agent;
+    }
+
+    /// <summary>anna's auto-answering baresip phone, registered with her directory account through Kamailio.</summary>
+    public static async Task<BaresipPhone> StartPhoneAsync(string proxy)
+    {
+        var phone = await BaresipPhone.StartAsync(new BaresipOptions
+        {
+            User = AgentId,
+            AutoAnswer = true,
+            Registrar = IPEndPoint.Parse(proxy),
+            AuthUser = AgentId,
+            Password = AgentPassword,
+        }).WaitAsync(AgentTimeout);
+        try
+        {
+            await phone.WaitForEventAsync(BaresipEventType.RegisterOk).WaitAsync(AgentTimeout);
+            return phone;
+        }
+        catch
+        {
+            await phone.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// One caller (agent-caller.xml, key 2: BBMT) through <paramref name="entry"/>; anna is offered the call on her
+    /// stream, accepts, her phone answers, the stream says connected; she hangs up (the caller gets the BYE) and ends her
+    /// wrap-up. Returns the node her stream was on at the offer and the node the call ran on (ACD event).
+    /// </summary>
+    public static async Task<(int AgentNode, string CallNode)> TalkToCallerAsync(ClusterAgent agent, BaresipPhone phone, ClusterAcd acd, string entry, string callerAddress)
+    {
+        var phoneEvents = phone.EventCount;
+        await using var caller = SippCallers.Start("agent-caller.xml", entry, callerAddress, calls: 1, rate: 1, hold: TimeSpan.Zero);
+        var (node, e) = await agent.NextAsync(AgentEvent.EventOneofCase.Offer, AgentTimeout);
+        Assert.Equal("bbmt", e.Offer.Queue);
+        var callId = e.Offer.CallId;
+        await agent.CallAsync((c, h) => c.AcceptOfferAsync(new AcceptOfferRequest { AgentId = AgentId, CallId = callId }, h)).WaitAsync(AgentTimeout);
+        await phone.WaitForEventAsync(BaresipEventType.CallEstablished, since: phoneEvents).WaitAsync(AgentTimeout);
+        Assert.Equal(callId, (await agent.NextAsync(AgentEvent.EventOneofCase.CallConnected, AgentTimeout)).Event.CallConnected.CallId);
+        await agent.CallAsync((c, h) => c.HangUpAsync(new HangUpRequest { AgentId = AgentId, CallId = callId }, h)).WaitAsync(AgentTimeout);
+        var result = await caller.WaitAsync(AgentTimeout);
+        Assert.True(result.Successful == 1 && result.Failed == 0, result.ToString());
+        await agent.NextAsync(AgentEvent.EventOneofCase.WrapUpStarted, AgentTimeout);
+        await agent.CallAsync((c, h) => c.CompleteWrapUpAsync(new CompleteWrapUpRequest { AgentId = AgentId, Outcome = Outcome.Resolved }, h)).WaitAsync(AgentTimeout);
+
+        var enqueued = (await acd.EventsAsync("enqueued")).Single(x => x["call"] == callId);
+        return (node, enqueued["node"]);
+    }
+}
