@@ -5,7 +5,7 @@
 # workload, with the load average at each measurement. Prints each pair and the ratio range per figure.
 #
 # Usage: benchmarks/floor/compare.sh [--only LIST] [--callers N] [--relay N] [--reg-rate R] [--reg-count M]
-#                                    [--pairs P] [--window W] [--no-build] [--keep]
+#                                    [--pairs P] [--window W] [--idle-warm S] [--no-build] [--keep]
 #   --only LIST     comma-separated figures: idle,callers,relay,registrar (default: all)
 #   --callers N     waiting callers (default 200): Switchboard (the Release server, SIPp callers of
 #                   benchmarks/load/caller.xml in queue "load" hearing prompts and music, RTP both ways) versus the C
@@ -18,8 +18,9 @@
 #                   (default 200/s, 2000), Switchboard's registrar (Redis) versus Kamailio (usrloc in memory,
 #                   kamailio-registrar.cfg); CPU ms per 1,000 registrations (redis-server's shown apart), after an
 #                   unmeasured warm-up of M registrations on each side
-#   idle            CPU per second of the idle server (after the other figures and 35 s of quiet) and of idle
-#                   Kamailio, measured in the same window of 3 x --window seconds
+#   idle            CPU per second of the idle server (after the other figures and --idle-warm seconds of quiet,
+#                   default 35) and of idle Kamailio, measured in the same window of 3 x --window seconds. .NET's tiered
+#                   JIT keeps recompiling the idle node's periodic work for ~10 minutes: --idle-warm 900 for steady state
 #   --pairs P       interleaved pairs per figure (default 3)      --window W   measuring window in seconds (default 10)
 #   --no-build      use the existing Release build                --keep       keep the work directory
 # Installs what it needs on demand (eng/install-deps.sh floor: gcc, SIPp, redis-server, Kamailio, rtpengine).
@@ -28,7 +29,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 
-only="idle,callers,relay,registrar" callers=200 relay=100 reg_rate=200 reg_count=2000 pairs=3 window=10 build=1 keep=0
+idle_warm=35 only="idle,callers,relay,registrar" callers=200 relay=100 reg_rate=200 reg_count=2000 pairs=3 window=10 build=1 keep=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --only) only="$2"; shift 2 ;;
@@ -38,13 +39,14 @@ while [ $# -gt 0 ]; do
     --reg-count) reg_count="$2"; shift 2 ;;
     --pairs) pairs="$2"; shift 2 ;;
     --window) window="$2"; shift 2 ;;
+    --idle-warm) idle_warm="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
     --keep) keep=1; shift ;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     *) echo "compare.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
-for v in "$callers" "$relay" "$reg_rate" "$reg_count" "$pairs" "$window"; do
+for v in "$callers" "$relay" "$reg_rate" "$reg_count" "$pairs" "$window" "$idle_warm"; do
   [[ "$v" =~ ^[0-9]+$ ]] && [ "$v" -ge 1 ] || { echo "compare.sh: positive numbers only ($v)" >&2; exit 2; }
 done
 [ "$callers" -le 1000 ] && [ "$relay" -le 1000 ] || { echo "compare.sh: at most 1000 callers or relayed calls" >&2; exit 2; }
@@ -307,8 +309,8 @@ if wants registrar; then
   done
 fi
 if wants idle; then
-  # Last, and after 35 s: the start-up work (JIT) and the registrations' server transactions (Timer J, 32 s) are over.
-  sleep 35
+  # Last, and after --idle-warm (at least 35 s: the registrations' server transactions, Timer J, 32 s, are over).
+  sleep "$idle_warm"
   for p in $(seq 1 "$pairs"); do idle_pair "$p"; done
 fi
 

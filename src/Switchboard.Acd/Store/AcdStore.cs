@@ -130,6 +130,12 @@ public sealed partial class AcdStore : IAsyncDisposable
         AcdNames.Check(agentId, "agent id");
         var key = _prefix + "agent:" + agentId;
         var h = await RunAsync(token => _redis.GetDatabase().HashGetAllAsync(key).WaitAsync(token), cancellationToken).ConfigureAwait(false);
+        return ParseAgent(agentId, h);
+    }
+
+    /// <summary>An agent's profile and state from its hash; null when the hash is empty (unknown agent).</summary>
+    private static AgentStatus? ParseAgent(string agentId, HashEntry[] h)
+    {
         if (h.Length == 0)
         {
             return null;

@@ -29,6 +29,10 @@ public static class RedisConnector
         var options = ConfigurationOptions.Parse(configuration);
         // Fail each attempt instead of handing back a multiplexer that is still trying in the background.
         options.AbortOnConnectFail = true;
+        // Replies are completed on the .NET thread pool rather than StackExchange.Redis's own pool of ten dedicated
+        // threads: one thread hand-off less per reply, and an idle node has no extra threads waking (issue 20). Nothing
+        // in the server blocks thread-pool threads (media and SIP receive run on dedicated threads).
+        options.SocketManager = SocketManager.ThreadPool;
         var endpoints = string.Join(", ", options.EndPoints.Select(e => e.ToString()));
 
         var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider };
