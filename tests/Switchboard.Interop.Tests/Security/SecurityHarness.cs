@@ -86,27 +86,11 @@ internal static partial class SecurityHarness
     /// </summary>
     public static async Task<string> NewRecordingAsync(BaresipPhone phone, int earlier, TimeSpan duration)
     {
-        await WaitUntilAsync(() => phone.HeardRecordings().Count > earlier, "the phone records the new call", TimeSpan.FromSeconds(15));
+        await Eventually.UntilAsync(() => phone.HeardRecordings().Count > earlier, "the phone records the new call", TimeSpan.FromSeconds(15));
         await HeardAudio.WaitForMoreAudioAsync(phone, 44, duration).DefaultTimeout();
         return phone.HeardRecordings()[^1];
     }
 
-    /// <summary>Polls <paramref name="condition"/> until it holds; fails after <paramref name="timeout"/> saying <paramref name="what"/>.</summary>
-    public static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan timeout)
-    {
-        using var deadline = new CancellationTokenSource(timeout);
-        while (!condition())
-        {
-            try
-            {
-                await Task.Delay(50, deadline.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"{what}: not within {timeout.TotalSeconds:0} s");
-            }
-        }
-    }
 
     private static string Tail(string text) => text.Length <= 6000 ? text : text[^6000..];
 
@@ -132,28 +116,9 @@ internal static partial class SecurityHarness
     /// <summary>Gauge <paramref name="name"/> from /metrics (0 when not exported yet).</summary>
     public static async Task<double> GaugeAsync(SwitchboardProcess server, string name) => Metric(await MetricsAsync(server), name) ?? 0;
 
-    /// <summary>Polls /metrics until <paramref name="condition"/> holds; fails after <paramref name="timeout"/> saying <paramref name="what"/>.</summary>
-    public static async Task<string> WaitForMetricsAsync(SwitchboardProcess server, Func<string, bool> condition, string what, TimeSpan timeout)
-    {
-        using var deadline = new CancellationTokenSource(timeout);
-        while (true)
-        {
-            var text = await MetricsAsync(server);
-            if (condition(text))
-            {
-                return text;
-            }
-
-            try
-            {
-                await Task.Delay(250, deadline.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"{what} did not happen within {timeout.TotalSeconds:0} s");
-            }
-        }
-    }
+    /// <summary>Reads /metrics (through <see cref="Eventually"/>) until <paramref name="condition"/> holds; fails after <paramref name="timeout"/> saying <paramref name="what"/>.</summary>
+    public static Task<string> WaitForMetricsAsync(SwitchboardProcess server, Func<string, bool> condition, string what, TimeSpan timeout) =>
+        Eventually.UntilAsync(() => MetricsAsync(server), condition, what, timeout, describe: _ => "see /metrics");
 
     /// <summary>The server's resident set size in bytes (VmRSS in /proc/PID/status).</summary>
     public static long ResidentBytes(SwitchboardProcess server)
