@@ -21,7 +21,7 @@ public sealed class BaresipExampleConfigTests
             ["Acd:Tenant"] = tenant,
             ["Sip:Accounts:0:User"] = "anna",
             ["Sip:Accounts:0:Password"] = "anna-secret-pw",
-        }).WaitAsync(TimeSpan.FromSeconds(40));
+        }); // bounded by TestTimeouts.ProcessStart
         var phonePort = LoopbackPorts.FreeUdpAndTcp();
         var directory = CopyExample("agent", new Dictionary<string, string>
         {

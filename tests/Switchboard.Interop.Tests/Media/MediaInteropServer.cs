@@ -11,9 +11,6 @@ namespace Switchboard.Interop.Tests.Media;
 /// </summary>
 internal sealed class MediaInteropServer : IAsyncDisposable
 {
-    /// <summary>Starting the server (JIT, Redis, /healthz) on a loaded 2-core machine can take more than the default 10 s; SwitchboardProcess gives up after 30 s with its output.</summary>
-    private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(40);
-
     private readonly ConnectionMultiplexer _redis;
 
     private MediaInteropServer(SwitchboardProcess process, ConnectionMultiplexer redis, AcdStore acd)
@@ -40,7 +37,7 @@ internal sealed class MediaInteropServer : IAsyncDisposable
             ["Dialplan:Path"] = dialplanPath,
             ["Acd:Tenant"] = tenant,
             ["Redis:Configuration"] = RedisServer.Shared.Configuration,
-        }).WaitAsync(StartLimit);
+        }); // bounded by TestTimeouts.ProcessStart
         try
         {
             var redis = await ConnectionMultiplexer.ConnectAsync(RedisServer.Shared.Configuration).DefaultTimeout();

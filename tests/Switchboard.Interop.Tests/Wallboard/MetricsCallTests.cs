@@ -20,7 +20,7 @@ public sealed class MetricsCallTests
             ["Acd:Tenant"] = "m" + Guid.NewGuid().ToString("N")[..12],
             ["Statistics:ShortAbandonThreshold"] = "00:00:00",
             ["Metrics:RefreshInterval"] = "00:00:01",
-        }).WaitAsync(TimeSpan.FromSeconds(40));
+        }); // bounded by TestTimeouts.ProcessStart
         using var http = new HttpClient { BaseAddress = server.WebUrl };
         var before = await ScrapeAsync(http);
         Assert.Equal(0, Value(before, "switchboard_calls", "phase=\"ivr\""));

@@ -36,7 +36,7 @@ public sealed class WallboardBrowserTests(ITestOutputHelper output)
             ["Api:Tokens:1:Subject"] = "anna",
             ["Api:Tokens:1:Role"] = "agent",
             ["Statistics:ShortAbandonThreshold"] = "00:00:00",
-        }).WaitAsync(TimeSpan.FromSeconds(40));
+        }); // bounded by TestTimeouts.ProcessStart
         await using var browser = await ChromiumBrowser.StartAsync(1600, 900).WaitAsync(TestTimeouts.ProcessStart);
         var wallboard = new Uri(server.WebUrl, "/wallboard");
 
@@ -124,7 +124,7 @@ public sealed class WallboardBrowserTests(ITestOutputHelper output)
             ["Api:Tokens:0:Token"] = SupervisorToken,
             ["Api:Tokens:0:Subject"] = "sara",
             ["Api:Tokens:0:Role"] = "supervisor",
-        }).WaitAsync(TimeSpan.FromSeconds(40));
+        }); // bounded by TestTimeouts.ProcessStart
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
 
         using var events = await http.GetAsync(new Uri(server.WebUrl, "/wallboard/events")).DefaultTimeout();
