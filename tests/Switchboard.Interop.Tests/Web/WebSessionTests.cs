@@ -214,14 +214,7 @@ public sealed class WebSessionTests(WebServerFixture fixture) : IClassFixture<We
 
         // Counted on /metrics, one per failure; a good token is still served; web sign-in from that source is throttled
         // as after six failed sign-ins, while another source signs in.
-        using var deadline = new CancellationTokenSource(ConsoleBrowser.Live);
-        var after = before;
-        while (after < before + 6 && !deadline.IsCancellationRequested)
-        {
-            await Task.Delay(100);
-            after = BearerFailures(await ScrapeAsync(metrics));
-        }
-
+        var (_, after) = await Eventually.TryUntilAsync(async () => BearerFailures(await ScrapeAsync(metrics)), count => count >= before + 6, ConsoleBrowser.Live);
         Assert.Equal(before + 6, after);
         await api.ListAgentsAsync(new ListAgentsRequest(), good).ResponseAsync.DefaultTimeout();
         using var throttled = await client.SignInAsync(WebServerFixture.SupervisorToken, "/console");
