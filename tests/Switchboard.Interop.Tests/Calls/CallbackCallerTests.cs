@@ -83,9 +83,10 @@ public sealed class CallbackCallerTests
     public async Task NoAgentsCallback_PremiumRateNumberRefused_CallerToldAndAskedForAnotherNumber()
     {
         await using var harness = await CallFlowHarness.StartAsync(dialplan: CallFlowHarness.TransfersDialplan);
-        await using var caller = await BaresipPhone.StartAsync(new BaresipOptions { User = "0900123456" }).DefaultTimeout();
+        await using var caller = await BaresipPhone.StartAsync(new BaresipOptions { User = "0900123456", Record = true }).DefaultTimeout();
         await caller.DialAsync(harness.IvrUri).DefaultTimeout();
         await caller.WaitForEventAsync(BaresipEventType.CallEstablished).DefaultTimeout();
+        await HeardAudio.WaitForMoreAudioAsync(caller, 0, TimeSpan.FromSeconds(0.5)).DefaultTimeout(); // the IVR's media runs: a key is taken, not dropped
         await caller.SendDtmfAsync("2").DefaultTimeout();
 
         // The store refuses the premium-rate number: no silent success, no "thank you" and hang-up.

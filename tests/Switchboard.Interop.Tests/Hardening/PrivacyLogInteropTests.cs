@@ -31,9 +31,10 @@ public sealed class PrivacyLogInteropTests
         }
 
         // Key 2 leads to bbmt, where nobody is signed in and no_agents is callback: the number is read back, 1 confirms.
-        await using var second = await BaresipPhone.StartAsync(new BaresipOptions { User = CallbackCaller }).DefaultTimeout();
+        await using var second = await BaresipPhone.StartAsync(new BaresipOptions { User = CallbackCaller, Record = true }).DefaultTimeout();
         await second.DialAsync(harness.IvrUri).DefaultTimeout();
         await second.WaitForEventAsync(BaresipEventType.CallEstablished).DefaultTimeout();
+        await HeardAudio.WaitForMoreAudioAsync(second, 0, TimeSpan.FromSeconds(0.5)).DefaultTimeout(); // the IVR's media runs: a key is taken, not dropped
         await second.SendDtmfAsync("2").DefaultTimeout();
         await harness.PressUntilAsync(second, "1", e => e.Type == AcdEventType.CallbackRequested);
         await second.WaitForEventAsync(BaresipEventType.CallClosed).WaitAsync(TimeSpan.FromSeconds(30));
