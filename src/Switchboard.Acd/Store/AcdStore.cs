@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
@@ -191,7 +193,7 @@ public sealed partial class AcdStore : IAsyncDisposable
             values[i + 3] = args[i];
         }
 
-        return await RunAsync(token => _redis.GetDatabase().ScriptEvaluateAsync(script.Text, _keys, values).WaitAsync(token), cancellationToken).ConfigureAwait(false);
+        return await RunAsync(token => _redis.GetDatabase().ScriptEvaluateAsync(script.Text, _keys, values).WaitAsync(token), cancellationToken, "EVALSHA " + script.Name).ConfigureAwait(false);
     }
 
     private async Task EnsureScriptsLoadedAsync(CancellationToken cancellationToken)
@@ -231,14 +233,17 @@ public sealed partial class AcdStore : IAsyncDisposable
         }
     }
 
-    private async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken)
+    /// <summary>One store call through the resilience pipeline, traced as <c>Redis &lt;operation&gt;</c> inside a trace.</summary>
+    private async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken, [CallerMemberName] string operation = "")
     {
+        using var span = RedisTracing.Start(operation);
         try
         {
             return await _pipeline.ExecuteAsync(async token => await action(token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (StoreCalls.IsUnavailable(ex))
         {
+            span?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             AcdLog.RedisUnavailable(_logger, ex);
             throw StoreCalls.Unavailable("ACD store", ex);
         }

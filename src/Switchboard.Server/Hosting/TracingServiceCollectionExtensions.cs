@@ -16,8 +16,8 @@ namespace Switchboard.Server.Hosting;
 /// </summary>
 public static class TracingServiceCollectionExtensions
 {
-    /// <summary>Every activity source of the node: SIP transactions, calls, the ACD as calls see it.</summary>
-    public static readonly IReadOnlyList<string> Sources = [SipTracing.SourceName, CallTrace.SourceName, AcdTracing.SourceName];
+    /// <summary>Every activity source of the node: SIP transactions, calls, the ACD as calls see it, the ACD store's Redis calls.</summary>
+    public static readonly IReadOnlyList<string> Sources = [SipTracing.SourceName, CallTrace.SourceName, AcdTracing.SourceName, Acd.Store.RedisTracing.SourceName];
 
     public static IServiceCollection AddSwitchboardTracing(this IServiceCollection services, IConfiguration configuration)
     {

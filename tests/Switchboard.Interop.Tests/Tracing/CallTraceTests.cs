@@ -49,7 +49,10 @@ public sealed class CallTraceTests
         Assert.Subset(steps.ToHashSet(), new HashSet<string> { "JoiningQueue", "Queued", "DiallingAgent", "Connected", "Ended" });
 
         // Enqueue, the ACD's accept and the agent leg's INVITE sit under the step that made them.
-        Span(trace, "ACD JoinQueue", under: "JoiningQueue", call);
+        var joinQueue = Span(trace, "ACD JoinQueue", under: "JoiningQueue", call);
+        // The store's Redis calls inside it (the enqueue script).
+        Assert.Contains(trace, s => s.ParentSpanId == joinQueue.SpanId && s.Name == "Redis EVALSHA Enqueue" && s.Scope == "Switchboard.Redis"
+            && s.Attributes.GetValueOrDefault("db.system") == "redis");
         Span(trace, "ACD Accepted", under: "Queued", call);
         var agentInvite = Span(trace, "SIP INVITE", under: "DiallingAgent", call);
         Assert.Equal(3, agentInvite.Kind); // client
