@@ -37,9 +37,9 @@ internal static class NodeMetrics
             {
                 value = await ReadAsync(webUrl, series);
             }
-            catch (HttpRequestException)
+            catch (Exception error) when (error is HttpRequestException or TaskCanceledException)
             {
-                // The node may be restarting; try again.
+                // The node may be restarting, or one scrape outlived the client's 5 s on a loaded machine; try again.
             }
 
             return done(value);
