@@ -1,6 +1,7 @@
 using System.Globalization;
 using Switchboard.Acd.Events;
 using Switchboard.Interop.Tests.Calls;
+using PuppeteerSharp;
 using Switchboard.TestSupport;
 using Switchboard.TestSupport.Chromium;
 using Xunit.Abstractions;
@@ -37,6 +38,15 @@ public sealed class AgentConsoleBrowserTests(ITestOutputHelper output)
         Assert.Equal("anna", await ConsoleBrowser.TextAsync(browser, "who"));
         await browser.WaitUntilAsync("document.getElementById('state').dataset.state === 'AGENT_STATE_SIGNED_OUT'", live);
         await ConsoleBrowser.AssertAccessibleAsync(browser);
+
+        // Desktop notifications are asked for only on the agent's own key press (a user gesture); the browser (set by the
+        // test to allow them) grants them and the page says so.
+        output.WriteLine("notification permission at load: " + (await browser.EvaluateAsync("Notification.permission")).GetString());
+        await browser.WaitUntilAsync(ConsoleBrowser.Visible("notify-enable"), live);
+        await browser.Page.BrowserContext.OverridePermissionsAsync(harness.Server.WebUrl.GetLeftPart(UriPartial.Authority), [OverridePermission.Notifications]);
+        await browser.TabToAsync("#notify-enable");
+        await browser.PressAsync("Enter");
+        await browser.WaitUntilAsync("document.getElementById('notify-status').dataset.permission === 'granted' && !(" + ConsoleBrowser.Visible("notify-enable") + ")", live);
 
         // Sign in to bsu with the keyboard: tick the queue (one of anna's assigned queues in the directory), submit.
         await browser.TabToAsync("#queue-bsu");

@@ -5,6 +5,7 @@
 import { unary, serverStream, GrpcError } from './grpc-web.js';
 import { loadSchema, toDate, seconds, duration } from './protobuf.js';
 import { t, applyLabels, toggleLanguage, clock } from './i18n.js';
+import { wireNotifications, renderNotifications, notifyOffer, closeOfferNotification } from './notify.js';
 
 const Agent = 'switchboard.agent.v1.AgentService';
 const $ = id => document.getElementById(id);
@@ -203,7 +204,7 @@ function onEvent(event) {
     case 'stateChanged':
       page.state = event.stateChanged.state;
       page.pauseReason = event.stateChanged.pauseReason;
-      if (page.state !== 'AGENT_STATE_RESERVED') { page.offer = null; }
+      if (page.state !== 'AGENT_STATE_RESERVED') { page.offer = null; closeOfferNotification(); }
       if (page.state === 'AGENT_STATE_WRAP_UP' && !page.wrapUpSince) { page.wrapUpSince = Date.now(); }
       if (page.state !== 'AGENT_STATE_WRAP_UP') { page.wrapUpSince = null; }
       if (page.state === 'AGENT_STATE_READY' || page.state === 'AGENT_STATE_PAUSED') { loadStats(); }
@@ -213,13 +214,15 @@ function onEvent(event) {
       page.transfer = null;
       document.title = `${t('offer.new')} ${queueName(event.offer.queue)} – Switchboard`;
       chime();
+      notifyOffer(`${t('offer.new')} ${queueName(event.offer.queue)}`, `${t('offer.kind')}: ${t(event.offer.kind)} · ${t('offer.language')}: ${t(event.offer.language) || event.offer.language}`);
       break;
     case 'offerRescinded':
-      if (page.offer?.callId === event.offerRescinded.callId) { page.offer = null; }
+      if (page.offer?.callId === event.offerRescinded.callId) { page.offer = null; closeOfferNotification(); }
       document.title = `${t('agent.title')} – Switchboard`;
       break;
     case 'callConnected':
       page.offer = null;
+      closeOfferNotification();
       page.callId = event.callConnected.callId;
       page.callQueue = event.callConnected.queue;
       document.title = `${t('agent.title')} – Switchboard`;
@@ -293,7 +296,8 @@ function applyStatus(status) {
 // ---- Actions -------------------------------------------------------------------------------------------------
 
 function wire() {
-  $('language').addEventListener('click', () => toggleLanguage(redraw));
+  $('language').addEventListener('click', () => toggleLanguage(() => { redraw(); renderNotifications(); }));
+  wireNotifications();
   $('signin-form').addEventListener('submit', async e => {
     e.preventDefault();
     const queues = [...document.querySelectorAll('#signin-queues input:checked')].map(i => i.value);
