@@ -22,8 +22,7 @@ public sealed partial class SupervisorConsoleBrowserTests
 
         // The dialplan in force: key 1 goes to bsu.
         await browser.EvaluateAsync("document.getElementById('dryrun-at').value = '2027-03-23T10:00'; true");
-        await browser.TabToAsync("#dryrun-digits");
-        await browser.TypeAsync("1");
+        await TypeIntoAsync("#dryrun-digits", "1");
         await browser.TabToAsync("#dryrun-run");
         await browser.PressAsync("Enter");
         await browser.WaitUntilAsync("document.getElementById('dryrun-summary').dataset.queue === 'bsu'", Live);
@@ -157,16 +156,12 @@ public sealed partial class SupervisorConsoleBrowserTests
         await browser.PressAsync("Enter");
         await browser.WaitUntilAsync("document.activeElement.id === 'dir-id'", Live);
         await browser.TypeAsync("cecilia");
-        await browser.TabToAsync("#dir-name");
-        await browser.TypeAsync("Cecilia Ek");
-        await browser.TabToAsync("#dir-phone");
-        await browser.TypeAsync("cecilia");
-        await browser.TabToAsync("#dir-password");
-        await browser.TypeAsync("cecilia-phone-pw");
+        await TypeIntoAsync("#dir-name", "Cecilia Ek");
+        await TypeIntoAsync("#dir-phone", "cecilia");
+        await TypeIntoAsync("#dir-password", "cecilia-phone-pw");
         await browser.TabToAsync("#dir-queue-bsu");
         await browser.PressAsync("Space");
-        await browser.TabToAsync("#dir-skills");
-        await browser.TypeAsync("bsu=4");
+        await TypeIntoAsync("#dir-skills", "bsu=4");
         await browser.TabToAsync("#dir-save");
         await browser.PressAsync("Enter");
         await browser.WaitUntilAsync("document.getElementById('directory-list').dataset.saved === 'cecilia' && !!document.querySelector('#directory-list tr[data-agent=cecilia]')", Live);
@@ -189,8 +184,7 @@ public sealed partial class SupervisorConsoleBrowserTests
         await browser.TabToAsync("#dir-save");
         await browser.PressAsync("Enter");
         await browser.WaitUntilAsync("document.getElementById('error').textContent.includes('phone_password')", Live);
-        await browser.TabToAsync("#dir-password");
-        await browser.TypeAsync("cecilia-new-pw");
+        await TypeIntoAsync("#dir-password", "cecilia-new-pw");
         await browser.TabToAsync("#dir-save");
         await browser.PressAsync("Enter");
         await browser.WaitUntilAsync("(document.querySelector('#directory-list tr[data-agent=cecilia]')?.textContent ?? '').includes('cecilia-2')", Live);
@@ -202,6 +196,13 @@ public sealed partial class SupervisorConsoleBrowserTests
         await ConsoleBrowser.AssertAccessibleAsync(browser);
         var audit = await Harness.Supervisor.ListAuditEntriesAsync(new ListAuditEntriesRequest { ActionPrefix = "agent.", Limit = 2 }, Harness.SupervisorHeaders).ResponseAsync.DefaultTimeout();
         Assert.Equal(["agent.update", "agent.create"], audit.Entries.Select(e => e.Action));
+    }
+
+    /// <summary>Moves to <paramref name="selector"/> with the Tab key and types <paramref name="text"/> there.</summary>
+    private async Task TypeIntoAsync(string selector, string text)
+    {
+        await fixture.Browser.TabToAsync(selector);
+        await fixture.Browser.TypeAsync(text);
     }
 
     /// <summary>Polls the node's calendar (the dialplan it follows) until the probed day has <paramref name="reason"/>.</summary>
