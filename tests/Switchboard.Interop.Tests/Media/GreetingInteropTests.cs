@@ -37,7 +37,8 @@ public sealed class GreetingInteropTests(ITestOutputHelper output)
         output.WriteLine($"heard {heard.Duration.TotalSeconds:0.00} s, rms {heard.Rms():0}; greeting peak {match.Peak:0.000} at lag {match.Lag} samples ({match.Lag / 8.0:0} ms); 'goodbye' peak {control.Peak:0.000}");
 
         Assert.True(match.Peak > RequiredPeak, $"the recording should hold the greeting: correlation peak {match.Peak:0.000} (need > {RequiredPeak})");
-        Assert.True(match.Lag < 8000, $"the greeting should start within the first second of the call, found at {match.Lag / 8.0:0} ms");
+        // Where in the recording the greeting starts depends on when the phone began recording and on the machine's load:
+        // a figure (written above), not an assertion. The correlation peak over the whole greeting shows it was heard.
         Assert.True(control.Peak < match.Peak / 2, $"a prompt that was not played must not match: 'goodbye' peak {control.Peak:0.000} vs greeting {match.Peak:0.000}");
     }
 

