@@ -16,6 +16,14 @@ public sealed class RedisServer : IAsyncDisposable
         return server;
     });
 
+    /// <summary>Runs "$@" and kills it with SIGKILL once its own stdin (the owner's pipe) reaches end of file.</summary>
+    private const string Watchdog =
+        "exec 3<&0\n" +
+        "\"$@\" </dev/null 3<&- & c=$!\n" +
+        "{ cat >/dev/null; kill -9 \"$c\" 2>/dev/null; } <&3 >/dev/null 2>&1 &\n" +
+        "exec 3<&-\n" +
+        "wait \"$c\"\n";
+
     private Process? _process;
 
     private RedisServer(int port, string directory)
@@ -58,12 +66,20 @@ public sealed class RedisServer : IAsyncDisposable
         var executable = FindExecutable("redis-server")
             ?? throw new InvalidOperationException("redis-server not found: install it with 'apt-get install -y redis-server' (./test.sh does this).");
 
-        var start = new ProcessStartInfo(executable)
+        // redis-server runs under a small sh watchdog that holds our end of a pipe (its stdin): when this test process
+        // ends in any way (also SIGKILLed by the test runner, when ProcessExit never runs), the pipe closes and the
+        // watchdog kills redis-server, so no server outlives the tests. The sh exits with redis-server.
+        var start = new ProcessStartInfo("/bin/sh")
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(Watchdog);
+        start.ArgumentList.Add("sh");
+        start.ArgumentList.Add(executable);
         foreach (var arg in new[]
         {
             "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -117,6 +133,23 @@ public sealed class RedisServer : IAsyncDisposable
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit(10_000);
+        }
+
+        CloseOwnerPipe(process);
+    }
+
+    /// <summary>What the death of this test process does: closes the watchdog's pipe (redis-server is killed).</summary>
+    public void SimulateOwnerExit() => CloseOwnerPipe(_process);
+
+    private static void CloseOwnerPipe(Process? process)
+    {
+        try
+        {
+            process?.StandardInput.Close();
+        }
+        catch (InvalidOperationException)
+        {
+            // Never started with a pipe.
         }
     }
 
