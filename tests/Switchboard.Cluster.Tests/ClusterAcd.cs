@@ -28,6 +28,11 @@ internal sealed class ClusterAcd : IAsyncDisposable
             .Where(f => f.GetValueOrDefault("type") == type)];
     }
 
+    /// <summary>Every ACD event of the run, in the stream's order, each as its fields.</summary>
+    public async Task<IReadOnlyList<Dictionary<string, string>>> AllEventsAsync() =>
+        [.. (await _redis.GetDatabase().StreamRangeAsync(Prefix + "events"))
+            .Select(e => e.Values.ToDictionary(v => v.Name.ToString(), v => v.Value.ToString(), StringComparer.Ordinal))];
+
     /// <summary>The call ids waiting in a queue, in order.</summary>
     public async Task<IReadOnlyList<string>> WaitingAsync(string queue) =>
         [.. (await _redis.GetDatabase().SortedSetRangeByRankAsync(Prefix + "q:" + queue)).Select(m => m.ToString()[13..])];

@@ -93,6 +93,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
         Assert.Equal(lost.Select(e => "cb-lost-" + e["call"]).Order(), callbacks.Keys.Order());
         Assert.All(lost, e => Assert.Equal(places[e["call"]], callbacks["cb-lost-" + e["call"]]));
         Assert.Empty(await acd.EventsAsync("abandoned"));
+        await ClusterEventInvariants.CheckAsync(acd, output);
     }
 
     [Fact]
@@ -155,6 +156,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
         await using var acd = await ClusterAcd.ConnectAsync(newPrimary);
         var offered = await AgentSteps.TalkToCallerAsync(agent, phone, acd, cluster.Proxy, cluster.ClientAddress(5));
         output.WriteLine($"after the failover: offer on node {offered.AgentNode}'s stream ({agent.Reconnects} reconnects), call on {offered.CallNode}");
+        await ClusterEventInvariants.CheckAsync(acd, output);
     }
 
     [Fact]
