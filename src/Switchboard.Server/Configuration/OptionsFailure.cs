@@ -65,6 +65,7 @@ internal static partial class OptionsFailure
             "System.TimeSpan" => "is not a time span (d.hh:mm:ss, e.g. 00:00:30)",
             "System.Boolean" => "is not true or false",
             "Switchboard.Server.Configuration.Duration" => "is not seconds or a time span (e.g. 300 or 00:05:00)",
+            "Switchboard.Sip.Security.SipRefusal" => "is not Reject or Drop",
             var type => $"is not a valid {type[(type.LastIndexOf('.') + 1)..]}",
         };
         return (match.Groups[1].Value, WithValue(configuration, match.Groups[1].Value, expected));

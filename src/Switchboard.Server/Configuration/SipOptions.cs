@@ -7,8 +7,8 @@ namespace Switchboard.Server.Configuration;
 
 /// <summary>
 /// The <c>Sip</c> section: where the SIP transports (UDP and TCP, RFC 3261 §18) listen. Checked by
-/// <see cref="SipOptionsValidator"/>; <c>Sip:Security:*</c> and <c>Sip:Registrar:*</c> fill the SIP stack's own option
-/// types (<see cref="SipSecurityConfiguration"/>), so their properties are internal and the binder leaves them alone.
+/// <see cref="SipOptionsValidator"/> with its nested sections <c>Sip:Tcp</c>, <c>Sip:Security</c> and <c>Sip:Registrar</c>,
+/// which become the SIP stack's own option types (<see cref="SecurityOptions"/>, <see cref="RegistrarOptions"/>).
 /// </summary>
 public sealed class SipOptions : IValidatableObject
 {
@@ -39,14 +39,19 @@ public sealed class SipOptions : IValidatableObject
     /// <summary>The domain phones register under: <see cref="Domain"/>, else <see cref="AdvertisedAddress"/>.</summary>
     public string PhoneDomain => string.IsNullOrWhiteSpace(Domain) ? AdvertisedAddress : Domain.Trim();
 
-    /// <summary><c>Sip:Security:*</c>: rate limit, call sources and caps (read by <see cref="SipSecurityConfiguration"/>).</summary>
-    internal SipSecurityOptions Security { get; set; } = SipSecurityOptions.Default;
+    /// <summary><c>Sip:Security:*</c>: rate limit, call sources and caps (<see cref="SecurityOptions"/> for the SIP stack).</summary>
+    [ValidateObjectMembers]
+    public SipSecuritySectionOptions Security { get; set; } = new();
 
-    /// <summary>
-    /// <c>Sip:Registrar:*</c>: realm, algorithms offered (default MD5 only: baresip 1.0 and other phones give up when offered
-    /// SHA-256) and the brute-force limits (read by <see cref="SipSecurityConfiguration"/>).
-    /// </summary>
-    internal Switchboard.Sip.Registrar.SipRegistrarOptions Registrar { get; set; } = new() { Algorithms = [Switchboard.Sip.Authentication.DigestAlgorithm.Md5] };
+    /// <summary><c>Sip:Registrar:*</c>: realm, algorithms offered and the brute-force limits (<see cref="RegistrarOptions"/>).</summary>
+    [ValidateObjectMembers]
+    public SipRegistrarSectionOptions Registrar { get; set; } = new();
+
+    /// <summary>The SIP stack's security options from <see cref="Security"/> (valid once checked).</summary>
+    public SipSecurityOptions SecurityOptions => Security.ToSecurityOptions();
+
+    /// <summary>The registrar's options from <see cref="Registrar"/> (valid once checked).</summary>
+    public Switchboard.Sip.Registrar.SipRegistrarOptions RegistrarOptions => Registrar.ToRegistrarOptions();
 
     /// <summary>The bind address and port as an endpoint (valid once checked).</summary>
     public IPEndPoint BindEndPoint => new(IPAddress.Parse(BindAddress.Trim()), Port);

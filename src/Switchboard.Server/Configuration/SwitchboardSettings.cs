@@ -39,7 +39,6 @@ public sealed record SwitchboardSettings(
             services is null ? ValidatedOptions.Read<T, TValidator>(configuration, section) : services.AddValidated<T, TValidator>(configuration, section);
 
         var sip = Section<SipOptions, SipOptionsValidator>(SipOptions.Section);
-        SipSecurityConfiguration.Read(configuration, sip);
         var redis = Section<RedisOptions, RedisOptionsValidator>(RedisOptions.Section);
         var dialplan = Section<DialplanOptions, DialplanOptionsValidator>(DialplanOptions.Section);
         var api = Section<ApiOptions, ApiOptionsValidator>(ApiOptions.Section);

@@ -13,15 +13,18 @@ public sealed class WebOptions : IValidatableObject
     /// <summary><c>Web:Url</c>, e.g. <c>http://127.0.0.1:8080</c> (<see cref="ListenUrl"/>).</summary>
     public string Url { get; set; } = "http://127.0.0.1:8080";
 
-    /// <summary><c>Web:KnownProxies</c>: IP addresses of the reverse proxies whose forwarded headers are believed.</summary>
-    public List<string> KnownProxies { get; set; } = [];
+    /// <summary>
+    /// <c>Web:KnownProxies</c>: IP addresses of the reverse proxies whose forwarded headers are believed, item by item
+    /// (<c>Web__KnownProxies__0</c>) or one comma-separated value (<c>Web__KnownProxies=10.0.0.5,10.0.0.6</c>).
+    /// </summary>
+    public SettingList KnownProxies { get; set; } = new();
 
     /// <summary><c>Web:Sessions:*</c>: wallboard and console sign-ins.</summary>
     [ValidateObjectMembers]
     public WebSessionOptions Sessions { get; set; } = new();
 
     /// <summary><see cref="KnownProxies"/> as addresses (valid once checked).</summary>
-    public IReadOnlyList<IPAddress> KnownProxyAddresses => [.. KnownProxies.Select(p => IPAddress.Parse(p.Trim()))];
+    public IReadOnlyList<IPAddress> KnownProxyAddresses => [.. KnownProxies.Items.Select(IPAddress.Parse)];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -30,9 +33,9 @@ public sealed class WebOptions : IValidatableObject
             yield return result;
         }
 
-        foreach (var proxy in KnownProxies)
+        foreach (var proxy in KnownProxies.Items)
         {
-            if (!IPAddress.TryParse(proxy?.Trim(), out _))
+            if (!IPAddress.TryParse(proxy, out _))
             {
                 yield return new ValidationResult($"'{proxy}' is not an IP address", [nameof(KnownProxies)]);
             }

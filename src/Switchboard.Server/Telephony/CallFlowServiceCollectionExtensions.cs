@@ -26,7 +26,7 @@ namespace Switchboard.Server.Telephony;
 /// <summary>
 /// Registers the call flow: the SIP stack and registrar, the media engine and prompts, the dialplan registry, the ACD
 /// store and scheduler, the gRPC API, and the <see cref="CallManager"/> that joins them.
-/// Settings: <c>Media:*</c> (see <see cref="MediaConfiguration"/>), <c>Sip:Accounts:&lt;n&gt;:User/Password</c> (agent phones' digest accounts), <c>Acd:Tenant</c>, <c>Acd:NodeId</c>.
+/// Settings: <c>Media:*</c> (see <see cref="MediaSectionOptions"/>), <c>Sip:Accounts:&lt;n&gt;:User/Password</c> (agent phones' digest accounts), <c>Acd:Tenant</c>, <c>Acd:NodeId</c>.
 /// </summary>
 public static class CallFlowServiceCollectionExtensions
 {
@@ -64,7 +64,7 @@ public static class CallFlowServiceCollectionExtensions
         services.AddSingleton(sp => new SipTelephony(settings.Sip, sp.GetRequiredService<IRegistrationStore>(), sp.GetRequiredService<ISipCredentialStore>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<IMeterFactory>().Create(SipInstruments.MeterName)));
         services.Replace(ServiceDescriptor.Singleton<ISipTransportHealth>(sp => sp.GetRequiredService<SipTelephony>()));
-        var mediaOptions = MediaConfiguration.Read(configuration.GetSection("Media"), settings.Sip);
+        var mediaOptions = services.AddValidated<MediaSectionOptions, MediaSectionOptionsValidator>(configuration, MediaSectionOptions.Section).ToMediaOptions(settings.Sip);
         services.AddSingleton(mediaOptions);
         services.AddSingleton(sp => new MediaEngine(mediaOptions, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>(),
             sp.GetRequiredService<IMeterFactory>().Create(MediaEngine.MeterName)));

@@ -29,6 +29,7 @@ public sealed class SipTelephony : ISipTransportHealth, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(sip);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         var address = IPAddress.Parse(sip.BindAddress);
+        var security = sip.SecurityOptions;
         SecurityEvents = new SipSecurityEvents(loggerFactory, timeProvider);
         _transport = new SipNetworkTransport(
             new SipTransportOptions
@@ -42,19 +43,19 @@ public sealed class SipTelephony : ISipTransportHealth, IAsyncDisposable
             },
             loggerFactory.CreateLogger<SipNetworkTransport>())
         {
-            RateLimiter = new SourceRateLimiter(sip.Security.RateLimit, timeProvider),
+            RateLimiter = new SourceRateLimiter(security.RateLimit, timeProvider),
             SecurityEvents = SecurityEvents,
             TimeProvider = timeProvider,
         };
         Layer = new SipTransactionLayer(_transport, timeProvider, logger: loggerFactory.CreateLogger<SipTransactionLayer>())
         {
-            Security = sip.Security,
+            Security = security,
             SecurityEvents = SecurityEvents,
         };
         UserAgent = new SipUserAgent(Layer, new SipUserAgentOptions(), loggerFactory.CreateLogger<SipUserAgent>());
         // Sip:Registrar:Algorithms defaults to MD5 only: common phones (baresip 1.0's libre among them) give up (ENOSYS) on a
         // SHA-256 challenge even when an MD5 one is offered too.
-        Registrar = new SipRegistrar(registrations, credentials, timeProvider, sip.Registrar,
+        Registrar = new SipRegistrar(registrations, credentials, timeProvider, sip.RegistrarOptions,
             logger: loggerFactory.CreateLogger<SipRegistrar>(), events: SecurityEvents);
         UserAgent.RegisterHandler = Registrar;
         PhoneDomain = sip.PhoneDomain;

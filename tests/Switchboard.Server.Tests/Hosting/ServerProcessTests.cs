@@ -40,6 +40,8 @@ public sealed class ServerProcessTests
     [InlineData("Audit:Retention", "0", "Audit:Retention")]
     [InlineData("Acd:PromiseReplicas", "11", "Acd:PromiseReplicas")]
     [InlineData("Transfer:MaxRingTimeout", "01:00:00", "Transfer:MaxRingTimeout")]
+    [InlineData("Sip:Security:CallSources", "192.0.2.10, 192.0.2.300", "Sip:Security:CallSources")]
+    [InlineData("Media:PortRangeEnd", "10001", "Media:PortRangeEnd")]
     public async Task Run_BadSetting_OneLineErrorNamingItAndNonZeroExit(string key, string? value, string setting)
     {
         var (exitCode, _, stderr) = await SwitchboardProcess.RunToExitAsync(Overrides((key, value)), ExitTimeout).WaitAsync(ExitTimeout);

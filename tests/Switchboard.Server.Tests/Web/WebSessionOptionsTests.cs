@@ -36,11 +36,22 @@ public sealed class WebSessionOptionsTests
     }
 
     [Theory]
+    [InlineData("10.0.0.5, ::1")]
+    [InlineData("10.0.0.5,::1,")]
+    public void Read_KnownProxiesAsOneCommaSeparatedValue_EachTaken(string value)
+    {
+        var options = WebSessionServiceCollectionExtensions.Read(Config(("Web:KnownProxies", value)));
+
+        Assert.Equal([IPAddress.Parse("10.0.0.5"), IPAddress.IPv6Loopback], options.KnownProxies);
+    }
+
+    [Theory]
     [InlineData("Web:Sessions:Lifetime", "soon")]
     [InlineData("Web:Sessions:Lifetime", "-01:00:00")]
     [InlineData("Web:Sessions:SignInAttempts", "0")]
     [InlineData("Web:Sessions:SignInWindow", "x")]
     [InlineData("Web:KnownProxies:0", "proxy.example")]
+    [InlineData("Web:KnownProxies", "10.0.0.5, proxy.example")]
     public void Read_BadValue_ErrorNamesTheSetting(string key, string value)
     {
         var error = Assert.Throws<ConfigurationErrorException>(() => WebSessionServiceCollectionExtensions.Read(Config((key, value))));
