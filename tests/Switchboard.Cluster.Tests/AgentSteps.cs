@@ -34,42 +34,48 @@ internal static class AgentSteps
     /// The supervisor puts anna in the agent directory (BBMT, level 5; phone account anna) on the last node, and anna signs in
     /// on the first with a client that knows them all, her event stream open there.
     /// </summary>
-    public static async Task<ClusterAgent> SignInAsync(IReadOnlyList<Uri> apiUrls)
+    public static Task<ClusterAgent> SignInAsync(IReadOnlyList<Uri> apiUrls) => SignInAsync(apiUrls, AgentId, AgentToken, AgentPassword);
+
+    /// <summary>The same for another BBMT agent of the directory (its token among the nodes' <c>Api:Tokens</c>).</summary>
+    public static async Task<ClusterAgent> SignInAsync(IReadOnlyList<Uri> apiUrls, string agentId, string token, string password)
     {
         using (var channel = GrpcChannel.ForAddress(apiUrls[^1]))
         {
             var supervisor = new Api.Supervisor.V1.SupervisorService.SupervisorServiceClient(channel);
             var entry = new Api.Supervisor.V1.DirectoryAgent
             {
-                AgentId = AgentId,
-                DisplayName = "Anna Andersson",
-                PhoneUser = AgentId,
+                AgentId = agentId,
+                DisplayName = agentId,
+                PhoneUser = agentId,
                 Queues = { "bbmt" },
                 Skills = { new Api.Supervisor.V1.DirectorySkill { Name = "bbmt", Level = 5 } },
                 Languages = { "sv", "en" },
                 Enabled = true,
             };
-            await supervisor.CreateAgentAsync(new Api.Supervisor.V1.CreateAgentRequest { Agent = entry, PhonePassword = AgentPassword },
+            await supervisor.CreateAgentAsync(new Api.Supervisor.V1.CreateAgentRequest { Agent = entry, PhonePassword = password },
                 new Metadata { { "Authorization", "Bearer " + SupervisorToken } }).ResponseAsync.WaitAsync(AgentTimeout);
         }
 
-        var agent = new ClusterAgent(apiUrls, AgentId, AgentToken);
-        await agent.CallAsync((c, h) => c.SignInAsync(new SignInRequest { AgentId = AgentId }, h)).WaitAsync(AgentTimeout);
+        var agent = new ClusterAgent(apiUrls, agentId, token);
+        await agent.CallAsync((c, h) => c.SignInAsync(new SignInRequest { AgentId = agentId }, h)).WaitAsync(AgentTimeout);
         agent.StartEvents();
-        Assert.Equal(1, (await agent.NextAsync(AgentEvent.EventOneofCase.StateChanged, AgentTimeout)).Node);
+        Assert.Equal(1, (await agent.NextAsync(AgentEvent.EventOneofCase.StateChanged, AgentTimeout)).Node); // the first address given
         return agent;
     }
 
     /// <summary>anna's auto-answering baresip phone, registered with her directory account through Kamailio.</summary>
-    public static async Task<BaresipPhone> StartPhoneAsync(string proxy)
+    public static Task<BaresipPhone> StartPhoneAsync(string proxy) => StartPhoneAsync(proxy, AgentId, AgentPassword);
+
+    /// <summary>An agent's auto-answering baresip phone, registered with its directory account through Kamailio.</summary>
+    public static async Task<BaresipPhone> StartPhoneAsync(string proxy, string agentId, string password)
     {
         var phone = await BaresipPhone.StartAsync(new BaresipOptions
         {
-            User = AgentId,
+            User = agentId,
             AutoAnswer = true,
             Registrar = IPEndPoint.Parse(proxy),
-            AuthUser = AgentId,
-            Password = AgentPassword,
+            AuthUser = agentId,
+            Password = password,
         }).WaitAsync(AgentTimeout);
         try
         {
