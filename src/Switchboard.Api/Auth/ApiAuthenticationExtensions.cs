@@ -13,7 +13,7 @@ namespace Switchboard.Api.Auth;
 /// </summary>
 public static class ApiAuthenticationExtensions
 {
-    public static IServiceCollection AddSwitchboardAuthentication(this IServiceCollection services, ApiAuthOptions options)
+    public static IServiceCollection AddSwitchboardAuthentication(this IServiceCollection services, Hosting.ApiOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var jwt = options.Jwt.SigningKey.Length > 0;

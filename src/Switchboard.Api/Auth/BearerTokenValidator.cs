@@ -14,17 +14,17 @@ public sealed class BearerTokenValidator
     private readonly JsonWebTokenHandler _jwtHandler = new() { MapInboundClaims = false };
     private readonly TokenValidationParameters? _jwtParameters;
 
-    public BearerTokenValidator(ApiAuthOptions options, TimeProvider timeProvider)
+    public BearerTokenValidator(Hosting.ApiOptions options, TimeProvider timeProvider)
         : this(options, new StaticTokenSet(options ?? throw new ArgumentNullException(nameof(options))), timeProvider)
     {
     }
 
-    public BearerTokenValidator(ApiAuthOptions options, StaticTokenSet staticTokens, TimeProvider timeProvider)
+    public BearerTokenValidator(Hosting.ApiOptions options, StaticTokenSet staticTokens, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(staticTokens);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        options.Validate();
+        options.Check();
         _staticTokens = staticTokens;
         _jwtParameters = options.Jwt.SigningKey.Length > 0 ? JwtValidation.Parameters(options.Jwt, timeProvider) : null;
     }

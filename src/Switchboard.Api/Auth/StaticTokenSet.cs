@@ -8,7 +8,7 @@ public sealed class StaticTokenSet
 {
     private readonly List<(byte[] Hash, ApiCaller Caller)> _tokens = [];
 
-    public StaticTokenSet(ApiAuthOptions options)
+    public StaticTokenSet(Hosting.ApiOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         foreach (var token in options.Tokens)

@@ -35,16 +35,14 @@ public static class SwitchboardApiExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        var authOptions = services.AddChecked<ApiAuthOptions, ApiAuthOptionsValidator>(configuration, "Api");
-        var apiOptions = services.AddChecked<ApiOptions, ApiOptionsValidator>(configuration, "Api");
-        var promptDirectory = configuration["Api:Dialplan:PromptDirectory"];
+        var apiOptions = services.AddChecked<ApiOptions, ApiOptionsValidator>(configuration, ApiOptions.Section);
+        var promptDirectory = apiOptions.Dialplan.PromptDirectory;
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(authOptions);
         services.AddSingleton(apiOptions);
         services.AddSingleton<StaticTokenSet>();
-        services.AddSingleton(sp => new BearerTokenValidator(sp.GetRequiredService<ApiAuthOptions>(), sp.GetRequiredService<StaticTokenSet>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSwitchboardAuthentication(authOptions);
+        services.AddSingleton(sp => new BearerTokenValidator(sp.GetRequiredService<ApiOptions>(), sp.GetRequiredService<StaticTokenSet>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSwitchboardAuthentication(apiOptions);
         services.AddSingleton<ApiErrorInterceptor>();
         services.TryAddSingleton<WebSessionStore>();
         services.TryAddSingleton<WebSessions>();

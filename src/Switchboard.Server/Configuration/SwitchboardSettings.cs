@@ -1,3 +1,5 @@
+using Switchboard.Api.Hosting;
+
 namespace Switchboard.Server.Configuration;
 
 /// <summary>
@@ -41,13 +43,13 @@ public sealed record SwitchboardSettings(
         var sip = Section<SipOptions, SipOptionsValidator>(SipOptions.Section);
         var redis = Section<RedisOptions, RedisOptionsValidator>(RedisOptions.Section);
         var dialplan = Section<DialplanOptions, DialplanOptionsValidator>(DialplanOptions.Section);
-        var api = Section<ApiOptions, ApiOptionsValidator>(ApiOptions.Section);
+        // The Api section is bound and registered by AddSwitchboardApi (one options type, Switchboard.Api's ApiOptions);
+        // checked here first, so that a bad value gets the same one line with its key and value.
+        var api = ValidatedOptions.Read<ApiOptions, ApiOptionsValidator>(configuration, ApiOptions.Section);
         var web = Section<WebOptions, WebOptionsValidator>(WebOptions.Section);
 
-        // Sections the libraries bind and register themselves (AddSwitchboardApi, AddSwitchboardStatistics): checked here
+        // Sections the libraries bind and register themselves (AddSwitchboardStatistics, AddSwitchboardApi): checked here
         // first, so that a bad value gets the same one line with its key and value.
-        ValidatedOptions.Read<Api.Auth.ApiAuthOptions, Api.Auth.ApiAuthOptionsValidator>(configuration, ApiOptions.Section);
-        ValidatedOptions.Read<Api.Hosting.ApiOptions, Api.Hosting.ApiOptionsValidator>(configuration, ApiOptions.Section);
         ValidatedOptions.Read<Acd.Statistics.StatisticsOptions, Acd.Statistics.StatisticsOptionsValidator>(configuration, "Statistics");
         ValidatedOptions.Read<Acd.Live.AuditOptions, Acd.Live.AuditOptionsValidator>(configuration, "Audit");
 

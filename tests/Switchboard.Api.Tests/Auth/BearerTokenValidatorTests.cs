@@ -105,7 +105,7 @@ public sealed class BearerTokenValidatorTests
     [InlineData("long-enough-key-0123456789", "anna", "admin")]
     public void Constructor_BadStaticToken_ThrowsClearError(string token, string subject, string role)
     {
-        var options = new ApiAuthOptions { Tokens = [new StaticTokenOptions { Token = token, Subject = subject, Role = role }] };
+        var options = new Switchboard.Api.Hosting.ApiOptions { Tokens = [new StaticTokenOptions { Token = token, Subject = subject, Role = role }] };
 
         var error = Assert.Throws<InvalidOperationException>(() => new BearerTokenValidator(options, _time));
         Assert.Contains("Api.Tokens[0].", error.Message, StringComparison.Ordinal);
@@ -114,7 +114,7 @@ public sealed class BearerTokenValidatorTests
     [Fact]
     public void Constructor_ShortSigningKey_ThrowsClearError()
     {
-        var options = new ApiAuthOptions { Jwt = new JwtOptions { SigningKey = "too-short" } };
+        var options = new Switchboard.Api.Hosting.ApiOptions { Jwt = new JwtOptions { SigningKey = "too-short" } };
 
         Assert.Throws<InvalidOperationException>(() => new BearerTokenValidator(options, _time));
     }

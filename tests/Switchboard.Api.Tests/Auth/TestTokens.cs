@@ -13,7 +13,7 @@ internal static class TestTokens
     public const string BoKey = "bo-static-key-0123456789ab";
     public const string SupervisorKey = "sup-static-key-0123456789";
 
-    public static ApiAuthOptions Options() => new()
+    public static Switchboard.Api.Hosting.ApiOptions Options() => new()
     {
         Tokens =
         [

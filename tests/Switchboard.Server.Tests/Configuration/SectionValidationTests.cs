@@ -63,8 +63,24 @@ public sealed class SectionValidationTests
     [InlineData("Api:Jwt:SigningKey", "too-short", "Api:Jwt:SigningKey: must be at least 32 bytes")]
     [InlineData("Api:Jwt:ClockSkew", "01:00:00", "Api:Jwt:ClockSkew: must be between 00:00:00 and 00:10:00 (was 01:00:00)")]
     public void ApiAuth_BadValue_OneLineWithoutTheSecret(string key, string value, string message) =>
-        AssertRefused<ApiAuthOptions, ApiAuthOptionsValidator>("Api", key, value, message,
+        AssertRefused<Api.Hosting.ApiOptions, Api.Hosting.ApiOptionsValidator>("Api", key, value, message,
             ("Api:Tokens:0:Token", "a-long-enough-token-0123"), ("Api:Tokens:0:Subject", "anna"), ("Api:Tokens:0:Role", "agent"));
+
+    [Fact]
+    public void Api_OneOptionsType_HoldsTheWholeSectionOnce()
+    {
+        var configuration = Configuration(("Api:Url", "http://127.0.0.1:5191"), ("Api:Tokens:0:Token", "a-long-enough-token-0123"),
+            ("Api:Tokens:0:Subject", "anna"), ("Api:Tokens:0:Role", "agent"), ("Api:TimeZone", "Europe/Helsinki"),
+            ("Api:Dialplan:PromptDirectory", "/srv/prompts"));
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        Api.Hosting.SwitchboardApiExtensions.AddSwitchboardApi(services, configuration);
+        using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+
+        var bound = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IOptions<Api.Hosting.ApiOptions>>(provider).Value;
+
+        Assert.Equal(("http://127.0.0.1:5191", "Europe/Helsinki", "/srv/prompts"), (bound.Url, bound.TimeZone, bound.Dialplan.PromptDirectory));
+        Assert.Equal("anna", Assert.Single(bound.Tokens).Subject);
+    }
 
     [Fact]
     public void Acd_NothingSet_DefaultsKept()

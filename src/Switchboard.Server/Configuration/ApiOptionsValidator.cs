@@ -1,7 +1,0 @@
-using Microsoft.Extensions.Options;
-
-namespace Switchboard.Server.Configuration;
-
-/// <summary>Source-generated validator of <see cref="ApiOptions"/>.</summary>
-[OptionsValidator]
-public sealed partial class ApiOptionsValidator : IValidateOptions<ApiOptions>;
