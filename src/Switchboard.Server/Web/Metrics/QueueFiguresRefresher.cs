@@ -10,13 +10,18 @@ using Switchboard.Server.Configuration;
 namespace Switchboard.Server.Web.Metrics;
 
 /// <summary>
-/// Reads the cluster's queue and agent figures from Redis every <see cref="MetricsOptions.RefreshInterval"/> (first at
-/// start) and publishes the last reading as observable gauges on the meter <see cref="SwitchboardMeters.Acd"/>. A scrape
-/// only reads <see cref="Current"/>: no Redis round trip per scrape, and a scrape while Redis is down serves the last
-/// reading (with the refresh failure logged).
+/// Reads the cluster's queue and agent figures from Redis (first at start, then on demand) and publishes the last
+/// reading as observable gauges on the meter <see cref="SwitchboardMeters.Acd"/>. Nothing reads while nobody scrapes
+/// (an idle node makes no Redis call for it): <c>/metrics</c> calls <see cref="EnsureFreshAsync"/> before it serves,
+/// which reads again when the last reading started more than <see cref="MetricsOptions.RefreshInterval"/> ago (one
+/// reading shared by concurrent scrapes, waited for at most <see cref="MaxWait"/>). A scrape while Redis is down serves
+/// the last reading (with the refresh failure logged).
 /// </summary>
-public sealed class QueueFiguresRefresher : BackgroundService
+public sealed class QueueFiguresRefresher : IHostedService
 {
+    /// <summary>How long a scrape waits for a new reading before it serves the last one.</summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(2);
+
     private readonly AcdStore _acd;
     private readonly LiveStatistics _live;
     private readonly DialplanRegistry _dialplans;
@@ -24,8 +29,11 @@ public sealed class QueueFiguresRefresher : BackgroundService
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _interval;
     private readonly ILogger _logger;
+    private readonly Lock _gate = new();
     private QueueFigures? _current;
     private long _readings;
+    private long _lastStarted;
+    private Task? _reading;
 
     public QueueFiguresRefresher(AcdStore acd, LiveStatistics live, DialplanRegistry dialplans, IConnectionMultiplexer redis, IOptions<MetricsOptions> options,
         TimeProvider timeProvider, IMeterFactory meterFactory, ILogger<QueueFiguresRefresher> logger)
@@ -49,15 +57,47 @@ public sealed class QueueFiguresRefresher : BackgroundService
     public long Readings => Interlocked.Read(ref _readings);
 
     /// <summary>Takes the first reading before the node serves.</summary>
-    public override async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => RefreshAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Called before a scrape: when the last reading started more than the refresh interval ago, reads again (or joins
+    /// the reading under way) and waits for it at most <see cref="MaxWait"/>; then the scrape serves <see cref="Current"/>.
+    /// </summary>
+    public async Task EnsureFreshAsync(CancellationToken cancellationToken)
     {
-        await RefreshAsync(cancellationToken).ConfigureAwait(false);
-        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+        Task reading;
+        lock (_gate)
+        {
+            if (_reading is { IsCompleted: false } running)
+            {
+                reading = running;
+            }
+            else if (Volatile.Read(ref _lastStarted) != 0 && _timeProvider.GetElapsedTime(Volatile.Read(ref _lastStarted)) < _interval)
+            {
+                return;
+            }
+            else
+            {
+                reading = _reading = RefreshAsync(CancellationToken.None);
+            }
+        }
+
+        try
+        {
+            await reading.WaitAsync(MaxWait, _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Redis is slow: this scrape serves the last reading; the reading carries on for the next one.
+        }
     }
 
     /// <summary>Reads the figures now; a failure is logged and the previous reading kept.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
+        Volatile.Write(ref _lastStarted, _timeProvider.GetTimestamp());
         try
         {
             var queues = _dialplans.Current.Queues.Keys.Order(StringComparer.Ordinal).ToList();
@@ -79,21 +119,6 @@ public sealed class QueueFiguresRefresher : BackgroundService
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             MetricsLog.RefreshFailed(_logger, error);
-        }
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(_interval, _timeProvider);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-            {
-                await RefreshAsync(stoppingToken).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
         }
     }
 

@@ -59,10 +59,49 @@ public sealed class MetricsEndpointTests
         await app.StopAsync().DefaultTimeout();
     }
 
-    private static async Task<WebApplication> StartAsync(Uri web, string redis)
+    [Fact]
+    public async Task Metrics_ScrapedWithinTheInterval_ServesTheLastReadingWithoutReadingAgain()
+    {
+        var web = new Uri($"http://127.0.0.1:{RedisServer.FreeTcpPort()}");
+        var app = await StartAsync(web, RedisServer.Shared.Configuration, refreshInterval: "00:10:00");
+        await using var _ = app;
+        var refresher = app.Services.GetRequiredService<QueueFiguresRefresher>();
+        using var http = new HttpClient();
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Contains("switchboard_agents{state=\"Ready\"} 0\n", await http.GetStringAsync(new Uri(web, "/metrics")).DefaultTimeout(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(1, refresher.Readings); // the one at start: younger than the interval, so no scrape read again
+        await app.StopAsync().DefaultTimeout();
+    }
+
+    [Fact]
+    public async Task Metrics_ScrapedAfterTheInterval_ReadsAgainBeforeServing()
+    {
+        var web = new Uri($"http://127.0.0.1:{RedisServer.FreeTcpPort()}");
+        var app = await StartAsync(web, RedisServer.Shared.Configuration, refreshInterval: "00:00:01");
+        await using var _ = app;
+        var refresher = app.Services.GetRequiredService<QueueFiguresRefresher>();
+        using var http = new HttpClient();
+
+        // Readings happen only on demand: scraping until the last reading is older than 1 s makes the next one.
+        await Eventually.UntilAsync(async () =>
+        {
+            var before = refresher.Readings;
+            await http.GetStringAsync(new Uri(web, "/metrics")).DefaultTimeout();
+            return refresher.Readings > before;
+        }, "a scrape finding a reading older than Metrics:RefreshInterval reads again before it serves");
+
+        await app.StopAsync().DefaultTimeout();
+    }
+
+    private static async Task<WebApplication> StartAsync(Uri web, string redis, string? refreshInterval = null)
     {
         var app = await SwitchboardHost.BuildAsync([], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["Metrics:RefreshInterval"] = refreshInterval ?? "00:00:05",
             ["Sip:Port"] = LoopbackPorts.FreeUdpAndTcp().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Api:Url"] = $"http://127.0.0.1:{RedisServer.FreeTcpPort()}",
             ["Web:Url"] = web.ToString(),
