@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using StackExchange.Redis;
 using Switchboard.Acd.Store;
 
@@ -6,6 +7,8 @@ namespace Switchboard.Acd.Callbacks;
 
 public sealed partial class CallbackStore
 {
+    private const string Store = "callback store";
+
     private async Task<(AcdCommandResult Result, CallbackState State, int Attempts, int MaxAttempts)> TransitionAsync(
         string callbackId,
         string allowed,
@@ -56,7 +59,7 @@ public sealed partial class CallbackStore
             cancellationToken);
     }
 
-    private Task<RedisResult> EvalAsync(string script, string[] args, CancellationToken cancellationToken)
+    private Task<RedisResult> EvalAsync(string script, string[] args, CancellationToken cancellationToken, [CallerMemberName] string operation = "")
     {
         var values = new RedisValue[args.Length + 3];
         values[0] = _prefix;
@@ -67,19 +70,21 @@ public sealed partial class CallbackStore
             values[i + 3] = args[i];
         }
 
-        return RunAsync(token => _redis.GetDatabase().ScriptEvaluateAsync(script, _keys, values).WaitAsync(token), cancellationToken);
+        return RunAsync(token => _redis.GetDatabase().ScriptEvaluateAsync(script, _keys, values).WaitAsync(token), cancellationToken, operation);
     }
 
-    private async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken)
+    private async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken, [CallerMemberName] string operation = "")
     {
+        using var span = RedisTracing.StartStore(Store, operation);
         try
         {
             return await _pipeline.ExecuteAsync(async token => await action(token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (StoreCalls.IsUnavailable(ex))
         {
+            RedisTracing.Failed(span, ex);
             CallbackLog.RedisUnavailable(_logger, ex);
-            throw StoreCalls.Unavailable("callback store", ex);
+            throw StoreCalls.Unavailable(Store, ex);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 using StackExchange.Redis;
@@ -18,28 +19,32 @@ internal static class StoreCalls
     public static StoreUnavailableException Unavailable(string store, Exception exception) =>
         new($"The {store} (Redis) is unavailable: {exception.Message}", exception);
 
-    /// <summary>Runs one store operation, translating unavailability.</summary>
-    public static async Task<T> RunAsync<T>(string store, Func<Task<T>> operation)
+    /// <summary>Runs one store operation, translating unavailability; a span inside a trace (<see cref="RedisTracing"/>).</summary>
+    public static async Task<T> RunAsync<T>(string store, Func<Task<T>> operation, [CallerMemberName] string name = "")
     {
+        using var span = RedisTracing.StartStore(store, name);
         try
         {
             return await operation().ConfigureAwait(false);
         }
         catch (Exception ex) when (IsUnavailable(ex))
         {
+            RedisTracing.Failed(span, ex);
             throw Unavailable(store, ex);
         }
     }
 
-    /// <summary>Runs one store operation without a result, translating unavailability.</summary>
-    public static async Task RunAsync(string store, Func<Task> operation)
+    /// <summary>Runs one store operation without a result, translating unavailability; a span inside a trace.</summary>
+    public static async Task RunAsync(string store, Func<Task> operation, [CallerMemberName] string name = "")
     {
+        using var span = RedisTracing.StartStore(store, name);
         try
         {
             await operation().ConfigureAwait(false);
         }
         catch (Exception ex) when (IsUnavailable(ex))
         {
+            RedisTracing.Failed(span, ex);
             throw Unavailable(store, ex);
         }
     }

@@ -1,3 +1,5 @@
+using Switchboard.Acd.Events;
+using Switchboard.Api.Agent.V1;
 using Switchboard.Interop.Tests.Calls;
 using Switchboard.TestSupport;
 using Switchboard.TestSupport.Otlp;
@@ -54,6 +56,17 @@ public sealed class CallTraceTests
         Assert.Contains(trace, s => s.ParentSpanId == joinQueue.SpanId && s.Name == "Redis EVALSHA Enqueue" && s.Scope == "Switchboard.Redis"
             && s.Attributes.GetValueOrDefault("db.system") == "redis");
         Span(trace, "ACD Accepted", under: "Queued", call);
+
+        // The other stores' Redis calls are spans of the call too: the callback store's resume-place look-up when the
+        // caller joins the queue, the registration store's look-up of the agent's phone when the agent leg is dialled.
+        var resume = Assert.Single(trace, s => s.Name == "Redis callback store: TakeResumablePlace");
+        Assert.Contains(trace, s => s.SpanId == resume.ParentSpanId);
+        var lookup = trace.First(s => s.Name == "Redis registration store: Get");
+        Assert.Equal(("Switchboard.Redis", "registration store", 3), (lookup.Scope, lookup.Attributes["switchboard.store"], lookup.Kind));
+        Assert.Contains(trace, s => s.SpanId == lookup.ParentSpanId && s.Name == "DiallingAgent" && s.ParentSpanId == call.SpanId);
+
+        // Background loops (the scheduler's tick, the metrics refresher, sweeps) make no traces of their own.
+        Assert.DoesNotContain(spans, s => s.Scope == "Switchboard.Redis" && s.ParentSpanId is null);
         var agentInvite = Span(trace, "SIP INVITE", under: "DiallingAgent", call);
         Assert.Equal(3, agentInvite.Kind); // client
 
@@ -72,6 +85,39 @@ public sealed class CallTraceTests
 
         // The call's log lines carry its trace id (logger scopes are on when tracing is).
         Assert.Contains(harness.Server.StandardOutput.Split('\n'), line => line.Contains(offer.CallId, StringComparison.Ordinal) && line.Contains(call.TraceId, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Offer_AgentLetsItTimeOut_OfferSpanEndsWithTimeout()
+    {
+        await using var receiver = OtlpTraceReceiver.Start();
+        await using var harness = await CallFlowHarness.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Tracing:OtlpEndpoint"] = receiver.Endpoint.ToString(),
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+        });
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await harness.SignInAsync();
+        using var events = harness.OpenEvents(stop.Token);
+        await using var caller = await BaresipPhone.StartAsync(new BaresipOptions { User = CallerNumber }).DefaultTimeout();
+        await caller.DialAsync(harness.IvrUri).DefaultTimeout();
+        await caller.WaitForEventAsync(BaresipEventType.CallEstablished).DefaultTimeout();
+        await harness.PressUntilAsync(caller, "1", e => e.Type == AcdEventType.Enqueued);
+
+        // The agent is offered the call and does nothing: the queue's offer_timeout (6 s) runs out.
+        var offer = (await CallFlowHarness.NextAsync(events.ResponseStream, AgentEvent.EventOneofCase.Offer, stop.Token).DefaultTimeout()).Offer;
+        await harness.WaitForCallEventAsync(offer.CallId, AcdEventType.OfferTimedOut, TimeSpan.FromSeconds(30));
+        await caller.HangupAsync().DefaultTimeout();
+
+        var spans = await receiver.WaitForAsync(
+            all => all.Any(s => s.Name == "call" && s.Attributes.GetValueOrDefault("switchboard.call_id") == offer.CallId),
+            TimeSpan.FromSeconds(30));
+        var call = spans.Single(s => s.Name == "call" && s.Attributes.GetValueOrDefault("switchboard.call_id") == offer.CallId);
+        var trace = spans.Where(s => s.TraceId == call.TraceId).ToList();
+        var timedOut = Assert.Single(trace, s => s.Name == "ACD Offer" && s.Attributes.GetValueOrDefault("switchboard.offer.outcome") == "timeout");
+        Assert.Equal(CallFlowHarness.AgentId, timedOut.Attributes["switchboard.agent_id"]);
+        Assert.Contains(trace, s => s.SpanId == timedOut.ParentSpanId && s.ParentSpanId == call.SpanId && s.Name is "JoiningQueue" or "Queued");
+        Assert.Equal(0, receiver.BadRequests);
     }
 
     private static OtlpSpan Span(List<OtlpSpan> trace, string name, string under, OtlpSpan call)
