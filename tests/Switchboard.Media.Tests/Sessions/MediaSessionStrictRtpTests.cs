@@ -1,11 +1,11 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Switchboard.Media.Dtmf;
 using Switchboard.Media.Rtcp;
 using Switchboard.Media.Rtp;
 using Switchboard.Media.Sessions;
-using Switchboard.Media.Tests.Support;
 using Switchboard.TestSupport;
 
 namespace Switchboard.Media.Tests.Sessions;
@@ -16,11 +16,15 @@ public sealed class MediaSessionStrictRtpTests : IAsyncDisposable
     private static readonly byte[] Silence = Enumerable.Repeat((byte)0xFF, 160).ToArray();
 
     private readonly FakeTimeProvider _time = new();
-    private readonly RecordingLoggerFactory _logs = new();
+    private readonly FakeLogCollector _collected = new();
+    private readonly ILoggerFactory _logs;
     private readonly MediaEngine _engine;
 
-    public MediaSessionStrictRtpTests() =>
+    public MediaSessionStrictRtpTests()
+    {
+        _logs = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(_collected)));
         _engine = new MediaEngine(new MediaOptions { PortRangeStart = 30000, PortRangeEnd = 39998, RtpInactivityTimeout = TimeSpan.FromSeconds(30) }, _time, _logs);
+    }
 
     [Fact]
     public async Task Receive_FromUnsignalledAddress_DroppedCountedAndNotSentTo()
@@ -233,12 +237,12 @@ public sealed class MediaSessionStrictRtpTests : IAsyncDisposable
         attacker.Send(session.LocalEndPoint, new RtpHeader(0, 51, 0, 0xBAD), Silence);
         Assert.True(SpinWait.SpinUntil(() => session.WrongSourcePackets == 51, TestTimeouts.Default));
 
-        var lines = _logs.Entries.Where(e => e.Category == "Switchboard.Security").ToList();
+        var lines = _collected.GetSnapshot().Where(e => e.Category == "Switchboard.Security").ToList();
         Assert.Equal(2, lines.Count);
-        Assert.All(lines, l => Assert.Equal(4100, l.EventId.Id));
+        Assert.All(lines, l => Assert.Equal(4100, l.Id.Id));
         Assert.All(lines, l => Assert.Equal(LogLevel.Warning, l.Level));
-        Assert.All(lines, l => Assert.Equal("127.0.0.8", l.Fields["SourceAddress"]));
-        Assert.Equal([1L, 50L], lines.Select(l => (long)l.Fields["Dropped"]!));
+        Assert.All(lines, l => Assert.Equal("127.0.0.8", l.GetStructuredStateValue("SourceAddress")));
+        Assert.Equal(["1", "50"], lines.Select(l => l.GetStructuredStateValue("Dropped")));
     }
 
     [Fact]
@@ -280,7 +284,11 @@ public sealed class MediaSessionStrictRtpTests : IAsyncDisposable
         Assert.Equal(other.EndPoint, session.RemoteEndPoint);
     }
 
-    public async ValueTask DisposeAsync() => await _engine.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _engine.DisposeAsync();
+        _logs.Dispose();
+    }
 
     private static System.Threading.Channels.Channel<DtmfDigit> Digits(MediaSession session)
     {

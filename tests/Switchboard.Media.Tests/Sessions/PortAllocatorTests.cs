@@ -1,6 +1,7 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Switchboard.Media.Sessions;
-using Switchboard.Media.Tests.Support;
 
 namespace Switchboard.Media.Tests.Sessions;
 
@@ -51,7 +52,8 @@ public sealed class PortAllocatorTests
     [Fact]
     public async Task CreateSession_InboundReserveReached_ThrowsCountsAndLogsButOutboundGetsPort()
     {
-        var logs = new RecordingLoggerFactory();
+        var collected = new FakeLogCollector();
+        using var logs = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(collected)));
         var basePort = 42000 + (Random.Shared.Next(0, 300) * 20);
         await using var engine = new MediaEngine(
             new MediaOptions { PortRangeStart = basePort, PortRangeEnd = basePort + 6, OutboundPortReservePercent = 50 }, new FakeTimeProvider(), logs);
@@ -62,7 +64,7 @@ public sealed class PortAllocatorTests
         await using var agent = engine.CreateSession(MediaLegDirection.Outbound, startClock: false);
 
         Assert.Equal(1, engine.SecurityCounters.InboundPortRefusals);
-        var line = Assert.Single(logs.Entries, e => e.Category == "Switchboard.Security");
-        Assert.Equal(4101, line.EventId.Id);
+        var line = Assert.Single(collected.GetSnapshot(), e => e.Category == "Switchboard.Security");
+        Assert.Equal(4101, line.Id.Id);
     }
 }
