@@ -6,8 +6,8 @@ namespace Switchboard.Sip.Diagnostics;
 /// <summary>
 /// Thread-safe counters of one SIP stack (transport and transaction layer): messages parsed and malformed, transactions
 /// started, and transactions ended by side, method and final status class (RFC 3261 §17). Counting is one
-/// <see cref="Interlocked.Increment(ref long)"/> on a preallocated array; <see cref="Snapshot"/> copies;
-/// <see cref="Publish"/> makes them observable counters for <c>/metrics</c>.
+/// <see cref="Interlocked.Increment(ref long)"/> on a preallocated array; <see cref="Publish"/> makes them observable
+/// counters for <c>/metrics</c> (read when the exporter collects); the properties and <see cref="Count"/> read them now.
 /// </summary>
 public sealed class SipTransactionMetrics
 {
@@ -56,22 +56,43 @@ public sealed class SipTransactionMetrics
     /// <summary>Messages dropped or rejected as malformed.</summary>
     public long MessagesMalformed => Interlocked.Read(ref _malformed);
 
-    /// <summary>Copies every counter; rows with a zero count are left out.</summary>
-    public SipMetricsSnapshot Snapshot()
+    /// <summary>CRLF keep-alives received (RFC 5626 §4.4.1).</summary>
+    public long KeepAlives => Interlocked.Read(ref _keepAlives);
+
+    /// <summary>Client transactions started (RFC 3261 §17.1).</summary>
+    public long ClientTransactionsStarted => Interlocked.Read(ref _clientStarted);
+
+    /// <summary>Server transactions started (RFC 3261 §17.2).</summary>
+    public long ServerTransactionsStarted => Interlocked.Read(ref _serverStarted);
+
+    /// <summary>INVITE server transactions whose 2xx was never acknowledged (timer H or the 2xx retransmission limit).</summary>
+    public long AckTimeouts => Interlocked.Read(ref _ackTimeouts);
+
+    /// <summary>Transactions ended on <paramref name="side"/> for <paramref name="method"/> with <paramref name="outcome"/> (a label of <see cref="Outcomes"/>).</summary>
+    public long Count(string side, string method, string outcome)
     {
-        var rows = new List<SipTransactionCount>();
-        AddRows(rows, ClientSide, _client);
-        AddRows(rows, ServerSide, _server);
-        return new SipMetricsSnapshot
+        for (var o = 0; o < OutcomeCount; o++)
         {
-            MessagesParsed = Interlocked.Read(ref _parsed),
-            MessagesMalformed = Interlocked.Read(ref _malformed),
-            KeepAlives = Interlocked.Read(ref _keepAlives),
-            ClientTransactionsStarted = Interlocked.Read(ref _clientStarted),
-            ServerTransactionsStarted = Interlocked.Read(ref _serverStarted),
-            AckTimeouts = Interlocked.Read(ref _ackTimeouts),
-            Transactions = rows,
-        };
+            if (Outcomes[o] == outcome)
+            {
+                return Interlocked.Read(ref Counters(side)[Index(method, o)]);
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Transactions ended on <paramref name="side"/>, whatever the method and outcome.</summary>
+    public long Ended(string side)
+    {
+        var counters = Counters(side);
+        var total = 0L;
+        for (var i = 0; i < counters.Length; i++)
+        {
+            total += Interlocked.Read(ref counters[i]);
+        }
+
+        return total;
     }
 
     /// <summary>
@@ -141,25 +162,27 @@ public sealed class SipTransactionMetrics
         return (m * OutcomeCount) + outcome;
     }
 
+    private long[] Counters(string side) => side switch
+    {
+        ClientSide => _client,
+        ServerSide => _server,
+        _ => throw new ArgumentOutOfRangeException(nameof(side), side, "client or server"),
+    };
+
     private IEnumerable<Measurement<long>> ObserveTransactions()
     {
-        foreach (var row in Snapshot().Transactions)
+        foreach (var (side, counters) in new[] { (ClientSide, _client), (ServerSide, _server) })
         {
-            yield return new Measurement<long>(row.Count, Tag("side", row.Side), Tag("method", row.Method), Tag("result", row.Outcome));
+            for (var i = 0; i < counters.Length; i++)
+            {
+                var n = Interlocked.Read(ref counters[i]);
+                if (n != 0)
+                {
+                    yield return new Measurement<long>(n, Tag("side", side), Tag("method", Methods[i / OutcomeCount]), Tag("result", Outcomes[i % OutcomeCount]));
+                }
+            }
         }
     }
 
     private static KeyValuePair<string, object?> Tag(string name, string value) => new(name, value);
-
-    private static void AddRows(List<SipTransactionCount> rows, string side, long[] counters)
-    {
-        for (var i = 0; i < counters.Length; i++)
-        {
-            var n = Interlocked.Read(ref counters[i]);
-            if (n != 0)
-            {
-                rows.Add(new SipTransactionCount(side, Methods[i / OutcomeCount], Outcomes[i % OutcomeCount], n));
-            }
-        }
-    }
 }
