@@ -65,7 +65,7 @@ public sealed class SipTransactionMetrics
     /// <summary>Server transactions started (RFC 3261 §17.2).</summary>
     public long ServerTransactionsStarted => Interlocked.Read(ref _serverStarted);
 
-    /// <summary>INVITE server transactions whose 2xx was never acknowledged (timer H or the 2xx retransmission limit).</summary>
+    /// <summary>INVITE server transactions whose final response was never acknowledged (timer H fired).</summary>
     public long AckTimeouts => Interlocked.Read(ref _ackTimeouts);
 
     /// <summary>Transactions ended on <paramref name="side"/> for <paramref name="method"/> with <paramref name="outcome"/> (a label of <see cref="Outcomes"/>).</summary>
