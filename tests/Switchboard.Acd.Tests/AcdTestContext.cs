@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using StackExchange.Redis;
 using Switchboard.Acd.Agents;
+using Switchboard.Acd.Events;
 using Switchboard.Acd.Queues;
 using Switchboard.Acd.Store;
 using Switchboard.TestSupport;
@@ -80,6 +81,23 @@ internal sealed class AcdTestContext : IAsyncDisposable
     {
         var status = await AgentStatusAsync(agentId);
         return status.State == AgentState.Reserved ? status.CallId : null;
+    }
+
+    /// <summary>
+    /// Queue bsu, agent a1 ready, the owning node's call events open, c1 queued: the ACD offers it to a1 at once and the
+    /// owning node hears of the offer first (the enumerator is past that <see cref="CallEventType.Offered"/>).
+    /// </summary>
+    public async Task<IAsyncEnumerator<CallEvent>> OfferedWithCallEventsAsync(CancellationToken cancellationToken)
+    {
+        await QueueAsync("bsu");
+        await AgentAsync("a1", "bsu");
+        var events = Store.SubscribeCallsAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var next = events.MoveNextAsync();
+        await Store.EnsureCallSubscriptionAsync().DefaultTimeout();
+        await EnqueueAsync("c1", "bsu");
+        Assert.True(await next.AsTask().DefaultTimeout());
+        Assert.Equal((CallEventType.Offered, "c1", "a1"), (events.Current.Type, events.Current.CallId, events.Current.AgentId));
+        return events;
     }
 
     /// <summary>Accepts, answers and ends the call the agent holds.</summary>

@@ -38,6 +38,8 @@ public static class AcdEventParser
         "transfer_started" => AcdEventType.TransferStarted,
         "transfer_answered" => AcdEventType.TransferAnswered,
         "transfer_not_answered" => AcdEventType.TransferNotAnswered,
+        "accept_resent" => AcdEventType.AcceptResent,
+        "accept_unacknowledged" => AcdEventType.AcceptUnacknowledged,
         _ => AcdEventType.Unknown,
     };
 

@@ -68,4 +68,11 @@ public enum AcdEventType
 
     /// <summary><c>callback_agent_missed</c>: the agent's phone did not answer a callback; it went back to its place and the attempt was not counted.</summary>
     CallbackAgentMissed,
+
+    /// <summary><c>accept_resent</c>: the call's node had not acknowledged the <c>accepted</c> notice in time; it was sent again.</summary>
+    AcceptResent,
+
+    /// <summary><c>accept_unacknowledged</c>: the call's node never acknowledged the <c>accepted</c> notice; the caller went
+    /// back to their place and the agent is ready again.</summary>
+    AcceptUnacknowledged,
 }

@@ -50,6 +50,33 @@ local function fireDueTimers(limit)
     end
     mq[q] = true
   end
+  -- The 'accepted' notice (pub/sub, at most once) was not acknowledged in time by the call's node (AckAccepted.lua):
+  -- sent again while re-sends are left; then the caller goes back to their place and the agent is ready again. A
+  -- dead node's calls are left to the node sweep (it runs next in Round.lua).
+  local function acceptedUnacknowledged(callId, queues)
+    local ckey = P .. 'call:' .. callId
+    local c = redis.call('HMGET', ckey, 'state', 'agent', 'node', 'ackat', 'ackleft', 'ackms', 'queue')
+    if c[1] ~= 'Accepted' or c[4] or not c[2] or c[2] == '' then return end
+    local agentId, node = c[2], c[3] or ''
+    if node ~= '' and redis.call('EXISTS', P .. 'node:' .. node) == 0 then return end
+    local left = tonumber(c[5] or '0') or 0
+    if left > 0 then
+      redis.call('HSET', ckey, 'ackleft', left - 1)
+      armTimer(NOW + (tonumber(c[6] or '5000') or 5000), 'accepted|' .. callId)
+      emit({ 'type', 'accept_resent', 'call', callId, 'queue', c[7], 'agent', agentId, 'node', node, 'left', left - 1 })
+      publishCall(node, 'accepted', callId, c[7], agentId, redis.call('HGET', P .. 'agent:' .. agentId, 'sip'))
+      return
+    end
+    local q = requeue(callId)
+    redis.call('HDEL', ckey, 'ackleft', 'ackms')
+    emit({ 'type', 'accept_unacknowledged', 'call', callId, 'queue', q, 'agent', agentId, 'node', node })
+    if redis.call('HGET', P .. 'agent:' .. agentId, 'call') == callId then
+      addAll(queues, setAgentState(agentId, 'Ready', '', nil))
+    end
+    publishAgent(agentId, 'rescind', { call = callId, queue = q, why = 'unacknowledged' })
+    publishCall(node, 'requeued', callId, q, agentId, nil, 'unacknowledged')
+    queues[q] = true
+  end
   for _, t in ipairs(due) do
     redis.call('ZREM', P .. 'timers', t)
     local parts = split(t, '|')
@@ -65,6 +92,8 @@ local function fireDueTimers(limit)
         publishCall(c[3], 'requeued', callId, q, agentId, nil, 'timeout')
         mq[q] = true
       end
+    elseif kind == 'accepted' then
+      acceptedUnacknowledged(parts[2], mq)
     elseif kind == 'wrap' then
       local agentId = parts[2]
       if redis.call('HGET', P .. 'agent:' .. agentId, 'state') == 'WrapUp' then

@@ -53,6 +53,18 @@ public sealed record AcdOptions : IValidatableObject
     /// </summary>
     public TimeProvider? ResilienceTimeProvider { get; init; }
 
+    /// <summary>
+    /// How long the node that holds a call has to acknowledge an agent's accept (the <c>accepted</c> notice, Redis
+    /// pub/sub, at most once) before it is sent again (<see cref="AcceptedNoticeResends"/> times; then the caller goes
+    /// back to their place and the agent is ready again). The acknowledgement is one Redis round trip of that node.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan AcceptedNoticeTimeout { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Times an unacknowledged <c>accepted</c> notice is sent again before the call goes back to the queue.</summary>
+    [Range(0, 10)]
+    public int AcceptedNoticeResends { get; init; } = 2;
+
     /// <summary>Average handle time assumed until a queue has samples.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan DefaultHandleTime { get; init; } = TimeSpan.FromMinutes(3);

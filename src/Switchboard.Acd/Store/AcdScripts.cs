@@ -8,6 +8,7 @@ internal static class AcdScripts
     public static readonly AcdScript Pause = AcdScript.Load(nameof(Pause));
     public static readonly AcdScript Logout = AcdScript.Load(nameof(Logout));
     public static readonly AcdScript Accept = AcdScript.Load(nameof(Accept));
+    public static readonly AcdScript AckAccepted = AcdScript.Load(nameof(AckAccepted));
     public static readonly AcdScript Reject = AcdScript.Load(nameof(Reject));
     public static readonly AcdScript EndWrapUp = AcdScript.Load(nameof(EndWrapUp));
     public static readonly AcdScript Enqueue = AcdScript.Load(nameof(Enqueue));
@@ -21,5 +22,5 @@ internal static class AcdScripts
     public static readonly AcdScript Transfer = AcdScript.Load(nameof(Transfer));
 
     public static readonly IReadOnlyList<AcdScript> All =
-        [Register, Ready, Pause, Logout, Accept, Reject, EndWrapUp, Enqueue, Answered, Ended, Abandon, Position, Tick, Sweep, Round, Transfer];
+        [Register, Ready, Pause, Logout, Accept, AckAccepted, Reject, EndWrapUp, Enqueue, Answered, Ended, Abandon, Position, Tick, Sweep, Round, Transfer];
 }

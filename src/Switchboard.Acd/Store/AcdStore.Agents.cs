@@ -1,3 +1,4 @@
+using System.Globalization;
 using Switchboard.Acd.Agents;
 
 namespace Switchboard.Acd.Store;
@@ -31,9 +32,38 @@ public sealed partial class AcdStore
     /// <see cref="Events.CallEventType.Accepted"/> with the agent's SIP address to dial. A callback (no caller on the
     /// line) is taken over by this node (<see cref="AcdOptions.NodeId"/>), which is alive, whichever node enqueued it.
     /// </summary>
-    /// <remarks>Idempotent: a retry after a timeout (the script may have run) answers what the first run answered.</remarks>
+    /// <remarks>
+    /// Idempotent: a retry after a timeout (the script may have run) answers what the first run answered, and the
+    /// same agent accepting a call that is already theirs (Accepted or Answered) gets <see cref="AcdCommandResult.Ok"/>
+    /// again while nothing changes (an agent's client that retried after its own timeout is told it has the call). The
+    /// node holding the call must acknowledge the notice (<see cref="AcknowledgeAcceptedAsync"/>); until it does, the
+    /// scheduler sends it again every <see cref="AcdOptions.AcceptedNoticeTimeout"/>, at most
+    /// <see cref="AcdOptions.AcceptedNoticeResends"/> times, and then puts the caller back at their place.
+    /// </remarks>
     public Task<AcdCommandResult> AcceptAsync(string agentId, string callId, CancellationToken cancellationToken = default) =>
-        CommandAsync(AcdScripts.Accept, [AcdNames.Check(agentId, "agent id"), AcdNames.Check(callId, "call id"), Options.NodeId, NewOperationId()], cancellationToken);
+        CommandAsync(
+            AcdScripts.Accept,
+            [
+                AcdNames.Check(agentId, "agent id"), AcdNames.Check(callId, "call id"), Options.NodeId, NewOperationId(),
+                ((long)Options.AcceptedNoticeTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
+                Options.AcceptedNoticeResends.ToString(CultureInfo.InvariantCulture),
+            ],
+            cancellationToken);
+
+    /// <summary>
+    /// The node holding <paramref name="callId"/> got the <c>accepted</c> notice for <paramref name="agentId"/> and takes
+    /// the call over. True only for the first acknowledgement of that accept: act on the notice (dial the agent). False
+    /// for a re-sent copy, or when the call was meanwhile put back in the queue, rejected or ended: ignore the notice.
+    /// </summary>
+    /// <remarks>Idempotent: a retry after a timeout (the script may have run) answers what the first run answered.</remarks>
+    public async Task<bool> AcknowledgeAcceptedAsync(string callId, string agentId, CancellationToken cancellationToken = default)
+    {
+        var result = await EvalAsync(
+            AcdScripts.AckAccepted,
+            [AcdNames.Check(callId, "call id"), AcdNames.Check(agentId, "agent id"), NewOperationId()],
+            cancellationToken).ConfigureAwait(false);
+        return (int)result == 0;
+    }
 
     /// <summary>
     /// The agent rejects the offer (also use it when the agent's phone did not answer after accepting): the caller is

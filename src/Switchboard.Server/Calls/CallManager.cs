@@ -114,6 +114,14 @@ public sealed class CallManager(CallContext context, CallRegistry calls, AcdSche
     {
         await foreach (var e in context.Acd.SubscribeCallsAsync(cancellationToken).ConfigureAwait(false))
         {
+            if (e is { Type: CallEventType.Accepted, AgentId: { } acceptedBy } && (calls.Find(e.CallId) is not null || callbackWorker is not null)
+                && !await context.Acd.AcknowledgeAcceptedAsync(e.CallId, acceptedBy, cancellationToken).ConfigureAwait(false))
+            {
+                // A re-sent copy of a notice already taken, or an accept the ACD has meanwhile undone: nothing to do.
+                CallLog.AcdEvent(context.Logger, e.CallId, "AcceptedIgnored", acceptedBy);
+                continue;
+            }
+
             if (calls.Find(e.CallId) is { } call)
             {
                 CallLog.AcdEvent(context.Logger, e.CallId, e.Type.ToString(), e.AgentId);

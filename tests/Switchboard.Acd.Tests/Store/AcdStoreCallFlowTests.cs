@@ -42,7 +42,7 @@ public sealed class AcdStoreCallFlowTests(RedisServerFixture redis) : IClassFixt
     {
         await using var acd = new AcdTestContext(redis.Connection);
         using var cts = new CancellationTokenSource(TestTimeouts.Default);
-        await using var events = await OfferedAsync(acd, cts.Token);
+        await using var events = await acd.OfferedWithCallEventsAsync(cts.Token);
 
         Assert.Equal(AcdCommandResult.Ok, await acd.Store.AcceptAsync("a1", "c1").DefaultTimeout());
 
@@ -58,7 +58,7 @@ public sealed class AcdStoreCallFlowTests(RedisServerFixture redis) : IClassFixt
     {
         await using var acd = new AcdTestContext(redis.Connection);
         using var cts = new CancellationTokenSource(TestTimeouts.Default);
-        await using var events = await OfferedAsync(acd, cts.Token);
+        await using var events = await acd.OfferedWithCallEventsAsync(cts.Token);
 
         Assert.Equal(AcdCommandResult.Ok, await acd.Store.RejectAsync("a1", "c1").DefaultTimeout());
 
@@ -214,22 +214,5 @@ public sealed class AcdStoreCallFlowTests(RedisServerFixture redis) : IClassFixt
         await acd.QueueAsync("bsu");
         await acd.EnqueueAsync("c1", "bsu");
         Assert.Equal(EnqueueOutcome.AlreadyQueued, (await acd.EnqueueAsync("c1", "bsu")).Outcome);
-    }
-
-    /// <summary>
-    /// Queue bsu, agent a1 ready, the owning node's call events open, c1 queued: the ACD offers it to a1 at once and the
-    /// owning node hears of the offer first (the enumerator is past that <see cref="CallEventType.Offered"/>).
-    /// </summary>
-    private static async Task<IAsyncEnumerator<CallEvent>> OfferedAsync(AcdTestContext acd, CancellationToken cancellationToken)
-    {
-        await acd.QueueAsync("bsu");
-        await acd.AgentAsync("a1", "bsu");
-        var events = acd.Store.SubscribeCallsAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
-        var next = events.MoveNextAsync();
-        await acd.Store.EnsureCallSubscriptionAsync().DefaultTimeout();
-        await acd.EnqueueAsync("c1", "bsu");
-        Assert.True(await next.AsTask().DefaultTimeout());
-        Assert.Equal((CallEventType.Offered, "c1", "a1"), (events.Current.Type, events.Current.CallId, events.Current.AgentId));
-        return events;
     }
 }
