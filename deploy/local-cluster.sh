@@ -129,7 +129,7 @@ node_env() { # node_env <i>: the settings of node i, as NAME=value words for env
   local i=$1 ip; ip=$(node_ip "$1")
   echo "Sip__BindAddress=$ip" "Sip__Port=$sip_port" "Media__Address=$ip" \
     "Api__Url=http://$ip:$api_port" "Web__Url=http://$ip:$web_port" "Acd__NodeId=node-$i" \
-    "Redis__Configuration=$(sentinels),serviceName=$service" "DOTNET_NOLOGO=1" \
+    "Redis__Configuration=$(sentinels),serviceName=$service,name=node-$i" "DOTNET_NOLOGO=1" \
     "Drain__Settle=${Drain__Settle:-00:00:02}" "Sip__Domain=${Sip__Domain:-$kamailio_ip}"
 }
 

@@ -93,15 +93,25 @@ internal static class AgentSteps
     /// One caller (agent-caller.xml, key 2: BBMT) through <paramref name="entry"/>; anna is offered the call on her
     /// stream, accepts, her phone answers, the stream says connected; she hangs up (the caller gets the BYE) and ends her
     /// wrap-up. Returns the node her stream was on at the offer and the node the call ran on (ACD event).
+    /// <paramref name="aroundAccept"/>, if given, injects a fault at the moment of the accept: awaited just before her
+    /// AcceptOffer (the fault is in place when it returns), the task it returns is cancelled and awaited right after.
     /// </summary>
-    public static async Task<(int AgentNode, string CallNode)> TalkToCallerAsync(ClusterAgent agent, BaresipPhone phone, ClusterAcd acd, string entry, string callerAddress)
+    public static async Task<(int AgentNode, string CallNode)> TalkToCallerAsync(
+        ClusterAgent agent, BaresipPhone phone, ClusterAcd acd, string entry, string callerAddress, Func<CancellationToken, Task<Task>>? aroundAccept = null)
     {
         var phoneEvents = phone.EventCount;
         await using var caller = SippCallers.Start("agent-caller.xml", entry, callerAddress, calls: 1, rate: 1, hold: TimeSpan.Zero);
         var (node, e) = await agent.NextAsync(AgentEvent.EventOneofCase.Offer, AgentTimeout);
         Assert.Equal("bbmt", e.Offer.Queue);
         var callId = e.Offer.CallId;
-        await agent.CallAsync((c, h) => c.AcceptOfferAsync(new AcceptOfferRequest { AgentId = AgentId, CallId = callId }, h)).WaitAsync(AgentTimeout);
+        using (var fault = new CancellationTokenSource())
+        {
+            var injected = aroundAccept is null ? Task.CompletedTask : await aroundAccept(fault.Token).WaitAsync(AgentTimeout);
+            await agent.CallAsync((c, h) => c.AcceptOfferAsync(new AcceptOfferRequest { AgentId = AgentId, CallId = callId }, h)).WaitAsync(AgentTimeout);
+            await fault.CancelAsync();
+            await injected.WaitAsync(AgentTimeout);
+        }
+
         await phone.WaitForEventAsync(BaresipEventType.CallEstablished, since: phoneEvents).WaitAsync(AgentTimeout);
         Assert.Equal(callId, (await agent.NextAsync(AgentEvent.EventOneofCase.CallConnected, AgentTimeout)).Event.CallConnected.CallId);
         await agent.CallAsync((c, h) => c.HangUpAsync(new HangUpRequest { AgentId = AgentId, CallId = callId }, h)).WaitAsync(AgentTimeout);

@@ -17,7 +17,7 @@ internal sealed class ClusterAcd : IAsyncDisposable
     /// sentinels (StackExchange.Redis then blocks thread-pool threads, which would delay the test's own OPTIONS probes).
     /// </summary>
     public static async Task<ClusterAcd> ConnectAsync(string configuration) =>
-        new(await ConnectionMultiplexer.ConnectAsync(configuration));
+        new(await ConnectionMultiplexer.ConnectAsync(configuration + ",allowAdmin=true")); // admin: CLIENT LIST / KILL
 
     /// <summary>The ACD events of one type, each as its fields.</summary>
     public async Task<IReadOnlyList<Dictionary<string, string>>> EventsAsync(string type)
@@ -41,6 +41,27 @@ internal sealed class ClusterAcd : IAsyncDisposable
     public async Task<IReadOnlyDictionary<string, long>> OpenCallbacksAsync(string queue) =>
         (await _redis.GetDatabase().SortedSetRangeByRankWithScoresAsync(Prefix + "cbq:" + queue))
             .ToDictionary(e => e.Element.ToString(), e => (long)e.Score, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Closes, on the primary, the pub/sub connections of the Redis client named <paramref name="clientName"/> (each node
+    /// names its connections <c>node-&lt;i&gt;</c>, deploy/local-cluster.sh): what a network blip does to that node's
+    /// subscriptions. StackExchange.Redis reconnects and subscribes again by itself; what was published meanwhile is lost
+    /// for that node. Returns the connections closed.
+    /// </summary>
+    public async Task<int> DropSubscriptionsAsync(string clientName)
+    {
+        var server = _redis.GetServers().First(s => s.IsConnected && !s.IsReplica);
+        var killed = 0;
+        foreach (var client in await server.ClientListAsync())
+        {
+            if (client.Name == clientName && (client.SubscriptionCount > 0 || client.PatternSubscriptionCount > 0))
+            {
+                killed += (int)await server.ClientKillAsync(client.Id);
+            }
+        }
+
+        return killed;
+    }
 
     public ValueTask DisposeAsync() => _redis.DisposeAsync();
 }

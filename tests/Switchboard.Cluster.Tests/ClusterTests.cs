@@ -156,6 +156,30 @@ public sealed class ClusterTests(ITestOutputHelper output)
         await using var acd = await ClusterAcd.ConnectAsync(newPrimary);
         var offered = await AgentSteps.TalkToCallerAsync(agent, phone, acd, cluster.Proxy, cluster.ClientAddress(5));
         output.WriteLine($"after the failover: offer on node {offered.AgentNode}'s stream ({agent.Reconnects} reconnects), call on {offered.CallNode}");
+
+        // A subscription dropped just before AcceptOffer: node 2's pub/sub connections are closed on the primary just
+        // before anna accepts a caller held by node 2, and again every 20 ms until her accept has returned, so the
+        // 'accepted' notice (pub/sub, at most once) is published while node 2 is not listening. Node 2 resubscribes; the
+        // ACD sends the unacknowledged notice again (Acd:AcceptedNoticeTimeout, 3 s) and the call still connects.
+        var drops = 0;
+        var lostNotice = await AgentSteps.TalkToCallerAsync(agent, phone, acd, cluster.NodeSip(2).ToString(), cluster.ClientAddress(6), async stop =>
+        {
+            drops += await acd.DropSubscriptionsAsync("node-2");
+            return Task.Run(async () =>
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    drops += await acd.DropSubscriptionsAsync("node-2");
+                    await Task.Delay(TimeSpan.FromMilliseconds(20), CancellationToken.None); // pacing of the fault, not a wait for a state
+                }
+            });
+        });
+        Assert.Equal("node-2", lostNotice.CallNode);
+        Assert.True(drops >= 1, "no pub/sub connection of node-2 was found to drop");
+        var resent = (await acd.EventsAsync("accept_resent")).Count;
+        output.WriteLine($"subscription dropped before the accept: {drops} pub/sub connections of node-2 closed, the accepted notice re-sent {resent} times, the call connected");
+        Assert.Empty(await acd.EventsAsync("accept_unacknowledged"));
+
         await ClusterEventInvariants.CheckAsync(acd, output);
     }
 

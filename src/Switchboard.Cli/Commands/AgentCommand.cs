@@ -5,15 +5,15 @@ using Switchboard.Cli.Terminal;
 namespace Switchboard.Cli.Commands;
 
 /// <summary>
-/// <c>sbctl agent --url URL --token T [--sign-in] [--queue Q ...] [--phone --sip URI]</c>: the terminal agent console
-/// (<see cref="AgentConsole"/>): sign in with the profile the agent directory holds (optionally narrowed to some of
+/// <c>sbctl agent --url URL[,URL...] --token T [--sign-in] [--queue Q ...] [--phone --sip URI]</c>: the terminal agent
+/// console (<see cref="AgentConsole"/>), given one node or every node of a cluster (<see cref="AgentEndpoints"/>): sign in with the profile the agent directory holds (optionally narrowed to some of
 /// the assigned queues), ready/pause, offers, accept, hang up, transfer, wrap-up.
 /// </summary>
 internal static class AgentCommand
 {
     public static Command Create()
     {
-        var url = ApiConnection.UrlOption();
+        var url = ApiConnection.UrlsOption();
         var token = ApiConnection.TokenOption();
         var agentId = new Option<string?>("--agent-id") { Description = "Agent id (must equal the token's subject; default: the subject)" };
         var signIn = new Option<bool>("--sign-in") { Description = "Sign in with your profile from the agent directory (queues, skills, languages, phone account)" };
@@ -77,8 +77,8 @@ internal static class AgentCommand
             await using var _ = agentPhone;
             using var phoneStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var answering = agentPhone?.Phone.AnswerCallsAsync(null, phoneStop.Token);
-            using var channel = connection.CreateChannel();
-            var console = new AgentConsole(new AgentService.AgentServiceClient(channel), connection.Headers(), options, output, error);
+            using var endpoints = AgentEndpoints.Open(connection.Urls);
+            var console = new AgentConsole(endpoints, connection.Headers(), options, output, error);
             if (options.SignIn is null && options.ExitAfterCalls is null)
             {
                 output.WriteLine("agent console: type help for commands");

@@ -104,7 +104,7 @@ internal static class ReportCommand
             return 2;
         }
 
-        var connection = new ApiConnection(uri, tokenText.Trim());
+        var connection = new ApiConnection([uri], tokenText.Trim());
 
         using var channel = connection.CreateChannel();
         var client = new SupervisorService.SupervisorServiceClient(channel);

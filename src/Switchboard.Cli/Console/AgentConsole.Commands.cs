@@ -69,7 +69,7 @@ internal sealed partial class AgentConsole
             case "stats":
                 return await StatisticsAsync(cancellationToken);
             case "signout" or "sign-out":
-                var signedOut = await _client.SignOutAsync(new SignOutRequest { AgentId = AgentId }, _headers, cancellationToken: cancellationToken);
+                var signedOut = await _endpoints.CallAsync(c => c.SignOutAsync(new SignOutRequest { AgentId = AgentId }, _headers, cancellationToken: cancellationToken));
                 Print($"signed out: {AgentText.State(signedOut.Status.State)}");
                 return true;
             default:
@@ -79,7 +79,7 @@ internal sealed partial class AgentConsole
 
     private async Task<bool> SetStateAsync(AgentState state, PauseReason reason, CancellationToken cancellationToken)
     {
-        var response = await _client.SetStateAsync(new SetStateRequest { AgentId = AgentId, State = state, PauseReason = reason }, _headers, cancellationToken: cancellationToken);
+        var response = await _endpoints.CallAsync(c => c.SetStateAsync(new SetStateRequest { AgentId = AgentId, State = state, PauseReason = reason }, _headers, cancellationToken: cancellationToken));
         Print($"ok: {AgentText.State(response.Status.State)}");
         return true;
     }
@@ -99,7 +99,7 @@ internal sealed partial class AgentConsole
 
         if (accept)
         {
-            await _client.AcceptOfferAsync(new AcceptOfferRequest { AgentId = AgentId, CallId = callId }, _headers, cancellationToken: cancellationToken);
+            await _endpoints.CallAsync(c => c.AcceptOfferAsync(new AcceptOfferRequest { AgentId = AgentId, CallId = callId }, _headers, cancellationToken: cancellationToken));
             lock (_gate)
             {
                 _currentCallId = callId;
@@ -110,7 +110,7 @@ internal sealed partial class AgentConsole
         }
         else
         {
-            await _client.RejectOfferAsync(new RejectOfferRequest { AgentId = AgentId, CallId = callId }, _headers, cancellationToken: cancellationToken);
+            await _endpoints.CallAsync(c => c.RejectOfferAsync(new RejectOfferRequest { AgentId = AgentId, CallId = callId }, _headers, cancellationToken: cancellationToken));
             lock (_gate)
             {
                 _offeredCallId = null;
@@ -130,7 +130,7 @@ internal sealed partial class AgentConsole
             return Usage("no call to hang up");
         }
 
-        await _client.HangUpAsync(new HangUpRequest { AgentId = AgentId, CallId = callId }, _headers, cancellationToken: cancellationToken);
+        await _endpoints.CallAsync(c => c.HangUpAsync(new HangUpRequest { AgentId = AgentId, CallId = callId }, _headers, cancellationToken: cancellationToken));
         Print($"hanging up: call {callId}");
         return true;
     }
@@ -178,7 +178,7 @@ internal sealed partial class AgentConsole
                 return Usage(usage);
         }
 
-        var response = await _client.TransferAsync(request, _headers, cancellationToken: cancellationToken);
+        var response = await _endpoints.CallAsync(c => c.TransferAsync(request, _headers, cancellationToken: cancellationToken));
         Print($"transferring: call {callId} to {(request.TargetCase == TransferRequest.TargetOneofCase.Queue ? "queue " + request.Queue : request.ExternalNumber)} (transfer {response.TransferId})");
         return true;
     }
@@ -196,7 +196,7 @@ internal sealed partial class AgentConsole
             return Usage("the note is at most 500 characters");
         }
 
-        var response = await _client.CompleteWrapUpAsync(new CompleteWrapUpRequest { AgentId = AgentId, Outcome = outcome, Note = note }, _headers, cancellationToken: cancellationToken);
+        var response = await _endpoints.CallAsync(c => c.CompleteWrapUpAsync(new CompleteWrapUpRequest { AgentId = AgentId, Outcome = outcome, Note = note }, _headers, cancellationToken: cancellationToken));
         lock (_gate)
         {
             _currentCallId = null;
@@ -225,7 +225,7 @@ internal sealed partial class AgentConsole
 
     private async Task<bool> StatisticsAsync(CancellationToken cancellationToken)
     {
-        var s = await _client.GetMyStatisticsAsync(new GetMyStatisticsRequest { AgentId = AgentId }, _headers, cancellationToken: cancellationToken);
+        var s = await _endpoints.CallAsync(c => c.GetMyStatisticsAsync(new GetMyStatisticsRequest { AgentId = AgentId }, _headers, cancellationToken: cancellationToken));
         var outcomes = s.Outcomes.Count == 0 ? "none" : string.Join(", ", s.Outcomes.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key} {o.Value}"));
         Print($"today: offers {s.Offers}, accepted {s.Accepted}, rejected {s.Rejected}, missed {s.Missed}, answered {s.CallsAnswered}, talk time {AgentText.Duration(s.TalkTime?.ToTimeSpan() ?? TimeSpan.Zero)}; outcomes: {outcomes}");
         return true;

@@ -10,7 +10,7 @@ namespace Switchboard.Cli.Terminal;
 /// </summary>
 internal sealed partial class AgentConsole
 {
-    private readonly AgentService.AgentServiceClient _client;
+    private readonly AgentEndpoints _endpoints;
     private readonly Metadata _headers;
     private readonly AgentConsoleOptions _options;
     private readonly TextWriter _output;
@@ -27,9 +27,15 @@ internal sealed partial class AgentConsole
     private int _failures;
 
     public AgentConsole(AgentService.AgentServiceClient client, Metadata headers, AgentConsoleOptions options, TextWriter output, TextWriter error, TimeProvider? timeProvider = null)
+        : this(new AgentEndpoints([client]), headers, options, output, error, timeProvider)
+    {
+    }
+
+    /// <summary>A console that knows several nodes (<see cref="AgentEndpoints"/>): it moves to the next when one fails.</summary>
+    public AgentConsole(AgentEndpoints endpoints, Metadata headers, AgentConsoleOptions options, TextWriter output, TextWriter error, TimeProvider? timeProvider = null)
     {
         _timeProvider = timeProvider ?? TimeProvider.System;
-        _client = client;
+        _endpoints = endpoints;
         _headers = headers;
         _options = options;
         _output = output;
@@ -44,13 +50,13 @@ internal sealed partial class AgentConsole
         {
             if (_options.SignIn is { } signIn)
             {
-                var status = (await _client.SignInAsync(signIn, _headers, cancellationToken: stop.Token)).Status;
+                var status = (await _endpoints.CallAsync(c => c.SignInAsync(signIn, _headers, cancellationToken: stop.Token))).Status;
                 Print($"signed in: {AgentText.Status(status)}");
             }
 
             if (_options.Ready)
             {
-                var status = (await _client.SetStateAsync(new SetStateRequest { AgentId = AgentId, State = AgentState.Ready }, _headers, cancellationToken: stop.Token)).Status;
+                var status = (await _endpoints.CallAsync(c => c.SetStateAsync(new SetStateRequest { AgentId = AgentId, State = AgentState.Ready }, _headers, cancellationToken: stop.Token))).Status;
                 Print($"state {AgentText.State(status.State)}");
             }
         }
@@ -86,29 +92,40 @@ internal sealed partial class AgentConsole
     private string AgentId => _options.AgentId ?? string.Empty;
 
     /// <summary>
-    /// Reads the event stream, reconnecting after a lost connection (the server replays a pending offer);
-    /// returns true when it failed for good (not when cancelled).
+    /// Reads the event stream, reconnecting after a lost connection (the server replays a pending offer): on the next
+    /// node at once when the console knows several, and after <see cref="ReconnectDelay"/> once every node failed in a
+    /// row. Returns true when it failed for good (not when cancelled): an error that is not about the node being gone,
+    /// no node reachable before the stream ever worked, or (with one node) the server closing the stream.
     /// </summary>
     private async Task<bool> ReadEventsAsync(CancellationToken cancellationToken)
     {
         var connected = false;
+        var failedInRow = 0;
         while (true)
         {
+            var node = _endpoints.Current;
+            string lost;
             try
             {
-                using var events = _client.Events(new EventsRequest { AgentId = AgentId }, _headers, cancellationToken: cancellationToken);
+                using var events = _endpoints.Client(node).Events(new EventsRequest { AgentId = AgentId }, _headers, cancellationToken: cancellationToken);
                 await foreach (var e in events.ResponseStream.ReadAllAsync(cancellationToken))
                 {
                     connected = true;
+                    failedInRow = 0;
                     FillCallId(e);
                     Print(AgentText.Event(e));
                     await OnEventAsync(e, cancellationToken);
                 }
 
-                PrintError("event stream closed by the server");
-                return true;
+                if (_endpoints.Count == 1)
+                {
+                    PrintError("event stream closed by the server");
+                    return true;
+                }
+
+                lost = "closed by the server"; // e.g. the node is draining: another node takes the stream
             }
-            catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled || cancellationToken.IsCancellationRequested)
+            catch (RpcException) when (cancellationToken.IsCancellationRequested)
             {
                 return false;
             }
@@ -116,10 +133,29 @@ internal sealed partial class AgentConsole
             {
                 return false;
             }
-            catch (RpcException ex) when (ex.StatusCode == StatusCode.Unavailable && connected)
+            catch (RpcException ex) when (NodeGone(ex.StatusCode) && (connected || failedInRow + 1 < _endpoints.Count))
             {
-                // The stream worked before: the server restarted or the network blinked. Try again.
-                PrintError($"event stream lost ({ex.Status.Detail}); reconnecting in {ReconnectDelay.TotalSeconds:0} s");
+                lost = ex.Status.Detail;
+            }
+            catch (RpcException ex)
+            {
+                PrintError("event stream: " + RpcErrors.Describe(ex));
+                return true;
+            }
+
+            // The node went away (or the network blinked). The agent's state and a pending offer are in Redis: any node
+            // carries on.
+            var next = _endpoints.MoveOn(node);
+            var pause = ++failedInRow >= _endpoints.Count;
+            if (pause)
+            {
+                failedInRow = 0;
+            }
+
+            PrintError($"event stream lost on {_endpoints.Name(node)} ({lost}); reconnecting to {_endpoints.Name(next)}"
+                + (pause ? $" in {ReconnectDelay.TotalSeconds:0} s" : string.Empty));
+            if (pause)
+            {
                 try
                 {
                     await Task.Delay(ReconnectDelay, _timeProvider, cancellationToken);
@@ -129,13 +165,14 @@ internal sealed partial class AgentConsole
                     return false;
                 }
             }
-            catch (RpcException ex)
-            {
-                PrintError("event stream: " + RpcErrors.Describe(ex));
-                return true;
-            }
         }
     }
+
+    /// <summary>
+    /// Statuses that say the node (or the way to it) is gone, not that the request was wrong: try another node. A node
+    /// that stops aborts its streams, which the client sees as Cancelled although it cancelled nothing.
+    /// </summary>
+    private static bool NodeGone(StatusCode code) => code is StatusCode.Unavailable or StatusCode.Internal or StatusCode.Aborted or StatusCode.Cancelled;
 
     private async Task OnEventAsync(AgentEvent e, CancellationToken cancellationToken)
     {

@@ -135,6 +135,28 @@ public sealed class AgentServiceTests(RedisServerFixture redis) : IClassFixture<
     }
 
     [Fact]
+    public async Task AcceptOffer_RetriedByTheAgentAfterItSucceeded_OkAgainAndCallStaysTheirs()
+    {
+        await SignInAsync().DefaultTimeout();
+        await _host.Acd.EnqueueAsync(new EnqueueRequest("call-retry", "bygglov", [], "sv", 0, "+46701234567")).DefaultTimeout();
+
+        await _host.AgentClient.AcceptOfferAsync(new AcceptOfferRequest { CallId = "call-retry" }, Anna).ResponseAsync.DefaultTimeout();
+        // The client's deadline passed before the answer came: it sends the same AcceptOffer again, before and after
+        // the phone answered.
+        await _host.AgentClient.AcceptOfferAsync(new AcceptOfferRequest { CallId = "call-retry" }, Anna).ResponseAsync.DefaultTimeout();
+        await _host.Acd.CallAnsweredAsync("call-retry").DefaultTimeout();
+        await _host.AgentClient.AcceptOfferAsync(new AcceptOfferRequest { CallId = "call-retry" }, Anna).ResponseAsync.DefaultTimeout();
+
+        var status = await _host.Acd.GetAgentAsync("anna").DefaultTimeout();
+        Assert.Equal((Acd.Agents.AgentState.OnCall, "call-retry"), (status!.State, status.CallId));
+        var events = await _host.Acd.ReadEventsAsync(null, 500).DefaultTimeout();
+        Assert.Single(events, e => e.Type == Acd.Events.AcdEventType.Accepted && e.CallId == "call-retry");
+        var other = await Assert.ThrowsAsync<RpcException>(() =>
+            _host.AgentClient.AcceptOfferAsync(new AcceptOfferRequest { CallId = "call-other" }, Anna).ResponseAsync).DefaultTimeout();
+        Assert.Equal(StatusCode.NotFound, other.StatusCode);
+    }
+
+    [Fact]
     public async Task SetState_PauseThenReady_StateFollows()
     {
         await SignInAsync().DefaultTimeout();

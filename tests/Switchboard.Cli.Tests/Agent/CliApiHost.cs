@@ -48,7 +48,8 @@ internal sealed class CliApiHost : IAsyncDisposable
 
     public static Metadata Bearer(string token) => new() { { "authorization", "Bearer " + token } };
 
-    public static async Task<CliApiHost> StartAsync(RedisServerFixture redis)
+    /// <summary>Starts a host; give two hosts the same <paramref name="tenant"/> to make them two nodes of one cluster.</summary>
+    public static async Task<CliApiHost> StartAsync(RedisServerFixture redis, string? tenant = null)
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var builder = WebApplication.CreateBuilder();
@@ -65,7 +66,7 @@ internal sealed class CliApiHost : IAsyncDisposable
         });
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<IConnectionMultiplexer>(redis.Connection);
-        var acd = new AcdStore(redis.Connection, new AcdOptions { Tenant = RedisServerFixture.NewKeyPrefix(), NodeId = "cli-test" }, time);
+        var acd = new AcdStore(redis.Connection, new AcdOptions { Tenant = tenant ?? RedisServerFixture.NewKeyPrefix(), NodeId = "cli-test" }, time);
         builder.Services.AddSingleton(acd);
         builder.Services.AddSingleton(new Acd.Callbacks.CallbackStore(redis.Connection, acd, new Acd.Callbacks.CallbackOptions(), time));
         builder.Services.AddSwitchboardApi(builder.Configuration);
@@ -95,6 +96,14 @@ internal sealed class CliApiHost : IAsyncDisposable
         var entry = new Api.Supervisor.V1.DirectoryAgent { AgentId = agentId, DisplayName = agentId, PhoneUser = agentId, Enabled = true, Languages = { "sv", "en" } };
         entry.Queues.AddRange(queues);
         return SupervisorClient.CreateAgentAsync(new Api.Supervisor.V1.CreateAgentRequest { Agent = entry, PhonePassword = agentId + "-phone-pw" }, Bearer(SupervisorToken)).ResponseAsync;
+    }
+
+    /// <summary>Stops the host at once, aborting open calls and streams (as a killed node's clients see it), and disposes it.</summary>
+    public async Task KillAsync()
+    {
+        Channel.Dispose();
+        await _app.StopAsync(new CancellationToken(canceled: true)).DefaultTimeout();
+        await _app.DisposeAsync();
     }
 
     public async ValueTask DisposeAsync()
