@@ -91,7 +91,7 @@ internal static class ClusterEventInvariants
                         break;
                     }
 
-                case "rejected" or "offer_timeout":
+                case "rejected" or "offer_timeout" or "accept_unacknowledged":
                     {
                         var call = Of(e, e["type"]);
                         Assert.True(call.Holder == e["agent"], $"{e["type"]} of {call.Id} by {e["agent"]}, held by {call.Holder ?? "nobody"}");
