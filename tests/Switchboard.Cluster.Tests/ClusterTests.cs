@@ -23,7 +23,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
 
 
     [Fact]
-    public async Task Calls_SpreadOverBothNodes_AgentOnOneNodeTakesCallsOfTheOther_ThenNodeKilled_NewCallsSucceedWithinFiveSeconds_AgentCarriesOn_WaitingCallersGetCallbacks()
+    public async Task Calls_SpreadOverBothNodes_AgentOnOneNodeTakesCallsOfTheOther_ThenNodeKilled_NewCallsSucceedWithinFiveSeconds_AgentCarriesOn_WaitingCallersGetCallbacks_SoDoThoseOfANodeDrainedPastItsDeadline()
     {
         // BSU offers callbacks in this dialplan (so a lost caller gets one); a dead node is noticed after 5 s and the
         // callback sweep runs every 2 s, so the test need not wait the production 10 s + 15 s. anna serves BBMT (key 2)
@@ -93,6 +93,40 @@ public sealed class ClusterTests(ITestOutputHelper output)
         Assert.Equal(lost.Select(e => "cb-lost-" + e["call"]).Order(), callbacks.Keys.Order());
         Assert.All(lost, e => Assert.Equal(places[e["call"]], callbacks["cb-lost-" + e["call"]]));
         Assert.Empty(await acd.EventsAsync("abandoned"));
+
+        // Node 1 back (with a drain deadline of 3 s, and a callback sweep that never runs after its start, so only node 2
+        // can book callbacks), four more callers wait in BSU over both nodes, and node 1 is told to stop (SIGTERM): it
+        // drains, its callers still wait at the deadline, so it hands them over (node_lost) and hangs up; node 2 books
+        // each a callback at their original place. Nothing is abandoned.
+        await cluster.RunAsync(TimeSpan.FromSeconds(90), new Dictionary<string, string>
+        {
+            ["Drain__Deadline"] = "00:00:03",
+            ["Callbacks__SweepInterval"] = "01:00:00",
+        }, "start-node", "1");
+        await cluster.RunAsync(TimeSpan.FromSeconds(40), "wait-rotation");
+        var before = (await acd.EventsAsync("enqueued")).Select(e => e["call"]).ToHashSet(StringComparer.Ordinal);
+        var waitingBefore = await NodeMetrics.ReadAsync(cluster.WebUrl(2), BsuWaiting);
+        await using var drained = SippCallers.Start("queue-caller.xml", cluster.Proxy, cluster.ClientAddress(7), calls: 4, rate: 10, hold: TimeSpan.FromSeconds(90));
+        Assert.Equal(waitingBefore + 4, await NodeMetrics.WaitForAsync(cluster.WebUrl(2), BsuWaiting, waitingBefore + 4, TimeSpan.FromSeconds(20)));
+        var newCalls = (await acd.EventsAsync("enqueued")).Where(e => !before.Contains(e["call"])).ToDictionary(e => e["call"], e => e);
+        Assert.Equal(4, newCalls.Count);
+        var onNode1 = newCalls.Values.Where(e => e["node"] == "node-1").Select(e => e["call"]).Order().ToList();
+        Assert.InRange(onNode1.Count, 1, 3); // round robin: about two of the four
+
+        await cluster.RunAsync(TimeSpan.FromSeconds(60), "stop-node", "1"); // returns when node 1 has exited
+        Assert.Null(cluster.PidOf("node-1"));
+        IReadOnlyList<Dictionary<string, string>> handedOver = [];
+        await Eventually.TryUntilAsync(async () =>
+        {
+            handedOver = [.. (await acd.EventsAsync("node_lost")).Where(e => newCalls.ContainsKey(e["call"]))];
+            callbacks = await acd.OpenCallbacksAsync("bsu");
+            return handedOver.Count == onNode1.Count && onNode1.All(c => callbacks.ContainsKey("cb-lost-" + c));
+        }, reached => reached, TimeSpan.FromSeconds(30)); // the asserts below say what was missing
+
+        Assert.Equal(onNode1, handedOver.Select(e => e["call"]).Order());
+        Assert.All(handedOver, e => Assert.Equal(("node-1", "Waiting", "1"), (e["node"], e["after"], e["callback"])));
+        Assert.All(onNode1, c => Assert.Equal(long.Parse(newCalls[c]["place"], CultureInfo.InvariantCulture), callbacks["cb-lost-" + c]));
+        Assert.DoesNotContain(await acd.EventsAsync("abandoned"), e => newCalls.ContainsKey(e["call"]));
         await ClusterEventInvariants.CheckAsync(acd, output);
     }
 

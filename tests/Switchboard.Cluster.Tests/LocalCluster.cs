@@ -77,8 +77,22 @@ internal sealed class LocalCluster : IAsyncDisposable
     }
 
     /// <summary>Runs one script command (e.g. <c>kill-node 1</c>); throws with its output and the logs when it fails.</summary>
-    public Task<string> RunAsync(TimeSpan timeout, params string[] arguments) =>
-        ScriptRun.RunAsync(Path.Combine(RepositoryPaths.Root, "deploy", "local-cluster.sh"), arguments, _environment, timeout, Logs);
+    public Task<string> RunAsync(TimeSpan timeout, params string[] arguments) => RunAsync(timeout, new Dictionary<string, string>(), arguments);
+
+    /// <summary>
+    /// Runs one script command with <paramref name="settings"/> on top of the cluster's (e.g. <c>start-node 1</c> with
+    /// settings for that node only).
+    /// </summary>
+    public Task<string> RunAsync(TimeSpan timeout, IReadOnlyDictionary<string, string> settings, params string[] arguments)
+    {
+        var environment = new Dictionary<string, string>(_environment, StringComparer.Ordinal);
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+
+        return ScriptRun.RunAsync(Path.Combine(RepositoryPaths.Root, "deploy", "local-cluster.sh"), arguments, environment, timeout, Logs);
+    }
 
     /// <summary>The pid of a component (<c>node-1</c>, <c>redis-2</c>, ...), or null when it is not running.</summary>
     public int? PidOf(string component)
