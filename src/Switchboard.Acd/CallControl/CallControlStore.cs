@@ -7,10 +7,11 @@ namespace Switchboard.Acd.CallControl;
 
 /// <summary>
 /// <see cref="ICallControl"/> over Redis pub/sub (<see cref="KeySchema.CallControl"/>, JSON): every node's call host
-/// subscribes with <see cref="SubscribeAsync"/> and executes the commands for calls it owns. Throws
-/// <see cref="StoreUnavailableException"/> when Redis cannot be reached.
+/// subscribes with <see cref="SubscribeAsync"/> and executes the commands for calls it owns. With the ACD store given,
+/// a hang-up is sent at least once (<see cref="AcdStore.RequestHangUpAsync"/>: published again until the call ends).
+/// Throws <see cref="StoreUnavailableException"/> when Redis cannot be reached.
 /// </summary>
-public sealed class CallControlStore(IConnectionMultiplexer redis, KeySchema keys) : ICallControl
+public sealed class CallControlStore(IConnectionMultiplexer redis, KeySchema keys, AcdStore? acd = null) : ICallControl
 {
     private const string Store = "call-control channel";
 
@@ -18,6 +19,11 @@ public sealed class CallControlStore(IConnectionMultiplexer redis, KeySchema key
     public Task<bool> SendAsync(CallControlCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
+        if (acd is not null && command.Kind == CallControlCommand.HangUp)
+        {
+            return HangUpAsync(acd, command, cancellationToken);
+        }
+
         return StoreCalls.RunAsync(Store, async () =>
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -25,6 +31,9 @@ public sealed class CallControlStore(IConnectionMultiplexer redis, KeySchema key
             return receivers > 0;
         });
     }
+
+    private async Task<bool> HangUpAsync(AcdStore store, CallControlCommand command, CancellationToken cancellationToken) =>
+        await store.RequestHangUpAsync(command.CallId, command.AgentId, keys.CallControl.ToString(), JsonSerializer.Serialize(command), cancellationToken).ConfigureAwait(false) > 0;
 
     /// <summary>Commands from any node; malformed payloads are skipped.</summary>
     public async IAsyncEnumerable<CallControlCommand> SubscribeAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -40,6 +40,8 @@ public static class AcdEventParser
         "transfer_not_answered" => AcdEventType.TransferNotAnswered,
         "accept_resent" => AcdEventType.AcceptResent,
         "accept_unacknowledged" => AcdEventType.AcceptUnacknowledged,
+        "hangup_resent" => AcdEventType.HangUpResent,
+        "hangup_unacknowledged" => AcdEventType.HangUpUnacknowledged,
         _ => AcdEventType.Unknown,
     };
 

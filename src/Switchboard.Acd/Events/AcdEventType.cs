@@ -75,4 +75,10 @@ public enum AcdEventType
     /// <summary><c>accept_unacknowledged</c>: the call's node never acknowledged the <c>accepted</c> notice; the caller went
     /// back to their place and the agent is ready again.</summary>
     AcceptUnacknowledged,
+
+    /// <summary><c>hangup_resent</c>: an agent's hang-up request had not ended the call in time; it was sent again.</summary>
+    HangUpResent,
+
+    /// <summary><c>hangup_unacknowledged</c>: the re-sends of an agent's hang-up request are used up and the call is still up.</summary>
+    HangUpUnacknowledged,
 }

@@ -258,7 +258,7 @@ local function removeEntry(callId, node)
   redis.call('HDEL', P .. 'missedby', callId)
   redis.call('DEL', P .. 'call:' .. callId)
   if node and node ~= '' then redis.call('SREM', P .. 'nodecalls:' .. node, callId) end
-  redis.call('ZREM', P .. 'timers', 'esc|' .. callId, 'lang|' .. callId, 'accepted|' .. callId)
+  redis.call('ZREM', P .. 'timers', 'esc|' .. callId, 'lang|' .. callId, 'accepted|' .. callId, 'hangup|' .. callId)
 end
 
 -- Agent goes to wrap-up after a call (or ready at once when the queue has no wrap-up time).

@@ -77,6 +77,26 @@ local function fireDueTimers(limit)
     publishCall(node, 'requeued', callId, q, agentId, nil, 'unacknowledged')
     queues[q] = true
   end
+  -- An agent's hang-up request (HangUpRequest.lua) whose call is still up with that agent: the call's node missed it
+  -- (or is slow); published again while re-sends are left. The call ending removes the timer (removeEntry); a dead
+  -- node's calls are left to the sweep; a call meanwhile moved to a queue or to another agent is not hung up.
+  local function hangUpUnacknowledged(callId)
+    local ckey = P .. 'call:' .. callId
+    local c = redis.call('HMGET', ckey, 'state', 'agent', 'hupagent', 'hup', 'hupch', 'hupleft', 'hupms', 'node', 'queue')
+    if not c[1] or not c[4] or c[2] ~= c[3] or (c[1] ~= 'Answered' and c[1] ~= 'Accepted') then return end
+    local node = c[8] or ''
+    if node ~= '' and redis.call('EXISTS', P .. 'node:' .. node) == 0 then return end
+    local left = tonumber(c[6] or '0') or 0
+    if left <= 0 then
+      redis.call('HDEL', ckey, 'hup', 'hupch', 'hupleft', 'hupms', 'hupagent')
+      emit({ 'type', 'hangup_unacknowledged', 'call', callId, 'queue', c[9], 'agent', c[2], 'node', node })
+      return
+    end
+    redis.call('HSET', ckey, 'hupleft', left - 1)
+    armTimer(NOW + (tonumber(c[7] or '3000') or 3000), 'hangup|' .. callId)
+    emit({ 'type', 'hangup_resent', 'call', callId, 'queue', c[9], 'agent', c[2], 'node', node, 'left', left - 1 })
+    redis.call('PUBLISH', c[5], c[4])
+  end
   for _, t in ipairs(due) do
     redis.call('ZREM', P .. 'timers', t)
     local parts = split(t, '|')
@@ -94,6 +114,8 @@ local function fireDueTimers(limit)
       end
     elseif kind == 'accepted' then
       acceptedUnacknowledged(parts[2], mq)
+    elseif kind == 'hangup' then
+      hangUpUnacknowledged(parts[2])
     elseif kind == 'wrap' then
       local agentId = parts[2]
       if redis.call('HGET', P .. 'agent:' .. agentId, 'state') == 'WrapUp' then

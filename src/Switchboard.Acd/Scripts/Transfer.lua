@@ -15,7 +15,8 @@ redis.call('LPUSH', P .. 'aht:' .. c[3], handle)
 redis.call('LTRIM', P .. 'aht:' .. c[3], 0, 49)
 redis.call('HDEL', P .. 'route:' .. c[3], callId)
 -- No escalation in the new queue (the agent chose it); the language fallback counts from the original place.
-redis.call('ZREM', P .. 'timers', 'esc|' .. callId, 'lang|' .. callId)
+redis.call('ZREM', P .. 'timers', 'esc|' .. callId, 'lang|' .. callId, 'hangup|' .. callId)
+redis.call('HDEL', ckey, 'hup', 'hupch', 'hupleft', 'hupms', 'hupagent') -- a pending hang-up request is void in the queue
 local at = tonumber(c[6])
 local prio = tonumber(c[5] or '0')
 local seq = redis.call('INCR', P .. 'seq')

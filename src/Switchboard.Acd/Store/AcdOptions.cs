@@ -54,16 +54,17 @@ public sealed record AcdOptions : IValidatableObject
     public TimeProvider? ResilienceTimeProvider { get; init; }
 
     /// <summary>
-    /// How long the node that holds a call has to acknowledge an agent's accept (the <c>accepted</c> notice, Redis
-    /// pub/sub, at most once) before it is sent again (<see cref="AcceptedNoticeResends"/> times; then the caller goes
-    /// back to their place and the agent is ready again). The acknowledgement is one Redis round trip of that node.
+    /// How long the node that holds a call has to act on a notice sent to it over Redis pub/sub (at most once): an
+    /// agent's accept (it acknowledges the <c>accepted</c> notice, one Redis round trip) or an agent's hang-up request
+    /// (the call ends). Unanswered, the scheduler sends the notice again, <see cref="NoticeResends"/> times; then an
+    /// accepted caller goes back to their place (the agent is ready again) and a hang-up request is dropped.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
-    public TimeSpan AcceptedNoticeTimeout { get; init; } = TimeSpan.FromSeconds(3);
+    public TimeSpan NoticeAckTimeout { get; init; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>Times an unacknowledged <c>accepted</c> notice is sent again before the call goes back to the queue.</summary>
+    /// <summary>Times an unanswered notice (<see cref="NoticeAckTimeout"/>) is sent again.</summary>
     [Range(0, 10)]
-    public int AcceptedNoticeResends { get; init; } = 2;
+    public int NoticeResends { get; init; } = 2;
 
     /// <summary>Average handle time assumed until a queue has samples.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]

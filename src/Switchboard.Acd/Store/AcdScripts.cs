@@ -20,7 +20,8 @@ internal static class AcdScripts
     public static readonly AcdScript Sweep = AcdScript.Load(nameof(Sweep), "Nodes");
     public static readonly AcdScript Round = AcdScript.Load(nameof(Round), "Timers", "Nodes");
     public static readonly AcdScript Transfer = AcdScript.Load(nameof(Transfer));
+    public static readonly AcdScript HangUpRequest = AcdScript.Load(nameof(HangUpRequest));
 
     public static readonly IReadOnlyList<AcdScript> All =
-        [Register, Ready, Pause, Logout, Accept, AckAccepted, Reject, EndWrapUp, Enqueue, Answered, Ended, Abandon, Position, Tick, Sweep, Round, Transfer];
+        [Register, Ready, Pause, Logout, Accept, AckAccepted, Reject, EndWrapUp, Enqueue, Answered, Ended, Abandon, Position, Tick, Sweep, Round, Transfer, HangUpRequest];
 }

@@ -37,18 +37,39 @@ public sealed partial class AcdStore
     /// same agent accepting a call that is already theirs (Accepted or Answered) gets <see cref="AcdCommandResult.Ok"/>
     /// again while nothing changes (an agent's client that retried after its own timeout is told it has the call). The
     /// node holding the call must acknowledge the notice (<see cref="AcknowledgeAcceptedAsync"/>); until it does, the
-    /// scheduler sends it again every <see cref="AcdOptions.AcceptedNoticeTimeout"/>, at most
-    /// <see cref="AcdOptions.AcceptedNoticeResends"/> times, and then puts the caller back at their place.
+    /// scheduler sends it again every <see cref="AcdOptions.NoticeAckTimeout"/>, at most
+    /// <see cref="AcdOptions.NoticeResends"/> times, and then puts the caller back at their place.
     /// </remarks>
     public Task<AcdCommandResult> AcceptAsync(string agentId, string callId, CancellationToken cancellationToken = default) =>
         CommandAsync(
             AcdScripts.Accept,
             [
                 AcdNames.Check(agentId, "agent id"), AcdNames.Check(callId, "call id"), Options.NodeId, NewOperationId(),
-                ((long)Options.AcceptedNoticeTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
-                Options.AcceptedNoticeResends.ToString(CultureInfo.InvariantCulture),
+                ((long)Options.NoticeAckTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
+                Options.NoticeResends.ToString(CultureInfo.InvariantCulture),
             ],
             cancellationToken);
+
+    /// <summary>
+    /// Publishes an agent's hang-up request (<paramref name="payload"/>, the call-control command) on
+    /// <paramref name="channel"/> for the node holding <paramref name="callId"/>, and, while the call is that agent's,
+    /// keeps it: until the call ends the scheduler publishes it again every <see cref="AcdOptions.NoticeAckTimeout"/>,
+    /// at most <see cref="AcdOptions.NoticeResends"/> times. Returns how many subscribers got it now.
+    /// </summary>
+    public async Task<long> RequestHangUpAsync(string callId, string agentId, string channel, string payload, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channel);
+        ArgumentException.ThrowIfNullOrEmpty(payload);
+        var result = await EvalAsync(
+            AcdScripts.HangUpRequest,
+            [
+                AcdNames.Check(callId, "call id"), AcdNames.Check(agentId, "agent id"), channel, payload,
+                ((long)Options.NoticeAckTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
+                Options.NoticeResends.ToString(CultureInfo.InvariantCulture),
+            ],
+            cancellationToken).ConfigureAwait(false);
+        return (long)result;
+    }
 
     /// <summary>
     /// The node holding <paramref name="callId"/> got the <c>accepted</c> notice for <paramref name="agentId"/> and takes

@@ -12,7 +12,7 @@ namespace Switchboard.Acd.Tests.Routing;
 /// </summary>
 public sealed class AcceptedNoticeTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>
 {
-    private static readonly TimeSpan AckTimeout = TimeSpan.FromSeconds(3); // AcdOptions.AcceptedNoticeTimeout's default
+    private static readonly TimeSpan AckTimeout = TimeSpan.FromSeconds(3); // AcdOptions.NoticeAckTimeout's default
 
     [Fact]
     public async Task AcceptAsync_NoticeNeverAcknowledged_SentAgainTwiceThenCallerBackAtPlaceAndAgentReady()
