@@ -39,6 +39,13 @@ public sealed class SipOptions : IValidatableObject
     /// <summary>The domain phones register under: <see cref="Domain"/>, else <see cref="AdvertisedAddress"/>.</summary>
     public string PhoneDomain => string.IsNullOrWhiteSpace(Domain) ? AdvertisedAddress : Domain.Trim();
 
+    /// <summary>
+    /// <c>Sip:Accounts:&lt;n&gt;</c>: digest accounts from configuration (development and tests; agents' phones normally
+    /// use the agent directory's accounts).
+    /// </summary>
+    [ValidateEnumeratedItems]
+    public List<Telephony.SipAccountOptions> Accounts { get; set; } = [];
+
     /// <summary><c>Sip:Security:*</c>: rate limit, call sources and caps (<see cref="SecurityOptions"/> for the SIP stack).</summary>
     [ValidateObjectMembers]
     public SipSecuritySectionOptions Security { get; set; } = new();

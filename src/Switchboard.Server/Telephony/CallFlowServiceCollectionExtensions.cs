@@ -34,7 +34,7 @@ public static class CallFlowServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(configuration);
-        var accounts = configuration.GetSection("Sip:Accounts").Get<List<SipAccountOptions>>() ?? [];
+        var accounts = settings.Sip.Accounts;
         var transfers = services.AddValidated<TransferOptions, TransferOptionsValidator>(configuration, "Transfer").Normalized();
         var callbacks = ValidatedOptions.Read<CallbackOptions, CallbackOptionsValidator>(configuration, "Callbacks");
         var dialTargets = new DialTargetPolicy
@@ -53,6 +53,8 @@ public static class CallFlowServiceCollectionExtensions
 
         services.AddSingleton(sp => new DialplanRegistry(dialplans, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new KeySchema(acdOptions.Tenant));
+        // Phone passwords of the agent directory are hashed for the registrar's realm (checked Sip:Registrar:Realm).
+        services.TryAddSingleton(new DirectoryOptions { Realm = settings.Sip.RegistrarOptions.Realm });
         services.TryAddSingleton<DirectoryStore>();
         services.AddSingleton<ISipCredentialStore>(sp => new DirectorySipCredentialStore(sp.GetRequiredService<DirectoryStore>(), new ConfiguredSipCredentialStore(accounts)));
         services.AddSingleton<IRegistrationStore>(sp => new SharedRegistrationStore(new RegistrationStore(

@@ -80,6 +80,25 @@ public sealed class SipSecurityAndMediaOptionsTests
     public void Sip_BadValue_OneLine(string key, string value, string message) => AssertRefused(() => ReadSip((key, value)), message);
 
     [Fact]
+    public void Sip_AccountsBoundWithTheSection()
+    {
+        var account = Assert.Single(ReadSip(("Sip:Accounts:0:User", "anna"), ("Sip:Accounts:0:Password", "anna-secret-pw")).Accounts);
+
+        Assert.Equal(("anna", "anna-secret-pw"), (account.User, account.Password));
+    }
+
+    [Theory]
+    [InlineData("Sip:Accounts:0:User", "anna", "Sip:Accounts:0:Password: must be set (or Ha1 / Ha1Sha256)")]
+    [InlineData("Sip:Accounts:0:Password", "anna-secret-pw", "Sip:Accounts:0:User: must be set, without spaces, ':', '\"' or '@'")]
+    [InlineData("Sip:Accounts:0:Ha1", "abc", "Sip:Accounts:0:Ha1: must be 32 hex digits (MD5 of user:realm:password)")]
+    public void Sip_IncompleteAccount_OneLineWithoutTheSecret(string key, string value, string message)
+    {
+        var baseline = key.EndsWith(":Ha1", StringComparison.Ordinal) ? ("Sip:Accounts:0:User", "anna") : (key, value);
+
+        AssertRefused(() => ReadSip(baseline, (key, value)), message);
+    }
+
+    [Fact]
     public void Media_NothingSet_DefaultsFollowSip()
     {
         var media = ReadMedia(("Sip:BindAddress", "127.0.0.3"));
