@@ -13,7 +13,10 @@ namespace Switchboard.TestSupport;
 /// <item>within one test process each port is handed out once (a counter, never a "free right now" probe that two
 /// parallel tests could both pass), in blocks of <see cref="Block"/> (SIPp's <c>-mp</c> also takes the port two above,
 /// RTCP the one above);</item>
-/// <item>each test process starts at its own place in the range (by process id) and skips ports anybody has bound.</item>
+/// <item>each test process starts at its own place in the range (by process id) and skips ports anybody has bound;</item>
+/// <item>and claims each block across processes (test runs of several checkouts at once, or CI's parallel test
+/// projects) with an exclusive lock on a file per block under the temp directory, held until the process ends: the
+/// kernel drops the lock however the process ends, so a claim never outlives its owner.</item>
 /// </list>
 /// </summary>
 public static class LoopbackPorts
@@ -30,6 +33,8 @@ public static class LoopbackPorts
     private const int Blocks = (RangeEnd - RangeStart) / Block;
 
     private static readonly int ProcessOffset = Environment.ProcessId * 97 % Blocks;
+    private static readonly string ClaimDirectory = Path.Combine(Path.GetTempPath(), "switchboard-test-ports");
+    private static readonly List<FileStream> Claims = [];
     private static int _handedOut = -1;
 
     /// <summary>A port (with the <see cref="Block"/> - 1 above it) free for both UDP and TCP, as SIP needs (RFC 3261 §18: the same port for both).</summary>
@@ -47,13 +52,42 @@ public static class LoopbackPorts
         {
             var block = (ProcessOffset + Interlocked.Increment(ref _handedOut)) % Blocks;
             var port = RangeStart + (block * Block);
-            if (Enumerable.Range(port, Block).All(p => (!udp || CanBind(p, SocketType.Dgram, ProtocolType.Udp)) && (!tcp || CanBind(p, SocketType.Stream, ProtocolType.Tcp))))
+            if (Enumerable.Range(port, Block).All(p => (!udp || CanBind(p, SocketType.Dgram, ProtocolType.Udp)) && (!tcp || CanBind(p, SocketType.Stream, ProtocolType.Tcp)))
+                && TryClaim(port))
             {
                 return port;
             }
         }
 
         throw new InvalidOperationException($"no free block of {Block} loopback ports in {RangeStart}-{RangeEnd - 1}");
+    }
+
+    /// <summary>
+    /// Takes the block for this process: an exclusive lock (.NET's FileShare.None is an advisory <c>flock</c> on Linux)
+    /// on its file, kept open until the process ends. Fails when another live test process holds it.
+    /// </summary>
+    private static bool TryClaim(int port)
+    {
+        try
+        {
+            Directory.CreateDirectory(ClaimDirectory);
+            var claim = new FileStream(Path.Combine(ClaimDirectory, port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            lock (Claims)
+            {
+                Claims.Add(claim);
+            }
+
+            return true;
+        }
+        catch (IOException)
+        {
+            return false; // another test process holds this block
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false; // a file left by another user
+        }
     }
 
     private static bool CanBind(int port, SocketType type, ProtocolType protocol)
