@@ -20,23 +20,14 @@ public sealed class CallTraceTests
     public async Task Call_ThroughQueueToAgent_OneTraceFromInviteToEnd()
     {
         await using var receiver = OtlpTraceReceiver.Start();
-        await using var harness = await CallFlowHarness.StartAsync(settings: new Dictionary<string, string?>
-        {
-            ["Tracing:OtlpEndpoint"] = receiver.Endpoint.ToString(),
-            ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
-        });
+        await using var harness = await StartTracedAsync(receiver);
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await harness.SignInAsync();
         using var events = harness.OpenEvents(stop.Token);
         await using var caller = await BaresipPhone.StartAsync(new BaresipOptions { User = CallerNumber }).DefaultTimeout();
         var offer = await harness.ConnectCallerToAgentAsync(caller, events, stop.Token);
         await caller.HangupAsync().DefaultTimeout();
 
-        var spans = await receiver.WaitForAsync(
-            all => all.Any(s => s.Name == "call" && s.Attributes.GetValueOrDefault("switchboard.call_id") == offer.CallId),
-            TimeSpan.FromSeconds(30));
-
-        var call = spans.Single(s => s.Name == "call" && s.Attributes.GetValueOrDefault("switchboard.call_id") == offer.CallId);
+        var (spans, call) = await CallSpansAsync(receiver, offer.CallId);
         Assert.Equal("Switchboard.Calls", call.Scope);
         Assert.Equal("bsu", call.Attributes["switchboard.queue"]);
         Assert.Equal(CallFlowHarness.AgentId, call.Attributes["switchboard.agent_id"]);
@@ -91,13 +82,8 @@ public sealed class CallTraceTests
     public async Task Offer_AgentLetsItTimeOut_OfferSpanEndsWithTimeout()
     {
         await using var receiver = OtlpTraceReceiver.Start();
-        await using var harness = await CallFlowHarness.StartAsync(settings: new Dictionary<string, string?>
-        {
-            ["Tracing:OtlpEndpoint"] = receiver.Endpoint.ToString(),
-            ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
-        });
+        await using var harness = await StartTracedAsync(receiver);
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await harness.SignInAsync();
         using var events = harness.OpenEvents(stop.Token);
         await using var caller = await BaresipPhone.StartAsync(new BaresipOptions { User = CallerNumber }).DefaultTimeout();
         await caller.DialAsync(harness.IvrUri).DefaultTimeout();
@@ -109,15 +95,40 @@ public sealed class CallTraceTests
         await harness.WaitForCallEventAsync(offer.CallId, AcdEventType.OfferTimedOut, TimeSpan.FromSeconds(30));
         await caller.HangupAsync().DefaultTimeout();
 
-        var spans = await receiver.WaitForAsync(
-            all => all.Any(s => s.Name == "call" && s.Attributes.GetValueOrDefault("switchboard.call_id") == offer.CallId),
-            TimeSpan.FromSeconds(30));
-        var call = spans.Single(s => s.Name == "call" && s.Attributes.GetValueOrDefault("switchboard.call_id") == offer.CallId);
+        var (spans, call) = await CallSpansAsync(receiver, offer.CallId);
         var trace = spans.Where(s => s.TraceId == call.TraceId).ToList();
         var timedOut = Assert.Single(trace, s => s.Name == "ACD Offer" && s.Attributes.GetValueOrDefault("switchboard.offer.outcome") == "timeout");
         Assert.Equal(CallFlowHarness.AgentId, timedOut.Attributes["switchboard.agent_id"]);
         Assert.Contains(trace, s => s.SpanId == timedOut.ParentSpanId && s.ParentSpanId == call.SpanId && s.Name is "JoiningQueue" or "Queued");
         Assert.Equal(0, receiver.BadRequests);
+    }
+
+    /// <summary>A call-flow server exporting to <paramref name="receiver"/> every 200 ms, its agent signed in.</summary>
+    private static async Task<CallFlowHarness> StartTracedAsync(OtlpTraceReceiver receiver)
+    {
+        var harness = await CallFlowHarness.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Tracing:OtlpEndpoint"] = receiver.Endpoint.ToString(),
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+        });
+        try
+        {
+            await harness.SignInAsync();
+            return harness;
+        }
+        catch
+        {
+            await harness.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Every span received once the call's own span (which ends last) has arrived, and that span.</summary>
+    private static async Task<(IReadOnlyList<OtlpSpan> Spans, OtlpSpan Call)> CallSpansAsync(OtlpTraceReceiver receiver, string callId)
+    {
+        bool IsCall(OtlpSpan s) => s.Name == "call" && s.Attributes.GetValueOrDefault("switchboard.call_id") == callId;
+        var spans = await receiver.WaitForAsync(all => all.Any(IsCall), TimeSpan.FromSeconds(30));
+        return (spans, spans.Single(IsCall));
     }
 
     private static OtlpSpan Span(List<OtlpSpan> trace, string name, string under, OtlpSpan call)
