@@ -51,7 +51,8 @@ public static class SwitchboardApiExtensions
         services.TryAddSingleton<AuditStore>();
         services.TryAddSingleton<LiveSettingsStore>();
         services.TryAddSingleton<AgentRosterStore>();
-        // The agent directory; phone passwords are hashed for the registrar's realm (Sip:Registrar:Realm).
+        // The agent directory; phone passwords are hashed for the registrar's realm (Sip:Registrar:Realm). The Switchboard host
+        // registers both from its checked options first; these reads serve a host that does not.
         services.TryAddSingleton(new DirectoryOptions { Realm = configuration["Sip:Registrar:Realm"] is { Length: > 0 } realm ? realm.Trim() : "switchboard" });
         services.TryAddSingleton<DirectoryStore>();
         services.TryAddSingleton<DirectoryProfiles>();

@@ -55,6 +55,9 @@ public static class CallFlowServiceCollectionExtensions
         services.TryAddSingleton(sp => new KeySchema(acdOptions.Tenant));
         // Phone passwords of the agent directory are hashed for the registrar's realm (checked Sip:Registrar:Realm).
         services.TryAddSingleton(new DirectoryOptions { Realm = settings.Sip.RegistrarOptions.Realm });
+        // The one dialling policy from the checked Callbacks:NumberPolicy and Transfer:AllowedSipDomains (AddSwitchboardApi
+        // reads those keys itself only for a host that registers none).
+        services.TryAddSingleton(dialTargets);
         services.TryAddSingleton<DirectoryStore>();
         services.AddSingleton<ISipCredentialStore>(sp => new DirectorySipCredentialStore(sp.GetRequiredService<DirectoryStore>(), new ConfiguredSipCredentialStore(accounts)));
         services.AddSingleton<IRegistrationStore>(sp => new SharedRegistrationStore(new RegistrationStore(
