@@ -5,8 +5,9 @@
 # workload, with the load average at each measurement. Prints each pair and the ratio range per figure.
 #
 # Usage: benchmarks/floor/compare.sh [--only LIST] [--callers N] [--relay N] [--reg-rate R] [--reg-count M]
-#                                    [--pairs P] [--window W] [--idle-warm S] [--no-build] [--keep]
-#   --only LIST     comma-separated figures: idle,callers,relay,registrar (default: all)
+#                                    [--setup-rate R] [--setup-count M] [--pairs P] [--window W] [--idle-warm S]
+#                                    [--no-build] [--keep]
+#   --only LIST     comma-separated figures: idle,callers,relay,registrar,setup (default: all)
 #   --callers N     waiting callers (default 200): Switchboard (the Release server, SIPp callers of
 #                   benchmarks/load/caller.xml in queue "load" hearing prompts and music, RTP both ways) versus the C
 #                   floor (floor.c: one socket per stream, epoll + recvfrom/sendto; and batched: one socket,
@@ -18,6 +19,11 @@
 #                   (default 200/s, 2000), Switchboard's registrar (Redis) versus Kamailio (usrloc in memory,
 #                   kamailio-registrar.cfg); CPU ms per 1,000 registrations (redis-server's shown apart), after an
 #                   unmeasured warm-up of M registrations on each side
+#   --setup-rate R, --setup-count M   call set-ups (SIPp setup.xml: INVITE, 200, ACK, one second of the call, BYE)
+#                   at R/s, M of them (default 100/s, 1000): Switchboard's IVR answers and plays the menu prompt, versus
+#                   Kamailio as stateful proxy (kamailio-proxy.cfg) relaying to a SIPp uas that answers (not the same
+#                   work: no media, no dialplan); CPU ms per 1,000 calls of the server (redis-server's apart) and of
+#                   Kamailio + the uas (Kamailio's apart), after an unmeasured warm-up of M calls on each side
 #   idle            CPU per second of the idle server (after the other figures and --idle-warm seconds of quiet,
 #                   default 35) and of idle Kamailio, measured in the same window of 3 x --window seconds. .NET's tiered
 #                   JIT keeps recompiling the idle node's periodic work for ~10 minutes: --idle-warm 900 for steady state
@@ -29,7 +35,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 
-idle_warm=35 only="idle,callers,relay,registrar" callers=200 relay=100 reg_rate=200 reg_count=2000 pairs=3 window=10 build=1 keep=0
+idle_warm=35 only="idle,callers,relay,registrar,setup" setup_rate=100 setup_count=1000 callers=200 relay=100 reg_rate=200 reg_count=2000 pairs=3 window=10 build=1 keep=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --only) only="$2"; shift 2 ;;
@@ -42,11 +48,13 @@ while [ $# -gt 0 ]; do
     --idle-warm) idle_warm="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
     --keep) keep=1; shift ;;
-    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+    --setup-rate) setup_rate="$2"; shift 2 ;;
+    --setup-count) setup_count="$2"; shift 2 ;;
+    -h|--help) sed -n '2,33p' "$0"; exit 0 ;;
     *) echo "compare.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
-for v in "$callers" "$relay" "$reg_rate" "$reg_count" "$pairs" "$window" "$idle_warm"; do
+for v in "$callers" "$relay" "$reg_rate" "$reg_count" "$setup_rate" "$setup_count" "$pairs" "$window" "$idle_warm"; do
   [[ "$v" =~ ^[0-9]+$ ]] && [ "$v" -ge 1 ] || { echo "compare.sh: positive numbers only ($v)" >&2; exit 2; }
 done
 [ "$callers" -le 1000 ] && [ "$relay" -le 1000 ] || { echo "compare.sh: at most 1000 callers or relayed calls" >&2; exit 2; }
@@ -67,12 +75,12 @@ for f in "$server_dll" "$tool_dll"; do [ -f "$f" ] || { echo "compare.sh: build 
 work="$(mktemp -d /tmp/sb-floor.XXXXXX)"
 gcc -O2 -Wall -Wextra -o "$work/floor" "$here/floor.c"
 
-redis_pid="" server_pid="" kamailio_pid="" rtpengine_pid="" side_pids=()
+redis_pid="" server_pid="" kamailio_pid="" rtpengine_pid="" proxy_pid="" uas_pid="" side_pids=()
 stop_pid() { if [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; then kill -TERM "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; fi; }
 cleanup() {
   trap - EXIT INT TERM
   for p in "${side_pids[@]}"; do stop_pid "$p"; done
-  for p in "$server_pid" "$kamailio_pid" "$rtpengine_pid" "$redis_pid"; do stop_pid "$p"; done
+  for p in "$server_pid" "$kamailio_pid" "$proxy_pid" "$uas_pid" "$rtpengine_pid" "$redis_pid"; do stop_pid "$p"; done
   if [ "$keep" -eq 1 ]; then echo "compare.sh: work directory kept: $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
@@ -144,6 +152,23 @@ start_kamailio() {
   for _ in $(seq 1 50); do children=$(pgrep -c -P "$kamailio_pid" 2>/dev/null || true); [ "${children:-0}" -ge 2 ] && break; sleep 0.1; done
   sleep 1
   kill -0 "$kamailio_pid" 2>/dev/null || { echo "compare.sh: Kamailio did not start:" >&2; cat "$work/kamailio/out.txt" >&2; keep=1; exit 1; }
+}
+
+start_proxy() { # Kamailio as stateful proxy in front of a SIPp uas (the "setup" reference)
+  local uas_port
+  uas_port=$(free_port 57000); proxy_port=$(free_port 58000)
+  mkdir -p "$work/proxy"
+  ( cd "$work/proxy" && exec sipp -sn uas -i 127.0.0.1 -p "$uas_port" -nostdin ) >"$work/proxy/uas.txt" 2>&1 &
+  uas_pid=$!
+  sed "s|UAS_ADDRESS|sip:127.0.0.1:$uas_port|" "$here/kamailio-proxy.cfg" >"$work/proxy/kamailio.cfg"
+  kamailio -f "$work/proxy/kamailio.cfg" -DD -E -l "udp:127.0.0.1:$proxy_port" -w "$work/proxy" -Y "$work/proxy" \
+    -P "$work/proxy/kamailio.pid" >"$work/proxy/out.txt" 2>&1 &
+  proxy_pid=$!
+  local children
+  for _ in $(seq 1 50); do children=$(pgrep -c -P "$proxy_pid" 2>/dev/null || true); [ "${children:-0}" -ge 2 ] && break; sleep 0.1; done
+  sleep 1
+  kill -0 "$proxy_pid" 2>/dev/null || { echo "compare.sh: Kamailio (proxy) did not start:" >&2; cat "$work/proxy/out.txt" >&2; keep=1; exit 1; }
+  kill -0 "$uas_pid" 2>/dev/null || { echo "compare.sh: the SIPp uas did not start:" >&2; cat "$work/proxy/uas.txt" >&2; keep=1; exit 1; }
 }
 
 start_rtpengine() {
@@ -274,8 +299,28 @@ registrar_run() { # $1 pair, $2 switchboard|kamailio: prints CPU ms per 1,000 re
   echo "$(calc "%.0f" "1e6 * ($c1 - $c0) / $hz / $ok") $l ok=$ok$extra"
 }
 
+setup_run() { # $1 pair, $2 switchboard|kamailio: prints CPU ms per 1,000 calls (server, or Kamailio + uas) and the part apart
+  local side=$2 dir="$work/setup-$2-$1" target pids apart
+  mkdir -p "$dir"
+  if [ "$side" = switchboard ]; then target="127.0.0.1:$sip_port"; pids="$server_pid"; apart="$redis_pid"
+  else target="127.0.0.1:$proxy_port"; pids="$(tree "$proxy_pid") $uas_pid"; apart=$(tree "$proxy_pid"); fi
+  local l c0 a0 c1 a1
+  l=$(load)
+  c0=$(ticks $pids); a0=$(ticks $apart)
+  ( cd "$dir" && exec sipp -sf "$here/setup.xml" "$target" -s ivr -i 127.0.0.1 -mi 127.0.0.1 -mp "$(free_port 59000)" -p "$(free_port 55000)" \
+      -m "$setup_count" -r "$setup_rate" -timeout 120 -timeout_error -nostdin -trace_stat -stf stat.csv -trace_err ) >"$dir/out.txt" 2>&1 \
+    || echo "compare.sh: SIPp calls exited non-zero ($side, see $dir)" >&2
+  sleep 2 # the last calls' tear-down
+  c1=$(ticks $pids); a1=$(ticks $apart)
+  local ok
+  ok=$(awk -F';' 'NR == 1 { for (j = 1; j <= NF; j++) h[$j] = j; next } { s = $h["SuccessfulCall(C)"] } END { print s + 0 }' "$dir/stat.csv" 2>/dev/null || echo 0)
+  [ "$ok" -gt 0 ] || { echo "0 $l ok=0 apart=0"; return; }
+  echo "$(calc "%.0f" "1e6 * ($c1 - $c0) / $hz / $ok") $l ok=$ok apart=$(calc "%.0f" "1e6 * ($a1 - $a0) / $hz / $ok")"
+}
+
 echo "compare.sh: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start ($(date -u +%H:%M:%SZ)), work $work" >&2
-if wants idle || wants callers || wants registrar; then start_server; fi
+if wants idle || wants callers || wants registrar || wants setup; then start_server; fi
+if wants setup; then start_proxy; fi
 if wants idle || wants registrar; then start_kamailio; fi
 if wants relay; then start_rtpengine; fi
 dotnet "$tool_dll" audio "$work/caller.ul" 10
@@ -306,6 +351,17 @@ if wants registrar; then
     read -r km lkm kmok < <(registrar_run "$p" kamailio)
     record "registrar" "$p" "$sb" "kamailio" "$km" "ms CPU per 1000 REG, $reg_rate/s" "$lsb/$lkm"
     echo "           ($sbok, $kmok; redis-server ms per 1000: ${sbredis#redis=})" | tee -a "$results"
+  done
+fi
+if wants setup; then
+  # Warm-up, not measured (JIT), as for the registrar.
+  setup_run 0 switchboard >/dev/null
+  setup_run 0 kamailio >/dev/null
+  for p in $(seq 1 "$pairs"); do
+    read -r sb lsb sbok sbredis < <(setup_run "$p" switchboard)
+    read -r km lkm kmok kmalone < <(setup_run "$p" kamailio)
+    record "setup" "$p" "$sb" "kamailio+uas" "$km" "ms CPU per 1000 calls, $setup_rate/s" "$lsb/$lkm"
+    echo "           ($sbok, $kmok; redis-server ms per 1000: ${sbredis#apart=}; Kamailio alone: ${kmalone#apart=})" | tee -a "$results"
   done
 fi
 if wants idle; then

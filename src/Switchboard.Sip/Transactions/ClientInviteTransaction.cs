@@ -9,7 +9,7 @@ namespace Switchboard.Sip.Transactions;
 /// </summary>
 public sealed class ClientInviteTransaction : SipClientTransaction
 {
-    private ITimer? _timerA;
+    private SipTimerEntry? _timerA;
     private TimeSpan _intervalA;
     private SipRequest? _ack;
 

@@ -9,7 +9,7 @@ namespace Switchboard.Sip.Transactions;
 /// </summary>
 public sealed class ClientNonInviteTransaction : SipClientTransaction
 {
-    private ITimer? _timerE;
+    private SipTimerEntry? _timerE;
     private TimeSpan _intervalE;
 
     internal ClientNonInviteTransaction(SipTransactionLayer layer, SipRequest request, SipEndPoint remote, string key)

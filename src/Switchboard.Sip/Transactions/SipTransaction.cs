@@ -6,7 +6,7 @@ namespace Switchboard.Sip.Transactions;
 /// <summary>Common state of a client or server transaction (RFC 3261 §17): a lock, timers through <see cref="TimeProvider"/>, the peer.</summary>
 public abstract class SipTransaction
 {
-    private readonly List<ITimer> _timers = [];
+    private readonly List<SipTimerEntry> _timers = [];
     private readonly TaskCompletionSource _terminated = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private protected SipTransaction(SipTransactionLayer layer, SipRequest request, SipEndPoint remote, string key)
@@ -59,7 +59,7 @@ public abstract class SipTransaction
         {
             foreach (var t in _timers)
             {
-                t.Dispose();
+                t.Cancel();
             }
 
             _timers.Clear();
@@ -73,8 +73,11 @@ public abstract class SipTransaction
         }
     }
 
-    /// <summary>Starts a one-shot timer whose callback runs under the transaction lock, unless the transaction ended.</summary>
-    private protected ITimer? StartTimer(TimeSpan due, Action callback)
+    /// <summary>
+    /// Starts a one-shot timer on the layer's <see cref="SipTimerWheel"/> whose callback runs under the transaction
+    /// lock, unless the transaction ended or the timer was stopped.
+    /// </summary>
+    private protected SipTimerEntry? StartTimer(TimeSpan due, Action callback)
     {
         if (due <= TimeSpan.Zero)
         {
@@ -82,33 +85,33 @@ public abstract class SipTransaction
             return null;
         }
 
-        ITimer? timer = null;
-        timer = Layer.TimeProvider.CreateTimer(
-            _ =>
+        SipTimerEntry? entry = null;
+        entry = Layer.TimerWheel.Schedule(due, () =>
+        {
+            try
             {
                 lock (Gate)
                 {
-                    if (State != SipTransactionState.Terminated && _timers.Contains(timer!))
+                    if (State != SipTransactionState.Terminated && _timers.Remove(entry!))
                     {
-                        _timers.Remove(timer!);
-                        timer!.Dispose();
                         callback();
                     }
                 }
-            },
-            null,
-            Timeout.InfiniteTimeSpan,
-            Timeout.InfiniteTimeSpan);
-        _timers.Add(timer);
-        timer.Change(due, Timeout.InfiniteTimeSpan);
-        return timer;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                Diagnostics.SipLog.ProcessingFailed(Layer.Logger, ex, Remote);
+            }
+        });
+        _timers.Add(entry);
+        return entry;
     }
 
-    private protected void StopTimer(ITimer? timer)
+    private protected void StopTimer(SipTimerEntry? timer)
     {
         if (timer is not null && _timers.Remove(timer))
         {
-            timer.Dispose();
+            timer.Cancel();
         }
     }
 

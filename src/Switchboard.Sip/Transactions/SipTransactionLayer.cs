@@ -31,7 +31,11 @@ public sealed class SipTransactionLayer
         _logger = logger ?? NullLogger.Instance;
         Metrics = transport is SipNetworkTransport network ? network.Metrics : new SipTransactionMetrics();
         _admission = new ServerTransactionAdmission(this);
+        TimerWheel = new SipTimerWheel(timeProvider);
     }
+
+    /// <summary>Every transaction timer, coalesced on one <see cref="ITimer"/>.</summary>
+    internal SipTimerWheel TimerWheel { get; }
 
     /// <summary>
     /// Transaction counters (by side, method, outcome). Shared with the transport's counters when the transport is a
