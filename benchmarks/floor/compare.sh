@@ -131,6 +131,9 @@ start_server() {
     # Each REGISTER leaves two server transactions alive for Timer J (32 s on UDP): the default cap of 5,000 (a flood
     # guard) would refuse a sustained benchmark rate above ~75 registrations/s with 503.
     export Sip__Security__MaxServerTransactions=1000000
+    # 100 call set-ups a second from one SIPp: the unconfirmed-call caps (50 per source, 200 in all: a flood guard)
+    # would answer 503 whenever the machine's load delays ACKs by half a second.
+    export Sip__Security__MaxUnconfirmedCallsPerSource=2000 Sip__Security__MaxUnconfirmedCalls=2000
     exec dotnet "$server_dll"
   ) >"$work/server.out" 2>"$work/server.err" &
   server_pid=$!

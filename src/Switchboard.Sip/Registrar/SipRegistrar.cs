@@ -121,6 +121,34 @@ public sealed class SipRegistrar : ISipRequestHandler
         return ok with { Headers = headers };
     }
 
+    /// <summary>
+    /// The 401 for a REGISTER that carries no Authorization header at all (the first of a registration), to be sent
+    /// without a server transaction (RFC 3261 §8.2.7); null for anything else, which goes through
+    /// <see cref="ProcessAsync"/>. The To tag is derived from the request (Call-ID, From tag, branch, CSeq) with a
+    /// per-process random seed, so a retransmission gets the same tag (§8.2.7) and a fresh nonce.
+    /// </summary>
+    internal SipResponse? ChallengeStatelessly(SipRequest request, Transport.SipEndPoint source)
+    {
+        if (_credentials is null || request.To is not { Uri.IsSip: true } to || request.Headers.Get(SipHeaderNames.Authorization) is not null)
+        {
+            return null;
+        }
+
+        SipLog.RegistrarChallenged(_logger, to.Uri.ToAddressOfRecord(), source, false);
+        return Challenge(request, StatelessTag(request), stale: false);
+    }
+
+    private static string StatelessTag(SipRequest request)
+    {
+        var callId = request.CallId;
+        var fromTag = request.From?.Tag;
+        var branch = request.TopVia?.Branch;
+        var cseq = request.CSeq?.Number ?? 0;
+        var high = (uint)HashCode.Combine(callId, fromTag, branch, cseq);
+        var low = (uint)HashCode.Combine(cseq, branch, fromTag, callId, 0x5b);
+        return (((ulong)high << 32) | low).ToString("x16", CultureInfo.InvariantCulture);
+    }
+
     private long ExpiresOf(SipNameAddress contact, SipRequest request)
     {
         if (contact.Parameters.Get("expires") is { } p && long.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var fromParam))

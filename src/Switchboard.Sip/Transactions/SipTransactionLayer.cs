@@ -257,6 +257,16 @@ public sealed class SipTransactionLayer
                     return;
                 }
 
+                if (User?.RespondStatelessly(request, remote) is { } answer)
+                {
+                    // No transaction state (RFC 3261 §8.2.7): a retransmission is answered again the same way.
+                    Metrics.ServerStarted();
+                    Metrics.ServerCompleted(request.Method, answer.StatusCode);
+                    SipTracing.Stop(SipTracing.Start(request, System.Diagnostics.ActivityKind.Server, remote.Transport), answer.StatusCode);
+                    SendInBackground(answer, remote);
+                    return;
+                }
+
                 var tx = new ServerNonInviteTransaction(this, request, remote, key);
                 if (TryAdd(key, tx))
                 {

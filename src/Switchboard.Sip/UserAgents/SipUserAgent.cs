@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Sip.Diagnostics;
 using Switchboard.Sip.Dialogs;
 using Switchboard.Sip.Messages;
+using Switchboard.Sip.Registrar;
 using Switchboard.Sip.Security;
 using Switchboard.Sip.Transactions;
 using Switchboard.Sip.Transport;
@@ -83,6 +84,16 @@ public sealed partial class SipUserAgent : ISipTransactionUser
             transaction.Respond(SipStatusCodes.ServerInternalError);
         }
     }
+
+    /// <summary>
+    /// A REGISTER without credentials gets the registrar's challenge statelessly (RFC 3261 §8.2.7): no server transaction
+    /// is kept for timer J (32 s over UDP) only to answer the retransmissions of a 401. Anything the screen would refuse
+    /// goes the stateful way (and is refused there).
+    /// </summary>
+    SipResponse? ISipTransactionUser.RespondStatelessly(SipRequest request, SipEndPoint remote) =>
+        request.Method == SipMethods.Register && RegisterHandler is SipRegistrar registrar && SipRequestScreen.Check(request, "screen") is null
+            ? registrar.ChallengeStatelessly(request, remote)
+            : null;
 
     private void Dispatch(SipServerTransaction tx)
     {
