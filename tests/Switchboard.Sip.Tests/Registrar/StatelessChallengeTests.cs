@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using Switchboard.Sip.Authentication;
+using Switchboard.Sip.Diagnostics;
 using Switchboard.Sip.Messages;
 using Switchboard.Sip.Registrar;
 using Switchboard.Sip.Tests.Transactions;
@@ -52,7 +53,8 @@ public sealed class StatelessChallengeTests
         Assert.NotNull(challenges[0].To?.Tag);
         Assert.Equal(challenges[0].To?.Tag, challenges[1].To?.Tag);
         Assert.Equal(Phone, _transport.Sent.First().Destination);
-        Assert.Equal(2, _layer.Metrics.Snapshot().ServerTransactionsStarted);
+        Assert.Equal(2, _layer.Metrics.ServerTransactionsStarted);
+        Assert.Equal(2, _layer.Metrics.Count(SipTransactionMetrics.ServerSide, SipMethods.Register, "4xx"));
 
         var offer = challenges[1].Headers.GetAll(SipHeaderNames.WwwAuthenticate).Select(DigestChallenge.Parse).First();
         var credentials = DigestCredentials.Create(offer, "agent7", "secret", "REGISTER", "sip:127.0.0.1");
