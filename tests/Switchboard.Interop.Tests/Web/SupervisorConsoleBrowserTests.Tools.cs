@@ -129,6 +129,9 @@ public sealed partial class SupervisorConsoleBrowserTests
         await browser.EvaluateAsync($"document.getElementById('exc-date').value = {JsonSerializer.Serialize("2027-03-30")}; true");
         await browser.TabToAsync("#exc-add");
         await browser.PressAsync("Enter");
+        // The page is not reloaded between tests: forget an earlier test's "saved" before this save, so the wait below
+        // sees this save's answer, not the last one's.
+        await browser.EvaluateAsync("(() => { delete document.getElementById('hours-result').dataset.saved; delete document.getElementById('calendar').dataset.source; return true; })()");
         await browser.TabToAsync("#hours-save");
         await browser.PressAsync("Enter");
         await browser.WaitUntilAsync($"document.getElementById('hours-result').dataset.saved === 'true' && document.getElementById('calendar').dataset.source === 'live' && {cell}.dataset.reason === 'day-before-holiday' && {cell}.dataset.open === '08:00-15:00'", Live);

@@ -96,6 +96,9 @@ public sealed partial class SupervisorConsoleBrowserTests(SupervisorConsoleFixtu
         await ConsoleBrowser.AssertAccessibleAsync(browser);
 
         // Save: the calendar in force shows it, and sbctl prints the same closure.
+        // The page is not reloaded between tests: forget an earlier test's "saved" before this save, so the wait below
+        // sees this save's answer, not the last one's.
+        await browser.EvaluateAsync("(() => { delete document.getElementById('hours-result').dataset.saved; delete document.getElementById('calendar').dataset.source; return true; })()");
         await browser.TabToAsync("#hours-save");
         await browser.PressAsync("Enter");
         await browser.WaitUntilAsync("document.getElementById('hours-result').dataset.saved === 'true' && document.getElementById('calendar').dataset.source === 'live' && " + cell + ".dataset.open === ''", Live);
