@@ -69,6 +69,9 @@ public sealed class TelephoneEventReceiver
         }
     }
 
+    /// <summary>True while an event has started and not ended: only then can <see cref="CheckTimeout"/> report anything.</summary>
+    public bool IsActive => Volatile.Read(ref _active);
+
     /// <summary>Reports a press whose end packets were all lost once it has been silent past the timeout.</summary>
     public void CheckTimeout()
     {

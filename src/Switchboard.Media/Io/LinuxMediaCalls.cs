@@ -4,9 +4,10 @@ using System.Runtime.InteropServices;
 namespace Switchboard.Media.Io;
 
 /// <summary>
-/// The Linux system calls the media receive threads use and .NET does not wrap (epoll(7), recvmmsg(2), eventfd(2)),
-/// with the x86-64 layouts of their structures. Only <see cref="EpollMediaReceiver"/> calls them, and only where
-/// <see cref="IsSupported"/>; everywhere else the portable receiver (one async loop per socket) runs.
+/// The Linux system calls the media threads use and .NET does not wrap (epoll(7), recvmmsg(2), eventfd(2)), or wraps
+/// in more layers than a 20 ms frame needs (sendto(2)), with the x86-64 layouts of their structures. Only
+/// <see cref="EpollMediaReceiver"/> and the sessions of an engine using it call them, and only where
+/// <see cref="IsSupported"/>; everywhere else the portable receiver (one async loop per socket) and Socket.SendTo run.
 /// </summary>
 internal static unsafe partial class LinuxMediaCalls
 {
@@ -35,6 +36,14 @@ internal static unsafe partial class LinuxMediaCalls
     /// <summary>Receives up to <paramref name="count"/> datagrams in one call; the handle is held for the call, so a socket closed meanwhile cannot hand its number to another.</summary>
     [LibraryImport("libc", EntryPoint = "recvmmsg", SetLastError = true)]
     public static partial int RecvMmsg(SafeSocketHandle socket, MMsgHdr* messages, uint count, int flags, void* timeout);
+
+    /// <summary>
+    /// Sends one datagram to <paramref name="address"/> (a native sockaddr, e.g. a SocketAddress's buffer); the handle
+    /// is held for the call. Returns the bytes sent, or -1 (errno: EAGAIN when the send buffer is full, ECONNREFUSED
+    /// after an ICMP port unreachable...).
+    /// </summary>
+    [LibraryImport("libc", EntryPoint = "sendto", SetLastError = false)]
+    public static partial nint SendTo(SafeSocketHandle socket, byte* buffer, nuint length, int flags, byte* address, uint addressLength);
 
     [LibraryImport("libc", EntryPoint = "eventfd", SetLastError = true)]
     public static partial int EventFd(uint initial, int flags);

@@ -47,6 +47,11 @@ public sealed class MediaEngine : IAsyncDisposable
         }
 
         _address = address;
+        if (Options.Bridge.ReclockDepth is < 1 or > MediaBridgeOptions.MaxReclockDepth)
+        {
+            throw new ArgumentException($"Media:Bridge:ReclockDepth must be 1-{MediaBridgeOptions.MaxReclockDepth} frames (was {Options.Bridge.ReclockDepth}).", nameof(options));
+        }
+
         _ports = new PortAllocator(Options.PortRangeStart, Options.PortRangeEnd, Options.OutboundPortReservePercent);
         _ownMeter = meter is null ? new Meter(MeterName) : null;
         Meter = meter ?? _ownMeter!;

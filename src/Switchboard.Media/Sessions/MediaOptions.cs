@@ -62,6 +62,9 @@ public sealed record MediaOptions
     /// </summary>
     public int ReceiveThreads { get; init; } = -1;
 
+    /// <summary>Bridge settings (re-clocking).</summary>
+    public MediaBridgeOptions Bridge { get; init; } = new();
+
     /// <summary>Codec and payload choices for offers and answers.</summary>
     public SdpNegotiatorOptions Negotiation { get; init; } = new();
 

@@ -13,7 +13,9 @@ namespace Switchboard.Media.Sessions;
 /// </summary>
 public sealed partial class MediaSession
 {
-    private readonly short[] _decoded = new short[1500];
+    private short[]? _decoded; // made on the first packet that needs decoding (in-band DTMF, a sink), on the receive thread
+    private const int MaxDecodedSamples = 1500;
+
     private MediaBridge? _bridge;
     private long _lastActivity;
     private long _packetsReceived;
@@ -98,9 +100,9 @@ public sealed partial class MediaSession
 
         var codec = pt == 8 ? AudioCodec.Pcma : AudioCodec.Pcmu;
         var sink = Sink;
-        if ((_inBand is not null || sink is not null) && packet.Payload.Length <= _decoded.Length)
+        if ((_inBand is not null || sink is not null) && packet.Payload.Length <= MaxDecodedSamples)
         {
-            var samples = _decoded.AsSpan(0, packet.Payload.Length);
+            var samples = (_decoded ??= new short[MaxDecodedSamples]).AsSpan(0, packet.Payload.Length);
             G711.Decode(codec, packet.Payload, samples);
             _inBand?.Process(samples);
             sink?.Write(samples);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Switchboard.Media.Io;
 using Switchboard.Media.Rtcp;
 using Switchboard.Media.Rtp;
 using Switchboard.Media.Security;
@@ -13,15 +14,16 @@ namespace Switchboard.Media.Sessions;
 public sealed partial class MediaSession
 {
     private static readonly TimeSpan RtcpInterval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan FirstRtcpDelay = TimeSpan.FromSeconds(2.5);
 
     private readonly Socket _rtcpSocket;
     private readonly IAsyncDisposable _rtcpReceive;
+    private readonly DatagramSender _rtcpSender;
     private readonly RtpReceiveStatistics _statistics = new();
     private readonly Lock _statisticsLock = new();
     private readonly byte[] _rtcpBuffer = new byte[512];
     private SocketAddress? _rtcpRemote;
     private long _nextRtcp;
-    private TimeSpan _rtcpInterval;
     private long _octetsSent;
     private uint _lastSenderReport;
     private long _lastSenderReportArrival;
@@ -42,16 +44,11 @@ public sealed partial class MediaSession
         }
     }
 
-    private void MaybeSendRtcp()
+    /// <summary>Sends our report (due at <see cref="_nextRtcp"/>, a timestamp) and draws the next interval.</summary>
+    private void SendRtcp(long now)
     {
         var time = _engine.TimeProvider;
-        if (time.GetElapsedTime(_nextRtcp) < _rtcpInterval)
-        {
-            return;
-        }
-
-        _nextRtcp = time.GetTimestamp();
-        _rtcpInterval = RtcpInterval * (0.5 + Random.Shared.NextDouble());
+        _nextRtcp = now + (long)(RtcpInterval.TotalSeconds * (0.5 + Random.Shared.NextDouble()) * time.TimestampFrequency);
         var media = Media;
         var remote = Volatile.Read(ref _rtcpRemote) ?? RtcpAddressFromRtp();
         if (media is null || remote is null)
@@ -71,17 +68,8 @@ public sealed partial class MediaSession
         var report = sent > 0
             ? new RtcpReport(Ssrc, true, RtcpReport.ToNtp(time.GetUtcNow()), _timestamp, (uint)sent, (uint)Interlocked.Read(ref _octetsSent), blocks)
             : RtcpReport.Receiver(Ssrc, blocks);
-        try
-        {
-            var length = RtcpPacket.WriteCompound(report, $"switchboard-{_sessionId}@{_engine.Options.AdvertisedAddress ?? _engine.Options.Address}", _rtcpBuffer);
-            _rtcpSocket.SendTo(_rtcpBuffer.AsSpan(0, length), SocketFlags.None, remote);
-        }
-        catch (SocketException)
-        {
-        }
-        catch (ObjectDisposedException)
-        {
-        }
+        var length = RtcpPacket.WriteCompound(report, $"switchboard-{_sessionId}@{_engine.Options.AdvertisedAddress ?? _engine.Options.Address}", _rtcpBuffer);
+        _rtcpSender.TrySend(_rtcpBuffer.AsSpan(0, length), remote);
     }
 
     private SocketAddress? RtcpAddressFromRtp()

@@ -18,6 +18,7 @@ public sealed partial class MediaSession
     private long _lastTick = -1;
     private bool _sentFirst;
     private bool _rtpTimeoutRaised;
+    private readonly long _inactivityTicks; // MediaOptions.RtpInactivityTimeout in TimeProvider timestamp units (0: off)
     private long _packetsSent;
 
     /// <inheritdoc />
@@ -62,7 +63,14 @@ public sealed partial class MediaSession
             {
                 if (Bridge is not null)
                 {
-                    return; // the other leg's audio is relayed instead
+                    // The other leg's audio is relayed instead: as it arrives, or re-clocked, one held frame per tick.
+                    if (_reclock is { } reclock && reclock.TryTake(payload, out var talkspurt))
+                    {
+                        new RtpHeader((byte)media.PayloadType, _sequence++, _timestamp, Ssrc, talkspurt).Write(_sendBuffer);
+                        Send(_sendBuffer.AsSpan(0, RtpHeader.Size + SamplesPerFrame), remote);
+                    }
+
+                    return;
                 }
 
                 payload.Fill(G711.Silence(media.Codec));
@@ -87,12 +95,19 @@ public sealed partial class MediaSession
 
         lock (_sendLock)
         {
+            if (_reclock is { } reclock && payload.Length == ReclockBuffer.FrameBytes)
+            {
+                reclock.TryAdd(source.Ssrc, source.SequenceNumber, payload, sourceCodec, media.Codec); // sent on a tick
+                return;
+            }
+
+            var buffer = _relayBuffer ??= new byte[RtpHeader.Size + 1500];
             var timestamp = MapTimestamp(source);
-            G711.Transcode(sourceCodec, media.Codec, payload, _relayBuffer.AsSpan(RtpHeader.Size));
+            G711.Transcode(sourceCodec, media.Codec, payload, buffer.AsSpan(RtpHeader.Size));
             var header = new RtpHeader((byte)media.PayloadType, _sequence++, timestamp, Ssrc, source.Marker || _relayRestarted);
             _relayRestarted = false;
-            header.Write(_relayBuffer);
-            Send(_relayBuffer.AsSpan(0, RtpHeader.Size + payload.Length), remote);
+            header.Write(buffer);
+            Send(buffer.AsSpan(0, RtpHeader.Size + payload.Length), remote);
         }
     }
 
@@ -108,10 +123,23 @@ public sealed partial class MediaSession
 
         lock (_sendLock)
         {
-            var timestamp = MapTimestamp(source);
-            payload.CopyTo(_relayBuffer.AsSpan(RtpHeader.Size));
-            new RtpHeader((byte)pt, _sequence++, timestamp, Ssrc, source.Marker).Write(_relayBuffer);
-            Send(_relayBuffer.AsSpan(0, RtpHeader.Size + payload.Length), remote);
+            var buffer = _relayBuffer ??= new byte[RtpHeader.Size + 1500];
+            var timestamp = _reclock is null ? MapTimestamp(source) : EventTimestamp(source);
+            payload.CopyTo(buffer.AsSpan(RtpHeader.Size));
+            new RtpHeader((byte)pt, _sequence++, timestamp, Ssrc, source.Marker).Write(buffer);
+            Send(buffer.AsSpan(0, RtpHeader.Size + payload.Length), remote);
+        }
+    }
+
+    /// <summary>Re-clocking figures of this leg (frames held, late, lost, overflow); zeros unless it joined a bridge with re-clocking on.</summary>
+    internal (int Held, long Late, long Lost, long Overflow) ReclockFigures
+    {
+        get
+        {
+            lock (_sendLock)
+            {
+                return _reclock is { } r ? (r.Count, r.Late, r.Lost, r.Overflow) : default;
+            }
         }
     }
 
@@ -122,14 +150,41 @@ public sealed partial class MediaSession
         {
             _relayRestarted = true;
             _relayMapped = false;
+            _relayBuffer ??= new byte[RtpHeader.Size + 1500];
+            var depth = _engine.Options.Bridge.Reclock ? _engine.Options.Bridge.ReclockDepth : 0;
+            if (depth > 0)
+            {
+                _reclock ??= new ReclockBuffer(depth);
+                _reclock.Clear();
+            }
         }
     }
 
-    private readonly byte[] _relayBuffer = new byte[RtpHeader.Size + 1500];
+    /// <summary>
+    /// A re-clocked leg's timestamp for a relayed telephone event: every packet of one event (same source timestamp,
+    /// RFC 4733 §2.5.1.2) gets the tick-paced timeline's value at the event's first packet; the audio timeline is untouched.
+    /// </summary>
+    private uint EventTimestamp(in RtpHeader source)
+    {
+        if (!_relayMapped || source.Ssrc != _relaySourceSsrc || source.Timestamp != _eventSourceTimestamp)
+        {
+            _relaySourceSsrc = source.Ssrc;
+            _eventSourceTimestamp = source.Timestamp;
+            _eventTimestamp = _timestamp;
+            _relayMapped = true;
+        }
+
+        return _eventTimestamp;
+    }
+
+    private byte[]? _relayBuffer; // made when the leg first joins a bridge: a waiting caller never needs it
     private bool _relayRestarted;
     private bool _relayMapped;
     private uint _relaySourceSsrc;
     private uint _relayOffset;
+    private ReclockBuffer? _reclock; // made when the leg joins a bridge with MediaBridgeOptions.Reclock on
+    private uint _eventSourceTimestamp;
+    private uint _eventTimestamp;
 
     private uint MapTimestamp(in RtpHeader source)
     {
@@ -148,42 +203,44 @@ public sealed partial class MediaSession
 
     private void Send(ReadOnlySpan<byte> datagram, SocketAddress remote)
     {
-        try
+        // ICMP port unreachable and the like: not counted; the inactivity timeout decides whether the call is dead.
+        if (_rtpSender.TrySend(datagram, remote))
         {
-            _socket.SendTo(datagram, SocketFlags.None, remote);
             Interlocked.Increment(ref _packetsSent);
             Interlocked.Add(ref _octetsSent, datagram.Length - RtpHeader.Size);
         }
-        catch (SocketException)
-        {
-            // ICMP port unreachable and the like: the inactivity timeout decides whether the call is dead.
-        }
-        catch (ObjectDisposedException)
-        {
-        }
     }
 
+    /// <summary>Per tick: one clock read, then RTCP, a lost DTMF end and the inactivity timeout only when due.</summary>
     private void CheckTimers()
     {
-        MaybeSendRtcp();
-
-        lock (_dtmfLock)
+        var now = _engine.TimeProvider.GetTimestamp();
+        if (now >= _nextRtcp)
         {
-            _telephoneEvents.CheckTimeout();
+            SendRtcp(now);
         }
 
-        var timeout = _engine.Options.RtpInactivityTimeout;
-        var media = Media;
-        if (timeout <= TimeSpan.Zero || _rtpTimeoutRaised || media is null || media.Direction is SdpDirection.Inactive or SdpDirection.SendOnly)
+        if (_telephoneEvents.IsActive)
+        {
+            lock (_dtmfLock)
+            {
+                _telephoneEvents.CheckTimeout();
+            }
+        }
+
+        if (_inactivityTicks <= 0 || _rtpTimeoutRaised || now - Interlocked.Read(ref _lastActivity) < _inactivityTicks)
         {
             return;
         }
 
-        if (_engine.TimeProvider.GetElapsedTime(Interlocked.Read(ref _lastActivity)) >= timeout)
+        var media = Media;
+        if (media is null || media.Direction is SdpDirection.Inactive or SdpDirection.SendOnly)
         {
-            _rtpTimeoutRaised = true;
-            RtpTimeout?.Invoke(this, EventArgs.Empty);
+            return;
         }
+
+        _rtpTimeoutRaised = true;
+        RtpTimeout?.Invoke(this, EventArgs.Empty);
     }
 
     private static IPEndPoint ToEndPoint(SocketAddress address) => (IPEndPoint)new IPEndPoint(IPAddress.Any, 0).Create(address);

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Switchboard.Media.Clock;
 using Switchboard.Media.Codecs;
 using Switchboard.Media.Dtmf;
+using Switchboard.Media.Io;
 using Switchboard.Media.Playback;
 using Switchboard.Media.Sdp;
 using Switchboard.Media.Security;
@@ -27,6 +28,7 @@ public sealed partial class MediaSession : IMediaClockStream, IAsyncDisposable
     private readonly TelephoneEventReceiver _telephoneEvents;
     private readonly InBandDtmfDetector? _inBand;
     private readonly IAsyncDisposable _rtpReceive;
+    private readonly DatagramSender _rtpSender;
     private readonly RemoteSourceLock _rtpSource;
     private readonly RemoteSourceLock _rtcpSource;
     private readonly WrongSourceReport _rtpWrongSource = new();
@@ -54,10 +56,12 @@ public sealed partial class MediaSession : IMediaClockStream, IAsyncDisposable
         _rtpSource = new RemoteSourceLock(socket.AddressFamily, engine.Options.StrictRtp);
         _rtcpSource = new RemoteSourceLock(rtcpSocket.AddressFamily, engine.Options.StrictRtp);
         _lastActivity = engine.TimeProvider.GetTimestamp();
-        _nextRtcp = _lastActivity;
-        _rtcpInterval = TimeSpan.FromSeconds(2.5);
+        _nextRtcp = _lastActivity + (long)(FirstRtcpDelay.TotalSeconds * engine.TimeProvider.TimestampFrequency);
+        _inactivityTicks = (long)(engine.Options.RtpInactivityTimeout.TotalSeconds * engine.TimeProvider.TimestampFrequency);
         _rtpReceive = engine.Receiver.Register(socket, HandleDatagram);
         _rtcpReceive = engine.Receiver.Register(rtcpSocket, HandleRtcpDatagram);
+        _rtpSender = new DatagramSender(socket, engine.ReceivesOnDedicatedThreads);
+        _rtcpSender = new DatagramSender(rtcpSocket, engine.ReceivesOnDedicatedThreads);
     }
 
     /// <summary>A press arrived (RFC 4733, SIP INFO via <see cref="HandleSipInfo"/>, or in band); once per press.</summary>

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
+using Microsoft.Extensions.Options;
 using Switchboard.Media.Sessions;
 
 namespace Switchboard.Server.Configuration;
@@ -48,6 +49,10 @@ public sealed class MediaSectionOptions : IValidatableObject
     [Range(-1, 64)]
     public int ReceiveThreads { get; set; } = Defaults.ReceiveThreads;
 
+    /// <summary><c>Media:Bridge:*</c>: re-clocked bridged audio.</summary>
+    [ValidateObjectMembers]
+    public MediaBridgeSectionOptions Bridge { get; set; } = new();
+
     /// <summary>The media layer's options, addresses defaulted from <paramref name="sip"/> (valid once checked).</summary>
     public MediaOptions ToMediaOptions(SipOptions sip)
     {
@@ -68,6 +73,7 @@ public sealed class MediaSectionOptions : IValidatableObject
             RtpLearningWindow = RtpLearningWindow,
             OutboundPortReservePercent = OutboundPortReservePercent,
             ReceiveThreads = ReceiveThreads,
+            Bridge = Bridge.ToMediaBridgeOptions(),
         };
     }
 
