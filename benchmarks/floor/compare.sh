@@ -6,15 +6,20 @@
 #
 # Usage: benchmarks/floor/compare.sh [--only LIST] [--callers N] [--relay N] [--reg-rate R] [--reg-count M]
 #                                    [--setup-rate R] [--setup-count M] [--pairs P] [--window W] [--idle-warm S]
-#                                    [--no-build] [--keep]
+#                                    [--callers-warm 0|1] [--reclock] [--no-build] [--keep]
 #   --only LIST     comma-separated figures: idle,callers,relay,registrar,setup (default: all)
 #   --callers N     waiting callers (default 200): Switchboard (the Release server, SIPp callers of
 #                   benchmarks/load/caller.xml in queue "load" hearing prompts and music, RTP both ways) versus the C
 #                   floor (floor.c: one socket per stream, epoll + recvfrom/sendto; and batched: one socket,
-#                   recvmmsg/sendmmsg), 50 packets/s each way per stream, --window seconds of steady state
+#                   recvmmsg/sendmmsg), 50 packets/s each way per stream, --window seconds of steady state.
+#                   --callers-warm 1 (default): one unmeasured Switchboard run of N/2 callers first (JIT tiering,
+#                   first heap growth); memory figure: VmRSS per waiting caller from idle, and per caller added from
+#                   the warm-up's steady state (N/2) to pair 1's (N)
 #   --relay N       bridged calls relayed (default 100): Switchboard's media engine in-process (LoadTool relay: strict
 #                   RTP, clock, MediaBridge) versus rtpengine (userspace, ng protocol), each fed by the same C
-#                   generator (both phones of every call, 50 packets/s each); CPU per relayed packet
+#                   generator (both phones of every call, 50 packets/s each); CPU per relayed packet, and the relay
+#                   host's RSS growth per bridged call (media engine only). --reclock: the bridge re-clocks
+#                   (Media:Bridge:Reclock, one frame per 20 ms tick) instead of relaying as packets arrive
 #   --reg-rate R, --reg-count M   REGISTERs with digest auth (SIPp register.xml; 401 then 200) at R/s, M of them
 #                   (default 200/s, 2000), Switchboard's registrar (Redis) versus Kamailio (usrloc in memory,
 #                   kamailio-registrar.cfg); CPU ms per 1,000 registrations (redis-server's shown apart), after an
@@ -35,7 +40,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 
-idle_warm=35 only="idle,callers,relay,registrar,setup" setup_rate=100 setup_count=1000 callers=200 relay=100 reg_rate=200 reg_count=2000 pairs=3 window=10 build=1 keep=0
+idle_warm=35 only="idle,callers,relay,registrar,setup" setup_rate=100 setup_count=1000 callers_warm=1 reclock=0 callers=200 relay=100 reg_rate=200 reg_count=2000 pairs=3 window=10 build=1 keep=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --only) only="$2"; shift 2 ;;
@@ -46,17 +51,20 @@ while [ $# -gt 0 ]; do
     --pairs) pairs="$2"; shift 2 ;;
     --window) window="$2"; shift 2 ;;
     --idle-warm) idle_warm="$2"; shift 2 ;;
+    --callers-warm) callers_warm="$2"; shift 2 ;;
+    --reclock) reclock=1; shift ;;
     --no-build) build=0; shift ;;
     --keep) keep=1; shift ;;
     --setup-rate) setup_rate="$2"; shift 2 ;;
     --setup-count) setup_count="$2"; shift 2 ;;
-    -h|--help) sed -n '2,33p' "$0"; exit 0 ;;
+    -h|--help) sed -n "2,$(( $(grep -n '^set -euo' "$0" | cut -d: -f1) - 1 ))p" "$0"; exit 0 ;;
     *) echo "compare.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 for v in "$callers" "$relay" "$reg_rate" "$reg_count" "$setup_rate" "$setup_count" "$pairs" "$window" "$idle_warm"; do
   [[ "$v" =~ ^[0-9]+$ ]] && [ "$v" -ge 1 ] || { echo "compare.sh: positive numbers only ($v)" >&2; exit 2; }
 done
+[[ "$callers_warm" =~ ^[01]$ ]] || { echo "compare.sh: --callers-warm is 0 or 1" >&2; exit 2; }
 [ "$callers" -le 1000 ] && [ "$relay" -le 1000 ] || { echo "compare.sh: at most 1000 callers or relayed calls" >&2; exit 2; }
 wants() { [[ ",$only," == *",$1,"* ]]; }
 
@@ -204,9 +212,15 @@ idle_pair() { # both idle in the same window (3 x --window, for resolution): ms 
   record idle "$1" "$cpu_sb" kamailio "$cpu_kam" "ms CPU per s" "$l"
 }
 
-callers_switchboard() { # prints % of a core per caller
-  local n=$callers rate=50 dir="$work/callers-$1"
+rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
+rtp_sessions() { { curl -fs "http://127.0.0.1:$web_port/metrics" 2>/dev/null || true; } | awk '/^switchboard_rtp_sessions[ {]/ { n = int($NF) } END { print n + 0 }'; } 
+
+# callers_switchboard PAIR N: prints % of a core per caller, the load average, the server's RSS (KB) before the
+# callers and in the steady window, and its RTP sessions in the steady window
+callers_switchboard() {
+  local n=$2 rate=50 dir="$work/callers-$1" rss0
   mkdir -p "$dir"
+  rss0=$(rss_kb "$server_pid")
   local settle=$(( (n + rate - 1) / rate + 5 ))
   local hold=$(( settle + window + 3 ))
   ln -sf "$root/benchmarks/load/caller.xml" "$dir/caller.xml"
@@ -217,15 +231,18 @@ callers_switchboard() { # prints % of a core per caller
   local sipp=$!
   side_pids+=("$sipp")
   sleep "$settle"
-  local l cpu win_wall
+  local l cpu win_wall rss1
   l=$(load)
   read -r cpu win_wall < <(cpu_window "$window" "$server_pid")
+  rss1=$(rss_kb "$server_pid")
+  local sessions
+  sessions=$(rtp_sessions)
   wait "$sipp" || echo "compare.sh: SIPp callers exited non-zero (see $dir/out.txt)" >&2
   local failed
   failed=$(awk -F';' 'NR == 1 { for (j = 1; j <= NF; j++) h[$j] = j; next } { x = $h["FailedCall(C)"] } END { print x + 0 }' "$dir/stat.csv" 2>/dev/null || echo "?")
   [ "$failed" = "0" ] || echo "compare.sh: $failed of $n SIPp callers failed (pair $1)" >&2
   sleep 2
-  echo "$(calc "%.4f" "100 * $cpu / $win_wall / $n") $l"
+  echo "$(calc "%.4f" "100 * $cpu / $win_wall / $n") $l $rss0 $rss1 $sessions"
 }
 
 callers_floor() { # $1 pair, $2 plain|batched: prints % of a core per stream
@@ -255,11 +272,11 @@ callers_floor() { # $1 pair, $2 plain|batched: prints % of a core per stream
   echo "$(calc "%.4f" "100 * $cpu / $win_wall / $n") $l"
 }
 
-relay_run() { # $1 pair, $2 switchboard|rtpengine: prints microseconds of CPU per relayed packet
+relay_run() { # $1 pair, $2 switchboard|rtpengine: prints microseconds of CPU per relayed packet, the load average and (Switchboard) KB of RSS per bridged call
   local n=$relay side=$2 dir="$work/relay-$2-$1" run=$(( window + 4 )) peer_base=41000 pid
   mkdir -p "$dir"
   if [ "$side" = switchboard ]; then
-    dotnet "$tool_dll" relay "$n" "$peer_base" "$dir/streams.txt" "$dir/ready" >"$dir/host.out" 2>&1 &
+    SB_RELAY_RECLOCK=$reclock dotnet "$tool_dll" relay "$n" "$peer_base" "$dir/streams.txt" "$dir/ready" >"$dir/host.out" 2>&1 &
     pid=$!
     side_pids+=("$pid")
     for _ in $(seq 1 300); do [ -f "$dir/ready" ] && break; kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
@@ -276,13 +293,19 @@ relay_run() { # $1 pair, $2 switchboard|rtpengine: prints microseconds of CPU pe
   local l cpu win_wall
   l=$(load)
   read -r cpu win_wall < <(cpu_window "$window" "$pid")
+  local per_call="-"
+  if [ "$side" = switchboard ]; then
+    local rss0
+    rss0=$(sed -n 's/^rss_start_kb=\([0-9]*\).*/\1/p' "$dir/host.out")
+    [ -n "$rss0" ] && per_call=$(calc "%.1f" "($(rss_kb "$pid") - $rss0) / $n") # (a build whose relay host does not print it: -)
+  fi
   wait "$gen" || true
   [ "$side" = switchboard ] && stop_pid "$pid"
   # Relayed packets: what the generator received over its whole run, as a rate, times the window.
   local received seconds
   received=$(sed -n 's/.*received=\([0-9]*\).*/\1/p' "$dir/gen.out"); seconds=$(sed -n 's/.*seconds=\([0-9.]*\).*/\1/p' "$dir/gen.out")
-  [ "${received:-0}" -gt 0 ] || { echo "compare.sh: nothing was relayed ($side, pair $1)" >&2; echo "0 $l"; return; }
-  echo "$(calc "%.2f" "1e6 * $cpu / ($received / $seconds * $win_wall)") $l"
+  [ "${received:-0}" -gt 0 ] || { echo "compare.sh: nothing was relayed ($side, pair $1)" >&2; echo "0 $l $per_call"; return; }
+  echo "$(calc "%.2f" "1e6 * $cpu / ($received / $seconds * $win_wall)") $l $per_call"
 }
 
 registrar_run() { # $1 pair, $2 switchboard|kamailio: prints CPU ms per 1,000 registrations (and redis-server's apart)
@@ -329,8 +352,21 @@ if wants relay; then start_rtpengine; fi
 dotnet "$tool_dll" audio "$work/caller.ul" 10
 
 if wants callers; then
+  warm_rss0="" warm_rss="" warm_sessions=""
+  if [ "$callers_warm" -eq 1 ]; then
+    # Unmeasured for CPU: the fresh server's first callers run tier-0 JIT code (a profile of the first pair showed a
+    # quarter of the server's CPU in the JIT). Half the callers: its steady RSS is the memory figure's base.
+    read -r _ _ warm_rss0 warm_rss warm_sessions < <(callers_switchboard 0 $(( (callers + 1) / 2 )))
+  fi
   for p in $(seq 1 "$pairs"); do
-    read -r sb lsb < <(callers_switchboard "$p")
+    read -r sb lsb r0 r1 s1 < <(callers_switchboard "$p" "$callers")
+    if [ "$p" = 1 ] && [ -n "$warm_rss" ]; then
+      # RSS grows by one-off amounts on a fresh server (JIT code, the GC heap's and malloc's first growth, code pages):
+      # per caller ADDED is the growth from the warm-up's steady state (half the callers) to pair 1's (all of them).
+      printf 'memory     callers  RSS %s KB idle, %s KB with %s RTP sessions, %s KB with %s: %s KB per waiting caller from idle, %s KB per caller added (goal <= 60)\n' \
+        "$warm_rss0" "$warm_rss" "$warm_sessions" "$r1" "$s1" "$(( (r1 - warm_rss0) / callers ))" \
+        "$([ "$s1" -gt "$warm_sessions" ] && calc "%.0f" "($r1 - $warm_rss) / ($s1 - $warm_sessions)" || echo "n/a")" | tee -a "$results"
+    fi
     read -r fl lfl < <(callers_floor "$p" plain)
     read -r fb lfb < <(callers_floor "$p" batched)
     record "callers" "$p" "$sb" floor-plain "$fl" "% core per caller, N=$callers" "$lsb/$lfl"
@@ -339,9 +375,10 @@ if wants callers; then
 fi
 if wants relay; then
   for p in $(seq 1 "$pairs"); do
-    read -r sb lsb < <(relay_run "$p" switchboard)
-    read -r rt lrt < <(relay_run "$p" rtpengine)
-    record "relay" "$p" "$sb" "rtpengine" "$rt" "us CPU per packet, N=$relay" "$lsb/$lrt"
+    read -r sb lsb sbmem < <(relay_run "$p" switchboard)
+    read -r rt lrt _ < <(relay_run "$p" rtpengine)
+    record "relay" "$p" "$sb" "rtpengine" "$rt" "us CPU per packet, N=$relay$([ "$reclock" -eq 1 ] && echo ", reclocked")" "$lsb/$lrt"
+    printf 'memory     relay    %s KB of RSS per bridged call (media engine only, pair %s)\n' "$sbmem" "$p" | tee -a "$results"
   done
 fi
 if wants registrar; then

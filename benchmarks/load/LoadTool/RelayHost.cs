@@ -8,7 +8,9 @@ namespace Switchboard.LoadTool;
 /// Switchboard's side of the relay comparison (benchmarks/floor/compare.sh): COUNT calls bridged in-process by a real
 /// <see cref="MediaEngine"/> (strict RTP, the shared clock, <see cref="MediaBridge"/>), the counterpart of rtpengine driven
 /// over its ng protocol. Call i's two phones are 127.0.0.1:PEER_BASE + 4i and + 4i + 2 (the floor generator); the
-/// streams file gets one "phone_port leg_port" line per leg for the generator. Runs until SIGTERM.
+/// streams file gets one "phone_port leg_port" line per leg for the generator. Prints the process's resident memory
+/// before the calls (<c>rss_start_kb=</c>, for the memory per bridged call). Environment <c>SB_RELAY_RECLOCK=1</c>
+/// turns on <see cref="MediaBridgeOptions.Reclock"/>. Runs until SIGTERM.
 /// </summary>
 internal static class RelayHost
 {
@@ -20,7 +22,15 @@ internal static class RelayHost
             context.Cancel = true;
             stop.Set();
         });
-        var engine = new MediaEngine(new MediaOptions { PortRangeStart = 24000, PortRangeEnd = 29998, OutboundPortReservePercent = 0 });
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rss_start_kb={ResidentKilobytes()}"));
+        var reclock = Environment.GetEnvironmentVariable("SB_RELAY_RECLOCK") == "1";
+        var engine = new MediaEngine(new MediaOptions
+        {
+            PortRangeStart = 24000,
+            PortRangeEnd = 29998,
+            OutboundPortReservePercent = 0,
+            Bridge = new MediaBridgeOptions { Reclock = reclock },
+        });
         var sessions = new List<MediaSession>(count * 2);
         var lines = new List<string>(count * 2);
         for (var i = 0; i < count; i++)
@@ -60,6 +70,19 @@ internal static class RelayHost
         }
 
         engine.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return 0;
+    }
+
+    private static long ResidentKilobytes()
+    {
+        foreach (var line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                return long.Parse(line.AsSpan(6).Trim().TrimEnd("kB").Trim(), CultureInfo.InvariantCulture);
+            }
+        }
+
         return 0;
     }
 

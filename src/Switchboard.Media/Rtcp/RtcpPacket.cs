@@ -28,6 +28,17 @@ public static class RtcpPacket
         return length + WriteSourceDescription(report.Ssrc, cname, destination[length..]);
     }
 
+    /// <summary>
+    /// Writes an SR (when <paramref name="isSenderReport"/>) or RR with <paramref name="blocks"/>, then an SDES CNAME
+    /// chunk, from plain values: what a session sends every few seconds, without a report object (no allocation).
+    /// </summary>
+    public static int WriteCompound(uint ssrc, bool isSenderReport, ulong ntpTimestamp, uint rtpTimestamp, uint packetCount, uint octetCount,
+        ReadOnlySpan<RtcpReportBlock> blocks, string cname, Span<byte> destination)
+    {
+        var length = WriteReport(ssrc, isSenderReport, ntpTimestamp, rtpTimestamp, packetCount, octetCount, blocks, destination);
+        return length + WriteSourceDescription(ssrc, cname, destination[length..]);
+    }
+
     /// <summary>Writes one SR or RR packet; returns its length.</summary>
     public static int WriteReport(RtcpReport report, Span<byte> destination)
     {
@@ -37,27 +48,44 @@ public static class RtcpPacket
             throw new ArgumentException("At most 31 report blocks fit one packet.", nameof(report));
         }
 
-        var length = 8 + (report.IsSenderReport ? 20 : 0) + (report.Blocks.Count * RtcpReportBlock.Size);
+        Span<RtcpReportBlock> blocks = stackalloc RtcpReportBlock[report.Blocks.Count];
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            blocks[i] = report.Blocks[i];
+        }
+
+        return WriteReport(report.Ssrc, report.IsSenderReport, report.NtpTimestamp, report.RtpTimestamp, report.PacketCount, report.OctetCount, blocks, destination);
+    }
+
+    private static int WriteReport(uint ssrc, bool isSenderReport, ulong ntpTimestamp, uint rtpTimestamp, uint packetCount, uint octetCount,
+        ReadOnlySpan<RtcpReportBlock> blocks, Span<byte> destination)
+    {
+        if (blocks.Length > 31)
+        {
+            throw new ArgumentException("At most 31 report blocks fit one packet.", nameof(blocks));
+        }
+
+        var length = 8 + (isSenderReport ? 20 : 0) + (blocks.Length * RtcpReportBlock.Size);
         if (destination.Length < length)
         {
             throw new ArgumentException("Destination is too short for the report.", nameof(destination));
         }
 
-        destination[0] = (byte)(0x80 | report.Blocks.Count);
-        destination[1] = report.IsSenderReport ? SenderReportType : ReceiverReportType;
+        destination[0] = (byte)(0x80 | blocks.Length);
+        destination[1] = isSenderReport ? SenderReportType : ReceiverReportType;
         BinaryPrimitives.WriteUInt16BigEndian(destination[2..], (ushort)((length / 4) - 1));
-        BinaryPrimitives.WriteUInt32BigEndian(destination[4..], report.Ssrc);
+        BinaryPrimitives.WriteUInt32BigEndian(destination[4..], ssrc);
         var offset = 8;
-        if (report.IsSenderReport)
+        if (isSenderReport)
         {
-            BinaryPrimitives.WriteUInt64BigEndian(destination[8..], report.NtpTimestamp);
-            BinaryPrimitives.WriteUInt32BigEndian(destination[16..], report.RtpTimestamp);
-            BinaryPrimitives.WriteUInt32BigEndian(destination[20..], report.PacketCount);
-            BinaryPrimitives.WriteUInt32BigEndian(destination[24..], report.OctetCount);
+            BinaryPrimitives.WriteUInt64BigEndian(destination[8..], ntpTimestamp);
+            BinaryPrimitives.WriteUInt32BigEndian(destination[16..], rtpTimestamp);
+            BinaryPrimitives.WriteUInt32BigEndian(destination[20..], packetCount);
+            BinaryPrimitives.WriteUInt32BigEndian(destination[24..], octetCount);
             offset = 28;
         }
 
-        foreach (var block in report.Blocks)
+        foreach (var block in blocks)
         {
             var span = destination[offset..];
             BinaryPrimitives.WriteUInt32BigEndian(span, block.Ssrc);

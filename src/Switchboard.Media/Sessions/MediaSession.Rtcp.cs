@@ -23,6 +23,9 @@ public sealed partial class MediaSession
     private readonly Lock _statisticsLock = new();
     private readonly byte[] _rtcpBuffer = new byte[512];
     private SocketAddress? _rtcpRemote;
+    private SocketAddress? _rtcpDerived;
+    private SocketAddress? _rtcpDerivedFrom;
+    private string? _cname;
     private long _nextRtcp;
     private long _octetsSent;
     private uint _lastSenderReport;
@@ -56,26 +59,46 @@ public sealed partial class MediaSession
             return;
         }
 
-        RtcpReportBlock[] blocks;
+        // Allocation-free after the leg's first report (the CNAME and the derived RTCP address are kept).
+        RtcpReportBlock block = default;
+        var blocks = 0;
         lock (_statisticsLock)
         {
             var lsr = _haveSenderReport ? _lastSenderReport : 0u;
             var dlsr = _haveSenderReport ? (uint)(time.GetElapsedTime(_lastSenderReportArrival).TotalSeconds * 65536) : 0u;
-            blocks = _statistics.PacketsReceived > 0 ? [_statistics.CreateReportBlock(lsr, dlsr)] : [];
+            if (_statistics.PacketsReceived > 0)
+            {
+                block = _statistics.CreateReportBlock(lsr, dlsr);
+                blocks = 1;
+            }
         }
 
         var sent = Interlocked.Read(ref _packetsSent);
-        var report = sent > 0
-            ? new RtcpReport(Ssrc, true, RtcpReport.ToNtp(time.GetUtcNow()), _timestamp, (uint)sent, (uint)Interlocked.Read(ref _octetsSent), blocks)
-            : RtcpReport.Receiver(Ssrc, blocks);
-        var length = RtcpPacket.WriteCompound(report, $"switchboard-{_sessionId}@{_engine.Options.AdvertisedAddress ?? _engine.Options.Address}", _rtcpBuffer);
+        var cname = _cname ??= $"switchboard-{_sessionId}@{_engine.Options.AdvertisedAddress ?? _engine.Options.Address}";
+        var length = sent > 0
+            ? RtcpPacket.WriteCompound(Ssrc, true, RtcpReport.ToNtp(time.GetUtcNow()), _timestamp, (uint)sent, (uint)Interlocked.Read(ref _octetsSent),
+                new ReadOnlySpan<RtcpReportBlock>(in block)[..blocks], cname, _rtcpBuffer)
+            : RtcpPacket.WriteCompound(Ssrc, false, 0, 0, 0, 0, new ReadOnlySpan<RtcpReportBlock>(in block)[..blocks], cname, _rtcpBuffer);
         _rtcpSender.TrySend(_rtcpBuffer.AsSpan(0, length), remote);
     }
 
+    /// <summary>The peer's RTP address + 1, derived again only when the RTP address changed.</summary>
     private SocketAddress? RtcpAddressFromRtp()
     {
-        var rtp = RemoteEndPoint;
-        return rtp is null || rtp.Port >= 65535 ? null : new IPEndPoint(rtp.Address, rtp.Port + 1).Serialize();
+        var rtp = Volatile.Read(ref _remote);
+        if (rtp is null)
+        {
+            return null;
+        }
+
+        if (!ReferenceEquals(rtp, _rtcpDerivedFrom))
+        {
+            var endPoint = (IPEndPoint)new IPEndPoint(IPAddress.Any, 0).Create(rtp);
+            _rtcpDerived = endPoint.Port >= 65535 ? null : new IPEndPoint(endPoint.Address, endPoint.Port + 1).Serialize();
+            _rtcpDerivedFrom = rtp;
+        }
+
+        return _rtcpDerived;
     }
 
     /// <summary>One datagram at the RTCP port (from the engine's receiver).</summary>
