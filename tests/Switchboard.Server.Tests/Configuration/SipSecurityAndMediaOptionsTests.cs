@@ -134,6 +134,15 @@ public sealed class SipSecurityAndMediaOptionsTests
         Assert.Equal((false, 0, 0), (media.StrictRtp, media.OutboundPortReservePercent, media.ReceiveThreads));
     }
 
+    [Fact]
+    public void Media_BridgeReclock_OffByDefault_AndTaken()
+    {
+        Assert.Equal(new MediaBridgeOptions(), ReadMedia().Bridge);
+        var media = ReadMedia(("Media:Bridge:Reclock", "true"), ("Media:Bridge:ReclockDepth", "5"));
+
+        Assert.Equal(new MediaBridgeOptions { Reclock = true, ReclockDepth = 5 }, media.Bridge);
+    }
+
     [Theory]
     [InlineData("Media:Address", "media.example", "Media:Address: 'media.example' is not an IP address")]
     [InlineData("Media:PortRangeEnd", "10002", "Media:PortRangeEnd: the RTP port range 10000-10002 must hold two RTP/RTCP pairs or more (was 10002)")]
@@ -141,6 +150,8 @@ public sealed class SipSecurityAndMediaOptionsTests
     [InlineData("Media:ReceiveThreads", "65", "Media:ReceiveThreads: must be between -1 and 64 (was 65)")]
     [InlineData("Media:OutboundPortReservePercent", "91", "Media:OutboundPortReservePercent: must be between 0 and 90 (was 91)")]
     [InlineData("Media:StrictRtp", "maybe", "Media:StrictRtp: is not true or false (was maybe)")]
+    [InlineData("Media:Bridge:ReclockDepth", "17", "Media:Bridge:ReclockDepth: must be between 1 and 16 (was 17)")]
+    [InlineData("Media:Bridge:Reclock", "sometimes", "Media:Bridge:Reclock: is not true or false (was sometimes)")]
     [InlineData("Media:RtpInactivityTimeout", "-5", "Media:RtpInactivityTimeout: is not seconds or a time span (e.g. 300 or 00:05:00) (was -5)")]
     [InlineData("Media:RtpLearningWindow", "2.00:00:00",
         "Media:RtpLearningWindow: must be between 0 and one day (seconds, e.g. 30, or a time span, e.g. 00:00:30) (was 2.00:00:00)")]
