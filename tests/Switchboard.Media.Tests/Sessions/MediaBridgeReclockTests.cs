@@ -23,14 +23,8 @@ public sealed class MediaBridgeReclockTests
     [MemberData(nameof(ReceiveThreads))]
     public async Task JitteryCaller_LeavesTowardTheAgentPacedInOrder_LossAndLateHandled(int threads)
     {
-        await using var engine = Engine(threads, reclock: true);
-        using var callerPhone = new TestPhone();
-        using var agentPhone = new TestPhone();
-        await using var caller = engine.CreateSession(startClock: false);
-        await using var agent = engine.CreateSession(startClock: false);
-        caller.AcceptOffer(callerPhone.Offer("0 101"));
-        agent.AcceptOffer(agentPhone.Offer("8 101"));
-        using var bridge = MediaBridge.Join(caller, agent);
+        await using var call = new BridgedCall(Engine(threads, reclock: true), "0 101", "8 101");
+        var (engine, callerPhone, agentPhone, caller, agent) = (call.Engine, call.CallerPhone, call.AgentPhone, call.Caller, call.Agent);
         engine.Clock.RunDueTicks();
 
         // A burst, out of order: nothing leaves before a tick, and the held frames are in sequence order.
@@ -74,14 +68,8 @@ public sealed class MediaBridgeReclockTests
     [MemberData(nameof(ReceiveThreads))]
     public async Task Reclocked_TelephoneEventsPassAtOnce_WithOneTimestampPerEvent(int threads)
     {
-        await using var engine = Engine(threads, reclock: true);
-        using var callerPhone = new TestPhone();
-        using var agentPhone = new TestPhone();
-        await using var caller = engine.CreateSession(startClock: false);
-        await using var agent = engine.CreateSession(startClock: false);
-        caller.AcceptOffer(callerPhone.Offer("0 101"));
-        agent.AcceptOffer(agentPhone.Offer("0 96"));
-        using var bridge = MediaBridge.Join(caller, agent);
+        await using var call = new BridgedCall(Engine(threads, reclock: true), "0 101", "0 96");
+        var (_, callerPhone, agentPhone, caller, agent) = (call.Engine, call.CallerPhone, call.AgentPhone, call.Caller, call.Agent);
         var digit = new TaskCompletionSource<DtmfDigit>();
         caller.DigitReceived += (_, d) => digit.TrySetResult(d);
 
@@ -102,14 +90,8 @@ public sealed class MediaBridgeReclockTests
     [Fact]
     public async Task ReclockOff_RelaysAsItArrives_WithoutATick()
     {
-        await using var engine = Engine(threads: 1, reclock: false);
-        using var callerPhone = new TestPhone();
-        using var agentPhone = new TestPhone();
-        await using var caller = engine.CreateSession(startClock: false);
-        await using var agent = engine.CreateSession(startClock: false);
-        caller.AcceptOffer(callerPhone.Offer("0"));
-        agent.AcceptOffer(agentPhone.Offer("0"));
-        using var bridge = MediaBridge.Join(caller, agent);
+        await using var call = new BridgedCall(Engine(threads: 1, reclock: false), "0", "0");
+        var (_, callerPhone, agentPhone, caller, agent) = (call.Engine, call.CallerPhone, call.AgentPhone, call.Caller, call.Agent);
 
         SendFrames(callerPhone, caller, 102, 100);
         Assert.Equal(102, (await agentPhone.ReceiveAsync()).Payload[0]); // as it came, no re-ordering, no clock
@@ -136,6 +118,42 @@ public sealed class MediaBridgeReclockTests
             Bridge = new MediaBridgeOptions { Reclock = reclock, ReclockDepth = 3 },
         },
         _time);
+
+    /// <summary>An engine with a caller and an agent leg, each answering a <see cref="TestPhone"/>, bridged.</summary>
+    private sealed class BridgedCall : IAsyncDisposable
+    {
+        private readonly MediaBridge _bridge;
+
+        public BridgedCall(MediaEngine engine, string callerFormats, string agentFormats)
+        {
+            Engine = engine;
+            Caller = engine.CreateSession(startClock: false);
+            Agent = engine.CreateSession(startClock: false);
+            Caller.AcceptOffer(CallerPhone.Offer(callerFormats));
+            Agent.AcceptOffer(AgentPhone.Offer(agentFormats));
+            _bridge = MediaBridge.Join(Caller, Agent);
+        }
+
+        public MediaEngine Engine { get; }
+
+        public TestPhone CallerPhone { get; } = new();
+
+        public TestPhone AgentPhone { get; } = new();
+
+        public MediaSession Caller { get; }
+
+        public MediaSession Agent { get; }
+
+        public async ValueTask DisposeAsync()
+        {
+            _bridge.Dispose();
+            await Caller.DisposeAsync();
+            await Agent.DisposeAsync();
+            await Engine.DisposeAsync();
+            CallerPhone.Dispose();
+            AgentPhone.Dispose();
+        }
+    }
 
     /// <summary>Sends μ-law frames whose bytes all hold their sequence number (low byte), as the caller's phone.</summary>
     private static void SendFrames(TestPhone phone, MediaSession leg, params int[] sequences)
