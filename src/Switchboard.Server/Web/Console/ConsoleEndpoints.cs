@@ -31,8 +31,8 @@ public static class ConsoleEndpoints
                 _ => Results.Redirect("/console/agent", permanent: false),
             };
         });
-        group.MapGet("/agent", (HttpContext context, WebSessions sessions) => PageAsync(context, sessions, ApiRoles.Agent, "agent.html"));
-        group.MapGet("/supervisor", (HttpContext context, WebSessions sessions) => PageAsync(context, sessions, ApiRoles.Supervisor, "supervisor.html"));
+        group.MapGet("/agent", (HttpContext context, WebSessions sessions) => PageAsync(context, sessions, ApiPolicies.Agent, "agent.html"));
+        group.MapGet("/supervisor", (HttpContext context, WebSessions sessions) => PageAsync(context, sessions, ApiPolicies.Supervisor, "supervisor.html"));
         group.MapGet("/me", MeAsync);
         group.MapGet("/schema.json", (HttpContext context) =>
         {
@@ -43,7 +43,7 @@ public static class ConsoleEndpoints
         return group;
     }
 
-    private static async Task<IResult> PageAsync(HttpContext context, WebSessions sessions, string role, string page)
+    private static async Task<IResult> PageAsync(HttpContext context, WebSessions sessions, string policy, string page)
     {
         var check = await sessions.CheckAsync(context, csrf: null, requireCsrf: false, context.RequestAborted).ConfigureAwait(false);
         if (check is not { Caller: { } caller, Session: { } session })
@@ -51,9 +51,9 @@ public static class ConsoleEndpoints
             return Results.Redirect(SignInEndpoints.SignInUrl("/console"), permanent: false);
         }
 
-        if (!caller.IsInRole(role))
+        if (!await WebPagePolicies.AllowsAsync(context, caller, policy).ConfigureAwait(false))
         {
-            // The pages honour the API's roles: an agent never gets a supervisor page (and the API refuses its calls anyway).
+            // The pages honour the API's policies: an agent never gets a supervisor page (and the API refuses its calls anyway).
             return WebPageHeaders.Page(context, WebAssets.Text("console/forbidden.html"), StatusCodes.Status403Forbidden);
         }
 

@@ -32,13 +32,13 @@ public static class WallboardEndpoints
     private static async Task<ApiCaller?> SupervisorAsync(HttpContext context, WebSessions sessions)
     {
         var check = await sessions.CheckAsync(context, csrf: null, requireCsrf: false, context.RequestAborted).ConfigureAwait(false);
-        return check.Caller is { } caller && caller.IsInRole(ApiRoles.Supervisor) ? caller : null;
+        return check.Caller is { } caller && await WebPagePolicies.AllowsAsync(context, caller, ApiPolicies.Supervisor).ConfigureAwait(false) ? caller : null;
     }
 
     private static async Task<IResult> PageAsync(HttpContext context, WebSessions sessions)
     {
         var check = await sessions.CheckAsync(context, csrf: null, requireCsrf: false, context.RequestAborted).ConfigureAwait(false);
-        if (check is not { Caller: { } caller, Session: { } session } || !caller.IsInRole(ApiRoles.Supervisor))
+        if (check is not { Caller: { } caller, Session: { } session } || !await WebPagePolicies.AllowsAsync(context, caller, ApiPolicies.Supervisor).ConfigureAwait(false))
         {
             return Results.Redirect(SignInEndpoints.SignInUrl("/wallboard"), permanent: false);
         }
