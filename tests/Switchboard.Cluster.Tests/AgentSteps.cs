@@ -93,28 +93,21 @@ internal static class AgentSteps
     /// One caller (agent-caller.xml, key 2: BBMT) through <paramref name="entry"/>; anna is offered the call on her
     /// stream, accepts, her phone answers, the stream says connected; she hangs up (the caller gets the BYE) and ends her
     /// wrap-up. Returns the node her stream was on at the offer and the node the call ran on (ACD event).
-    /// <paramref name="aroundAccept"/>, if given, injects a fault at the moment of the accept: awaited just before her
-    /// AcceptOffer (the fault is in place when it returns), the task it returns is cancelled and awaited right after.
+    /// <paramref name="fault"/>, if given, is injected at the moment of her AcceptOffer and of her HangUp: awaited just
+    /// before each (the fault is in place when it returns), the task it returns is cancelled and awaited right after.
     /// </summary>
     public static async Task<(int AgentNode, string CallNode)> TalkToCallerAsync(
-        ClusterAgent agent, BaresipPhone phone, ClusterAcd acd, string entry, string callerAddress, Func<CancellationToken, Task<Task>>? aroundAccept = null)
+        ClusterAgent agent, BaresipPhone phone, ClusterAcd acd, string entry, string callerAddress, Func<CancellationToken, Task<Task>>? fault = null)
     {
         var phoneEvents = phone.EventCount;
         await using var caller = SippCallers.Start("agent-caller.xml", entry, callerAddress, calls: 1, rate: 1, hold: TimeSpan.Zero);
         var (node, e) = await agent.NextAsync(AgentEvent.EventOneofCase.Offer, AgentTimeout);
         Assert.Equal("bbmt", e.Offer.Queue);
         var callId = e.Offer.CallId;
-        using (var fault = new CancellationTokenSource())
-        {
-            var injected = aroundAccept is null ? Task.CompletedTask : await aroundAccept(fault.Token).WaitAsync(AgentTimeout);
-            await agent.CallAsync((c, h) => c.AcceptOfferAsync(new AcceptOfferRequest { AgentId = AgentId, CallId = callId }, h)).WaitAsync(AgentTimeout);
-            await fault.CancelAsync();
-            await injected.WaitAsync(AgentTimeout);
-        }
-
+        await WithFaultAsync(fault, () => agent.CallAsync((c, h) => c.AcceptOfferAsync(new AcceptOfferRequest { AgentId = AgentId, CallId = callId }, h)));
         await phone.WaitForEventAsync(BaresipEventType.CallEstablished, since: phoneEvents).WaitAsync(AgentTimeout);
         Assert.Equal(callId, (await agent.NextAsync(AgentEvent.EventOneofCase.CallConnected, AgentTimeout)).Event.CallConnected.CallId);
-        await agent.CallAsync((c, h) => c.HangUpAsync(new HangUpRequest { AgentId = AgentId, CallId = callId }, h)).WaitAsync(AgentTimeout);
+        await WithFaultAsync(fault, () => agent.CallAsync((c, h) => c.HangUpAsync(new HangUpRequest { AgentId = AgentId, CallId = callId }, h)));
         var result = await caller.WaitAsync(AgentTimeout);
         Assert.True(result.Successful == 1 && result.Failed == 0, result.ToString());
         await agent.NextAsync(AgentEvent.EventOneofCase.WrapUpStarted, AgentTimeout);
@@ -122,5 +115,14 @@ internal static class AgentSteps
 
         var enqueued = (await acd.EventsAsync("enqueued")).Single(x => x["call"] == callId);
         return (node, enqueued["node"]);
+    }
+
+    private static async Task WithFaultAsync<T>(Func<CancellationToken, Task<Task>>? fault, Func<Task<T>> call)
+    {
+        using var stop = new CancellationTokenSource();
+        var injected = fault is null ? Task.CompletedTask : await fault(stop.Token).WaitAsync(AgentTimeout);
+        await call().WaitAsync(AgentTimeout);
+        await stop.CancelAsync();
+        await injected.WaitAsync(AgentTimeout);
     }
 }

@@ -197,7 +197,8 @@ public sealed class ClusterTests(ITestOutputHelper output)
         // A subscription dropped just before AcceptOffer: node 2's pub/sub connections are closed on the primary just
         // before anna accepts a caller held by node 2, and again every 20 ms until her accept has returned, so the
         // 'accepted' notice (pub/sub, at most once) is published while node 2 is not listening. Node 2 resubscribes; the
-        // ACD sends the unacknowledged notice again (Acd:NoticeAckTimeout, 3 s) and the call still connects.
+        // ACD sends the unacknowledged notice again (Acd:NoticeAckTimeout, 3 s) and the call still connects. The same
+        // around her HangUp: the request is published again until the call ends, and the caller gets the BYE.
         var drops = 0;
         var lostNotice = await AgentSteps.TalkToCallerAsync(agent, phone, acd, cluster.NodeSip(2).ToString(), cluster.ClientAddress(6), async stop =>
         {
@@ -214,8 +215,10 @@ public sealed class ClusterTests(ITestOutputHelper output)
         Assert.Equal("node-2", lostNotice.CallNode);
         Assert.True(drops >= 1, "no pub/sub connection of node-2 was found to drop");
         var resent = (await acd.EventsAsync("accept_resent")).Count;
-        output.WriteLine($"subscription dropped before the accept: {drops} pub/sub connections of node-2 closed, the accepted notice re-sent {resent} times, the call connected");
+        var hangUpResent = (await acd.EventsAsync("hangup_resent")).Count;
+        output.WriteLine($"subscription dropped before the accept and the hang-up: {drops} pub/sub connections of node-2 closed, the accepted notice re-sent {resent} times, the call connected; the hang-up request re-sent {hangUpResent} times, the caller got the BYE");
         Assert.Empty(await acd.EventsAsync("accept_unacknowledged"));
+        Assert.Empty(await acd.EventsAsync("hangup_unacknowledged"));
 
         await ClusterEventInvariants.CheckAsync(acd, output);
     }
