@@ -18,7 +18,7 @@
 #   --relay N       bridged calls relayed (default 100): Switchboard's media engine in-process (LoadTool relay: strict
 #                   RTP, clock, MediaBridge) versus rtpengine (userspace, ng protocol), each fed by the same C
 #                   generator (both phones of every call, 50 packets/s each); CPU per relayed packet, and the relay
-#                   host's RSS growth per bridged call (media engine only). --reclock: the bridge re-clocks
+#                   host's RSS and managed heap per bridged call added (media engine only, N/2 -> N calls). --reclock: the bridge re-clocks
 #                   (Media:Bridge:Reclock, one frame per 20 ms tick) instead of relaying as packets arrive
 #   --reg-rate R, --reg-count M   REGISTERs with digest auth (SIPp register.xml; 401 then 200) at R/s, M of them
 #                   (default 200/s, 2000), Switchboard's registrar (Redis) versus Kamailio (usrloc in memory,
@@ -272,6 +272,8 @@ callers_floor() { # $1 pair, $2 plain|batched: prints % of a core per stream
   echo "$(calc "%.4f" "100 * $cpu / $win_wall / $n") $l"
 }
 
+host_value() { sed -n "s/^$2=\\([0-9]*\\).*/\\1/p" "$1/host.out"; } # host_value DIR KEY: a figure the relay host printed
+
 relay_run() { # $1 pair, $2 switchboard|rtpengine: prints microseconds of CPU per relayed packet, the load average and (Switchboard) KB of RSS per bridged call
   local n=$relay side=$2 dir="$work/relay-$2-$1" run=$(( window + 4 )) peer_base=41000 pid
   mkdir -p "$dir"
@@ -295,9 +297,11 @@ relay_run() { # $1 pair, $2 switchboard|rtpengine: prints microseconds of CPU pe
   read -r cpu win_wall < <(cpu_window "$window" "$pid")
   local per_call="-"
   if [ "$side" = switchboard ]; then
-    local rss0
-    rss0=$(sed -n 's/^rss_start_kb=\([0-9]*\).*/\1/p' "$dir/host.out")
-    [ -n "$rss0" ] && per_call=$(calc "%.1f" "($(rss_kb "$pid") - $rss0) / $n") # (a build whose relay host does not print it: -)
+    # Per bridged call added from N/2 to N calls, before traffic (the relay host prints it; an older build does not: -)
+    local half rh rr hh hr
+    half=$(host_value "$dir" half); rh=$(host_value "$dir" rss_half_kb); rr=$(host_value "$dir" rss_ready_kb)
+    hh=$(host_value "$dir" heap_half); hr=$(host_value "$dir" heap_ready)
+    [ -z "$hr" ] || [ "${half:-0}" -eq 0 ] || per_call="$(calc "%.1f" "($rr - $rh) / ($n - $half)")KB-RSS/$(calc "%.1f" "($hr - $hh) / 1024 / ($n - $half)")KB-managed"
   fi
   wait "$gen" || true
   [ "$side" = switchboard ] && stop_pid "$pid"
@@ -378,7 +382,7 @@ if wants relay; then
     read -r sb lsb sbmem < <(relay_run "$p" switchboard)
     read -r rt lrt _ < <(relay_run "$p" rtpengine)
     record "relay" "$p" "$sb" "rtpengine" "$rt" "us CPU per packet, N=$relay$([ "$reclock" -eq 1 ] && echo ", reclocked")" "$lsb/$lrt"
-    printf 'memory     relay    %s KB of RSS per bridged call (media engine only, pair %s)\n' "$sbmem" "$p" | tee -a "$results"
+    printf 'memory     relay    %s per bridged call added (media engine only, N/2 -> N calls, pair %s)\n' "$sbmem" "$p" | tee -a "$results"
   done
 fi
 if wants registrar; then

@@ -8,8 +8,10 @@ namespace Switchboard.LoadTool;
 /// Switchboard's side of the relay comparison (benchmarks/floor/compare.sh): COUNT calls bridged in-process by a real
 /// <see cref="MediaEngine"/> (strict RTP, the shared clock, <see cref="MediaBridge"/>), the counterpart of rtpengine driven
 /// over its ng protocol. Call i's two phones are 127.0.0.1:PEER_BASE + 4i and + 4i + 2 (the floor generator); the
-/// streams file gets one "phone_port leg_port" line per leg for the generator. Prints the process's resident memory
-/// before the calls (<c>rss_start_kb=</c>, for the memory per bridged call). Environment <c>SB_RELAY_RECLOCK=1</c>
+/// streams file gets one "phone_port leg_port" line per leg for the generator. Memory per bridged call: the process's
+/// resident memory and live managed heap (after a full collection) once half the calls are made and once all are
+/// (<c>rss_half_kb</c>, <c>heap_half</c>, <c>rss_ready_kb</c>, <c>heap_ready</c>, <c>half</c>), before any traffic; a
+/// bridged call's buffers are all made then, and relaying allocates nothing. Environment <c>SB_RELAY_RECLOCK=1</c>
 /// turns on <see cref="MediaBridgeOptions.Reclock"/>. Runs until SIGTERM.
 /// </summary>
 internal static class RelayHost
@@ -22,7 +24,6 @@ internal static class RelayHost
             context.Cancel = true;
             stop.Set();
         });
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rss_start_kb={ResidentKilobytes()}"));
         var reclock = Environment.GetEnvironmentVariable("SB_RELAY_RECLOCK") == "1";
         var engine = new MediaEngine(new MediaOptions
         {
@@ -33,8 +34,15 @@ internal static class RelayHost
         });
         var sessions = new List<MediaSession>(count * 2);
         var lines = new List<string>(count * 2);
+        var half = count / 2;
         for (var i = 0; i < count; i++)
         {
+            if (i == half && half > 0)
+            {
+                var heap = GC.GetTotalMemory(forceFullCollection: true);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"half={half}\nrss_half_kb={ResidentKilobytes()}\nheap_half={heap}"));
+            }
+
             var callerPort = peerBase + (4 * i);
             var agentPort = callerPort + 2;
             var caller = engine.CreateSession(MediaLegDirection.Inbound);
@@ -59,6 +67,8 @@ internal static class RelayHost
             lines.Add($"{agentPort} {agent.LocalEndPoint.Port}");
         }
 
+        var heapReady = GC.GetTotalMemory(forceFullCollection: true);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rss_ready_kb={ResidentKilobytes()}\nheap_ready={heapReady}"));
         File.WriteAllLines(streamsFile, lines);
         File.WriteAllText(readyFile, "ready\n");
         stop.Wait();

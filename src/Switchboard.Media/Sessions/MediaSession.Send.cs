@@ -11,7 +11,7 @@ public sealed partial class MediaSession
 {
     private const int SamplesPerFrame = G711.FrameSamples;
 
-    private readonly byte[] _sendBuffer = new byte[RtpHeader.Size + 1500];
+    private readonly byte[] _sendBuffer = new byte[RtpHeader.Size + SamplesPerFrame]; // one 20 ms G.711 frame (or a telephone event)
     private SocketAddress? _sdpRemote;
     private ushort _sequence;
     private uint _timestamp;
