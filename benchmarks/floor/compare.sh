@@ -153,16 +153,22 @@ start_server() {
   echo "compare.sh: the server did not become healthy:" >&2; tail -n 30 "$work/server.out" "$work/server.err" >&2; keep=1; exit 1
 }
 
+# launch_kamailio CFG DIR PORT NAME: Kamailio with CFG on udp:127.0.0.1:PORT (its files in DIR), once its workers are
+# up; its pid goes into the variable NAME.
+launch_kamailio() {
+  local cfg=$1 dir=$2 port=$3 pid children
+  mkdir -p "$dir"
+  kamailio -f "$cfg" -DD -E -l "udp:127.0.0.1:$port" -w "$dir" -Y "$dir" -P "$dir/kamailio.pid" >"$dir/out.txt" 2>&1 &
+  pid=$!
+  printf -v "$4" '%s' "$pid"
+  for _ in $(seq 1 50); do children=$(pgrep -c -P "$pid" 2>/dev/null || true); [ "${children:-0}" -ge 2 ] && break; sleep 0.1; done
+  sleep 1
+  kill -0 "$pid" 2>/dev/null || { echo "compare.sh: Kamailio ($cfg) did not start:" >&2; cat "$dir/out.txt" >&2; keep=1; exit 1; }
+}
+
 start_kamailio() {
   kam_port=$(free_port 46000)
-  mkdir -p "$work/kamailio"
-  kamailio -f "$here/kamailio-registrar.cfg" -DD -E -l "udp:127.0.0.1:$kam_port" -w "$work/kamailio" -Y "$work/kamailio" \
-    -P "$work/kamailio/kamailio.pid" >"$work/kamailio/out.txt" 2>&1 &
-  kamailio_pid=$!
-  local children
-  for _ in $(seq 1 50); do children=$(pgrep -c -P "$kamailio_pid" 2>/dev/null || true); [ "${children:-0}" -ge 2 ] && break; sleep 0.1; done
-  sleep 1
-  kill -0 "$kamailio_pid" 2>/dev/null || { echo "compare.sh: Kamailio did not start:" >&2; cat "$work/kamailio/out.txt" >&2; keep=1; exit 1; }
+  launch_kamailio "$here/kamailio-registrar.cfg" "$work/kamailio" "$kam_port" kamailio_pid
 }
 
 start_proxy() { # Kamailio as stateful proxy in front of a SIPp uas (the "setup" reference)
@@ -172,13 +178,7 @@ start_proxy() { # Kamailio as stateful proxy in front of a SIPp uas (the "setup"
   ( cd "$work/proxy" && exec sipp -sn uas -i 127.0.0.1 -p "$uas_port" -nostdin ) >"$work/proxy/uas.txt" 2>&1 &
   uas_pid=$!
   sed "s|UAS_ADDRESS|sip:127.0.0.1:$uas_port|" "$here/kamailio-proxy.cfg" >"$work/proxy/kamailio.cfg"
-  kamailio -f "$work/proxy/kamailio.cfg" -DD -E -l "udp:127.0.0.1:$proxy_port" -w "$work/proxy" -Y "$work/proxy" \
-    -P "$work/proxy/kamailio.pid" >"$work/proxy/out.txt" 2>&1 &
-  proxy_pid=$!
-  local children
-  for _ in $(seq 1 50); do children=$(pgrep -c -P "$proxy_pid" 2>/dev/null || true); [ "${children:-0}" -ge 2 ] && break; sleep 0.1; done
-  sleep 1
-  kill -0 "$proxy_pid" 2>/dev/null || { echo "compare.sh: Kamailio (proxy) did not start:" >&2; cat "$work/proxy/out.txt" >&2; keep=1; exit 1; }
+  launch_kamailio "$work/proxy/kamailio.cfg" "$work/proxy" "$proxy_port" proxy_pid
   kill -0 "$uas_pid" 2>/dev/null || { echo "compare.sh: the SIPp uas did not start:" >&2; cat "$work/proxy/uas.txt" >&2; keep=1; exit 1; }
 }
 
