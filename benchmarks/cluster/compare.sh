@@ -63,21 +63,25 @@ step() { # step <calls> <rate> <hold>: one SIPp run; sets the globals ok, failed
   for p in "${pids[@]}"; do before+=("$(cpu "$p")"); done
   local kam_before; kam_before=$(cpu_tree "$kam")
   rm -f "$dir/stat.csv" "$dir"/*_rtd.csv
-  peak=0
+  peak=0; streams=0
   ( cd "$dir" && sipp -sf "$root/deploy/sipp/queue-caller.xml" -s ivr "$CLUSTER_NET.10:5060" -i "$CLUSTER_NET.5" -p 5080 \
       -m "$n" -r "$r" -d $((h * 1000)) -l "$n" -nostdin -timeout $((n / r + h + 60)) -timeout_error \
       -trace_stat -stf stat.csv -trace_rtt -rtt_freq 1 -fd 1 >/dev/null 2>&1 || true ) &
   local sipp_pid=$!
+  local m s
   while kill -0 "$sipp_pid" 2>/dev/null; do
-    w=$(curl -fsS --max-time 2 "http://$CLUSTER_NET.11:8080/metrics" 2>/dev/null | awk '/^switchboard_queue_callers_waiting\{queue="bsu"\}/{print $2}')
+    m=$(curl -fsS --max-time 2 "http://$CLUSTER_NET.11:8080/metrics" 2>/dev/null || true)
+    w=$(awk '/^switchboard_queue_callers_waiting\{queue="bsu"\}/{print $2}' <<<"$m")
+    s=$(awk '/^switchboard_rtp_streams /{print $2}' <<<"$m")
     [ -n "$w" ] && [ "${w%.*}" -gt "$peak" ] && peak=${w%.*}
+    [ -n "$s" ] && [ "${s%.*}" -gt "$streams" ] && streams=${s%.*}
     sleep 1
   done
   ok=$(column "$dir/stat.csv" "SuccessfulCall(C)"); failed=$(column "$dir/stat.csv" "FailedCall(C)")
   # Set-up time (INVITE to 200, SIPp's response time 1) of every call: the share within 1,000 ms.
   fast_pct=$(awk -F';' 'FNR==1{c=0; for(i=1;i<=NF;i++) if(tolower($i)=="response_time_ms") c=i; next}
     c{n++; if ($c+0 <= 1000) f++} END{printf "%.1f", n ? 100*f/n : 0}' "$dir"/*_rtt.csv 2>/dev/null || echo 0)
-  local line="nodes=${#pids[@]} calls=$n rate=$r/s hold=${h}s completed=$ok failed=$failed peak_waiting=$peak setup_within_1s=${fast_pct}%" i
+  local line="nodes=${#pids[@]} calls=$n rate=$r/s hold=${h}s completed=$ok failed=$failed peak_waiting=$peak node1_peak_rtp_streams=$streams setup_within_1s=${fast_pct}%" i
   for i in $(seq 1 "${#pids[@]}"); do
     line+=" node${i}_cpu_s=$(sub "$(cpu "${pids[$((i-1))]}")" "${before[$((i-1))]}")"
   done
