@@ -72,7 +72,7 @@ step() { # step <calls> <rate> <hold>: one SIPp run; sets the globals ok, failed
   while kill -0 "$sipp_pid" 2>/dev/null; do
     m=$(curl -fsS --max-time 2 "http://$CLUSTER_NET.11:8080/metrics" 2>/dev/null || true)
     w=$(awk '/^switchboard_queue_callers_waiting\{queue="bsu"\}/{print $2}' <<<"$m")
-    s=$(awk '/^switchboard_rtp_streams /{print $2}' <<<"$m")
+    s=$(awk '/^switchboard_rtp_streams[{ ]/{print $NF}' <<<"$m")
     [ -n "$w" ] && [ "${w%.*}" -gt "$peak" ] && peak=${w%.*}
     [ -n "$s" ] && [ "${s%.*}" -gt "$streams" ] && streams=${s%.*}
     sleep 1
