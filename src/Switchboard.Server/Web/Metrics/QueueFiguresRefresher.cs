@@ -10,17 +10,18 @@ using Switchboard.Server.Configuration;
 namespace Switchboard.Server.Web.Metrics;
 
 /// <summary>
-/// Reads the cluster's queue and agent figures from Redis (first at start, then on demand) and publishes the last
-/// reading as observable gauges on the meter <see cref="SwitchboardMeters.Acd"/>. Nothing reads while nobody scrapes
-/// (an idle node makes no Redis call for it): <c>/metrics</c> calls <see cref="EnsureFreshAsync"/> before it serves,
-/// which reads again when the last reading started more than <see cref="MetricsOptions.RefreshInterval"/> ago (one
-/// reading shared by concurrent scrapes, waited for at most <see cref="MaxWait"/>). A scrape while Redis is down serves
-/// the last reading (with the refresh failure logged).
+/// Reads the cluster's queue and agent figures from Redis (first at start, then every
+/// <see cref="MetricsOptions.RefreshInterval"/> while somebody scrapes) and publishes the last reading as observable
+/// gauges on the meter <see cref="SwitchboardMeters.Acd"/>. A scrape never reads Redis nor waits for it: <c>/metrics</c>
+/// calls <see cref="Scraped"/>, which only notes the time and wakes the background reader if it sleeps, and serves the
+/// last reading. The reader keeps reading every interval while the last scrape is younger than <see cref="WatchWindow"/>
+/// and sleeps without any timer when nobody scrapes (an idle, unwatched node makes no Redis call for its metrics). A
+/// reading that fails (Redis down) is logged and the last one kept.
 /// </summary>
-public sealed class QueueFiguresRefresher : IHostedService
+public sealed class QueueFiguresRefresher : IHostedService, IDisposable
 {
-    /// <summary>How long a scrape waits for a new reading before it serves the last one.</summary>
-    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(2);
+    /// <summary>How long after the last scrape the figures are still read every interval.</summary>
+    public static readonly TimeSpan MinimumWatchWindow = TimeSpan.FromMinutes(2);
 
     private readonly AcdStore _acd;
     private readonly LiveStatistics _live;
@@ -29,11 +30,12 @@ public sealed class QueueFiguresRefresher : IHostedService
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _interval;
     private readonly ILogger _logger;
-    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly CancellationTokenSource _stop = new();
     private QueueFigures? _current;
     private long _readings;
-    private long _lastStarted;
-    private Task? _reading;
+    private long _lastScrape;
+    private Task? _loop;
 
     public QueueFiguresRefresher(AcdStore acd, LiveStatistics live, DialplanRegistry dialplans, IConnectionMultiplexer redis, IOptions<MetricsOptions> options,
         TimeProvider timeProvider, IMeterFactory meterFactory, ILogger<QueueFiguresRefresher> logger)
@@ -50,54 +52,92 @@ public sealed class QueueFiguresRefresher : IHostedService
         Publish(meterFactory.Create(SwitchboardMeters.Acd));
     }
 
+    /// <summary>How long after the last scrape the reader goes on: three intervals, at least two minutes (a scraper's own interval).</summary>
+    public TimeSpan WatchWindow => _interval * 3 > MinimumWatchWindow ? _interval * 3 : MinimumWatchWindow;
+
     /// <summary>The last reading; null before the first one succeeded.</summary>
     public QueueFigures? Current => Volatile.Read(ref _current);
 
     /// <summary>Readings that succeeded since start.</summary>
     public long Readings => Interlocked.Read(ref _readings);
 
-    /// <summary>Takes the first reading before the node serves.</summary>
-    public Task StartAsync(CancellationToken cancellationToken) => RefreshAsync(cancellationToken);
+    /// <summary>Takes the first reading before the node serves, then starts the background reader.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await RefreshAsync(cancellationToken).ConfigureAwait(false);
+        _loop = Task.Run(() => ReadWhileWatchedAsync(_stop.Token), CancellationToken.None);
+    }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        if (_loop is not null)
+        {
+            await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>
-    /// Called before a scrape: when the last reading started more than the refresh interval ago, reads again (or joins
-    /// the reading under way) and waits for it at most <see cref="MaxWait"/>; then the scrape serves <see cref="Current"/>.
+    /// Called by a scrape: notes that somebody watches (the reader goes on reading every interval) and wakes the reader
+    /// if it sleeps. Returns at once; the scrape serves <see cref="Current"/>.
     /// </summary>
-    public async Task EnsureFreshAsync(CancellationToken cancellationToken)
+    public void Scraped()
     {
-        Task reading;
-        lock (_gate)
+        Volatile.Write(ref _lastScrape, _timeProvider.GetTimestamp());
+        if (_wake.CurrentCount == 0)
         {
-            if (_reading is { IsCompleted: false } running)
+            try
             {
-                reading = running;
+                _wake.Release(); // at most one wake-up pending; the reader checks the time again when it wakes
             }
-            else if (Volatile.Read(ref _lastStarted) != 0 && _timeProvider.GetElapsedTime(Volatile.Read(ref _lastStarted)) < _interval)
+            catch (SemaphoreFullException)
             {
-                return;
-            }
-            else
-            {
-                reading = _reading = RefreshAsync(CancellationToken.None);
+                // Another scrape woke it first.
             }
         }
+    }
 
+    private async Task ReadWhileWatchedAsync(CancellationToken stop)
+    {
+        var lastReading = _timeProvider.GetTimestamp();
         try
         {
-            await reading.WaitAsync(MaxWait, _timeProvider, cancellationToken).ConfigureAwait(false);
+            while (!stop.IsCancellationRequested)
+            {
+                var lastScrape = Volatile.Read(ref _lastScrape);
+                if (lastScrape == 0 || _timeProvider.GetElapsedTime(lastScrape) >= WatchWindow)
+                {
+                    // Nobody watches: sleep until a scrape (no timer, no Redis call). A scrape between the check and
+                    // here left the semaphore released, so this returns at once.
+                    await _wake.WaitAsync(stop).ConfigureAwait(false);
+                    continue;
+                }
+
+                var due = _interval - _timeProvider.GetElapsedTime(lastReading);
+                if (due > TimeSpan.Zero)
+                {
+                    await Task.Delay(due, _timeProvider, stop).ConfigureAwait(false);
+                }
+
+                lastReading = _timeProvider.GetTimestamp();
+                await RefreshAsync(stop).ConfigureAwait(false);
+            }
         }
-        catch (TimeoutException)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            // Redis is slow: this scrape serves the last reading; the reading carries on for the next one.
+            // Stopping.
         }
+    }
+
+    public void Dispose()
+    {
+        _stop.Dispose();
+        _wake.Dispose();
     }
 
     /// <summary>Reads the figures now; a failure is logged and the previous reading kept.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        Volatile.Write(ref _lastStarted, _timeProvider.GetTimestamp());
         try
         {
             var queues = _dialplans.Current.Queues.Keys.Order(StringComparer.Ordinal).ToList();
