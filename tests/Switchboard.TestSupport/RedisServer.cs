@@ -129,13 +129,14 @@ public sealed class RedisServer : IAsyncDisposable
     public void Kill()
     {
         var process = _process;
-        if (process is { HasExited: false })
+        CloseOwnerPipe(process); // the watchdog SIGKILLs redis-server at once, and its sh exits with it
+        if (process is { HasExited: false } && !process.WaitForExit(10_000))
         {
+            // Not expected; .NET's tree kill stops each process (SIGSTOP) before it kills it, which can leave a
+            // stopped sh behind when its children exit during the walk, hence the pipe first.
             process.Kill(entireProcessTree: true);
             process.WaitForExit(10_000);
         }
-
-        CloseOwnerPipe(process);
     }
 
     /// <summary>What the death of this test process does: closes the watchdog's pipe (redis-server is killed).</summary>
