@@ -71,7 +71,7 @@ public sealed class RedisClusterTests : IAsyncLifetime
 
         foreach (var tenant in tenants)
         {
-            await using var acd = new AcdStore(_redis, new AcdOptions { Tenant = tenant, NodeId = "node-a", PromiseReplicas = 1 }, TimeProvider.System);
+            await using var acd = new AcdStore(_redis, new AcdOptions { Tenant = tenant, NodeId = "node-a", PromiseReplicas = 1, PromiseReplicationTimeout = TimeSpan.FromMilliseconds(1500) }, TimeProvider.System);
             await acd.ConfigureQueueAsync(new QueueOptions { Name = "bsu", OfferTimeout = TimeSpan.FromSeconds(20), WrapUpTime = TimeSpan.FromSeconds(30), MaxNoAnswer = 3, LanguageFallbackAfter = TimeSpan.FromSeconds(60) }).DefaultTimeout();
             await acd.RegisterAgentAsync(new Agent("ag1", "Agent 1", [new AgentSkill("bsu", 5)], ["sv"], "sip:ag1@127.0.0.1", ["bsu"])).DefaultTimeout();
             Assert.Equal(AcdCommandResult.Ok, await acd.ReadyAsync("ag1").DefaultTimeout());
@@ -107,7 +107,9 @@ public sealed class RedisClusterTests : IAsyncLifetime
             Tenant = t,
             NodeId = "node-a",
             PromiseReplicas = 1,
-            PromiseReplicationTimeout = TimeSpan.FromMilliseconds(300),
+            // Long enough for a live replica's acknowledgement on a busy machine (300 ms failed once in a fresh-clone run);
+            // the frozen replica never acknowledges, whatever the timeout.
+            PromiseReplicationTimeout = TimeSpan.FromMilliseconds(1500), // below the 2 s Redis call timeout
         }, TimeProvider.System)).ToList();
         var replica = await ReplicaProcessOfAsync(stores[0].KeyPrefix + "seq");
         Assert.True(PosixSignal.Send(replica.Id, Stop));
