@@ -31,27 +31,13 @@ internal static class ScriptRun
         }
 
         var what = $"{Path.GetFileName(command)} {string.Join(' ', arguments)}";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(timeout);
-        try
+        var (exitCode, output, error) = await BoundedProcess.RunAsync(start, timeout,
+            partial => new TimeoutException($"{what} took over {timeout}: {partial}{context?.Invoke()}"));
+        if (exitCode != 0)
         {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            var partial = await stderr;
-            throw new TimeoutException($"{what} took over {timeout}: {partial}{context?.Invoke()}");
+            throw new InvalidOperationException($"{what} exited {exitCode}: {error}{context?.Invoke()}");
         }
 
-        var error = await stderr;
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{what} exited {process.ExitCode}: {error}{context?.Invoke()}");
-        }
-
-        return (await stdout).Trim();
+        return output.Trim();
     }
 }

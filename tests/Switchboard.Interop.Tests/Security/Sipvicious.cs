@@ -40,21 +40,8 @@ internal static class Sipvicious
         start.Environment["SV_BIND_ADDRESS"] = source;
         start.Environment["PYTHONPATH"] = shim;
         start.Environment["HOME"] = shim; // svcrack/svwar keep session files under ~/.sipvicious
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{tool} did not finish within {timeout.TotalSeconds:0} s");
-        }
-
-        return await stdout.DefaultTimeout() + await stderr.DefaultTimeout();
+        var (_, output, error) = await BoundedProcess.RunAsync(start, timeout,
+            _ => new TimeoutException($"{tool} did not finish within {timeout.TotalSeconds:0} s"));
+        return output + error;
     }
 }
